@@ -1,0 +1,116 @@
+/**
+ * Public data shapes, shared by the server API, both component faces and the actions.
+ * Names and fields follow `@workos-inc/authkit-nextjs` so apps can switch by changing the import.
+ */
+import type { AuthenticationResponse, Impersonator, OauthTokens, User } from '@workos-inc/node';
+
+export type { Impersonator, OauthTokens, User };
+
+/** The authentication methods WorkOS reports (`authentication_method`). */
+export type AuthenticationMethod = NonNullable<AuthenticationResponse['authenticationMethod']>;
+
+/** What the session cookie holds (sealed with iron-session); the reference package's shape. */
+export interface Session {
+  accessToken: string;
+  refreshToken: string;
+  user: User;
+  impersonator?: Impersonator;
+  authenticationMethod?: AuthenticationMethod;
+}
+
+/** The claims WorkOS puts in an access token. */
+export interface AccessToken {
+  iss?: string;
+  sub: string;
+  sid: string;
+  jti?: string;
+  org_id?: string;
+  role?: string;
+  roles?: string[];
+  permissions?: string[];
+  entitlements?: string[];
+  feature_flags?: string[];
+  act?: { sub: string };
+  auth_time?: number;
+  iat?: number;
+  exp?: number;
+}
+
+/** A signed-in request: what `withAuth()` returns. */
+export interface UserInfo {
+  user: User;
+  sessionId: string;
+  organizationId?: string;
+  role?: string;
+  roles?: string[];
+  permissions?: string[];
+  entitlements?: string[];
+  featureFlags?: string[];
+  impersonator?: Impersonator;
+  accessToken: string;
+}
+
+/** A signed-out request: `user` is null and every other field is undefined. */
+export interface NoUserInfo {
+  user: null;
+  sessionId?: undefined;
+  organizationId?: undefined;
+  role?: undefined;
+  roles?: undefined;
+  permissions?: undefined;
+  entitlements?: undefined;
+  featureFlags?: undefined;
+  impersonator?: undefined;
+  accessToken?: undefined;
+}
+
+/** `UserInfo` without the access token: what may cross to the browser. */
+export type RedactedUserInfo = Omit<UserInfo, 'accessToken'>;
+
+/** The client's view of the session (never carries tokens). */
+export type ClientAuth = RedactedUserInfo | Omit<NoUserInfo, 'accessToken'>;
+
+/**
+ * Conditions a gate or `has()` can check. All given conditions must hold.
+ * - `role`: the session's role is this one (or it is among `roles`).
+ * - `roles`: the session has at least one of these roles.
+ * - `permission`, `entitlement`, `featureFlag`: the token grants it.
+ * - `organizationId`: the session is scoped to this organisation.
+ * - `condition`: any predicate over the signed-in info.
+ */
+export interface AuthConditions {
+  role?: string;
+  roles?: readonly string[];
+  permission?: string;
+  entitlement?: string;
+  featureFlag?: string;
+  organizationId?: string;
+  condition?: (auth: RedactedUserInfo) => boolean;
+}
+
+/** Options for `getSignInUrl` / `getSignUpUrl` (the reference's names). */
+export interface GetAuthURLOptions {
+  /** Same-origin path to return to after signing in. */
+  returnTo?: string;
+  organizationId?: string;
+  loginHint?: string;
+  /** A custom string handed back to `handleAuth`'s `onSuccess` as `state`. */
+  state?: string;
+  prompt?: 'consent' | 'login' | 'none' | (string & {});
+  redirectUri?: string;
+  /** OIDC `max_age` in seconds: force re-authentication if the last sign-in is older. */
+  maxAge?: number;
+}
+
+/** The data `handleAuth`'s `onSuccess` receives (the reference's shape). */
+export interface HandleAuthSuccessData {
+  accessToken: string;
+  refreshToken: string;
+  user: User;
+  impersonator?: Impersonator;
+  oauthTokens?: OauthTokens;
+  authenticationMethod?: AuthenticationMethod;
+  organizationId?: string;
+  /** The custom `state` passed to `getSignInUrl`/`getSignUpUrl`. */
+  state?: string;
+}

@@ -1,0 +1,73 @@
+/**
+ * The package contract: which names every entry exports under which export condition. A change to
+ * the public surface shows up here as a snapshot diff that has to be accepted on purpose.
+ */
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { packageJson, resolveExport, sourceOf } from './package-exports.js';
+
+// The condition sets the environments that load the package use.
+const ENVIRONMENTS = {
+  'server component (react-server)': ['react-server', 'node', 'import'],
+  'client component, SSR (node)': ['node', 'import'],
+  'client component, browser': ['browser', 'import'],
+  'edge middleware': ['edge-light', 'worker', 'browser', 'import'],
+} as const;
+
+const ENTRIES = ['.', './components', './actions', './testing', './emulator'] as const;
+
+async function exportedNames(distPath: string): Promise<string[]> {
+  const source = sourceOf(distPath);
+  const mod = (await import(/* @vite-ignore */ source)) as Record<string, unknown>;
+  return Object.keys(mod).sort();
+}
+
+describe('package exports', () => {
+  it('is ESM, side-effect free, and maps exactly the documented entries', () => {
+    expect(packageJson.name).toBe('authkit-rsc');
+    expect(packageJson.sideEffects).toBe(false);
+    expect(Object.keys(packageJson.exports).sort()).toEqual([...ENTRIES, './package.json'].sort());
+    expect(packageJson.bin['authkit-emulator']).toBe('./dist/emulator/cli.js');
+  });
+
+  it('compiles every export target from a source file', () => {
+    for (const entry of ENTRIES) {
+      for (const conditions of Object.values(ENVIRONMENTS)) {
+        const target = resolveExport(entry, conditions);
+        expect(target, `${entry} under ${conditions.join(',')}`).toBeDefined();
+        expect(existsSync(sourceOf(target!)), `${target} has a source`).toBe(true);
+      }
+    }
+  });
+
+  it('sends a browser bundle that imports the root entry to a guard naming the client alternative', () => {
+    expect(resolveExport('.', ENVIRONMENTS['client component, browser'])).toBe('./dist/server/client-import-guard.js');
+    expect(resolveExport('.', ENVIRONMENTS['edge middleware'])).toBe('./dist/server/index.js');
+    expect(resolveExport('.', ENVIRONMENTS['client component, SSR (node)'])).toBe('./dist/server/index.js');
+  });
+
+  it('gives server components the server face of the components entry and everyone else the client face', () => {
+    expect(resolveExport('./components', ENVIRONMENTS['server component (react-server)'])).toBe(
+      './dist/components/index.react-server.js',
+    );
+    expect(resolveExport('./components', ENVIRONMENTS['client component, browser'])).toBe('./dist/components/index.js');
+    expect(resolveExport('./components', ENVIRONMENTS['client component, SSR (node)'])).toBe('./dist/components/index.js');
+  });
+
+  it.each(ENTRIES.filter((entry) => entry !== '.'))('%s exports the snapshotted names', async (entry) => {
+    const faces = new Set(Object.values(ENVIRONMENTS).map((conditions) => resolveExport(entry, conditions)!));
+    const surface: Record<string, string[]> = {};
+    for (const face of [...faces].sort()) surface[face] = await exportedNames(face);
+    expect(surface).toMatchSnapshot();
+  });
+
+  it('root entry (server) exports the snapshotted names', async () => {
+    expect(await exportedNames(resolveExport('.', ENVIRONMENTS['server component (react-server)'])!)).toMatchSnapshot();
+  });
+
+  it('keeps the same component names in both faces of authkit-rsc/components', async () => {
+    const server = await exportedNames('./dist/components/index.react-server.js');
+    const client = await exportedNames('./dist/components/index.js');
+    expect(server).toEqual(client);
+  });
+});
