@@ -1,7 +1,9 @@
 /*
  * What a browser bundle gets for `import … from 'authkit-rsc'` (the `browser` export condition).
- * The root entry is server-only (it reads cookies and holds secrets), so this module fails the
- * build with a message that names the client-side alternative, instead of a cryptic
- * "node:crypto is not handled" error deep inside a dependency.
+ * The root entry reads cookies and holds secrets, so it must never reach the browser. Importing
+ * 'server-only' here makes Next fail the build, and Next prints the lines just above the import
+ * in its error frame — so those lines name the client-side alternative. (Verified with Next 16.4.)
  */
-import 'authkit-rsc: the root entry is server-only. In a client component use useAuth() or useAccessToken() from authkit-rsc/components, or call a server action from authkit-rsc/actions.';
+// authkit-rsc (the root entry) is server-only and cannot run in the browser.
+// In a client component use useAuth() from 'authkit-rsc/components' instead.
+import 'server-only';
