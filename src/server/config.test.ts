@@ -1,0 +1,138 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { AuthKitConfigError } from '../shared/errors.js';
+import { getConfig, perConfig, resolveRedirectUri } from './config.js';
+import { getWorkOS } from './workos.js';
+import { setTestEnv, TEST_COOKIE_PASSWORD } from './test-support/env.js';
+
+let restore: () => void = () => {};
+afterEach(() => restore());
+
+function configError(overrides: Record<string, string | undefined>): AuthKitConfigError {
+  restore = setTestEnv(overrides);
+  try {
+    getConfig();
+  } catch (error) {
+    if (error instanceof AuthKitConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected an AuthKitConfigError');
+}
+
+describe('getConfig', () => {
+  it('applies the reference defaults', () => {
+    restore = setTestEnv({ NEXT_PUBLIC_WORKOS_REDIRECT_URI: undefined, WORKOS_API_HOSTNAME: undefined, WORKOS_API_HTTPS: undefined, WORKOS_API_PORT: undefined });
+    expect(getConfig()).toMatchObject({
+      cookieName: 'wos-session',
+      cookieMaxAge: 34_560_000,
+      cookieSameSite: 'lax',
+      cookieDomain: undefined,
+      apiHostname: undefined,
+      apiHttps: true,
+      apiPort: undefined,
+      redirectUri: undefined,
+      previousCookiePasswords: [],
+    });
+  });
+
+  it('parses every optional variable', () => {
+    restore = setTestEnv({
+      WORKOS_COOKIE_NAME: 'my-session',
+      WORKOS_COOKIE_MAX_AGE: '600',
+      WORKOS_COOKIE_DOMAIN: 'example.com',
+      WORKOS_COOKIE_SAMESITE: 'Strict',
+      WORKOS_API_HOSTNAME: 'api.example.com',
+      WORKOS_API_HTTPS: 'true',
+      WORKOS_API_PORT: '8443',
+      WORKOS_COOKIE_PASSWORD_PREVIOUS: ` ${'a'.repeat(32)} ,${'b'.repeat(40)}`,
+    });
+    expect(getConfig()).toMatchObject({
+      cookieName: 'my-session',
+      cookieMaxAge: 600,
+      cookieDomain: 'example.com',
+      cookieSameSite: 'strict',
+      apiHostname: 'api.example.com',
+      apiHttps: true,
+      apiPort: 8443,
+      previousCookiePasswords: ['a'.repeat(32), 'b'.repeat(40)],
+    });
+  });
+
+  it('is cached while the environment is unchanged and re-read when it changes', () => {
+    restore = setTestEnv();
+    const first = getConfig();
+    expect(getConfig()).toBe(first);
+    const workos = getWorkOS();
+    expect(getWorkOS()).toBe(workos);
+    process.env.WORKOS_COOKIE_NAME = 'renamed';
+    expect(getConfig()).not.toBe(first);
+    expect(getConfig().cookieName).toBe('renamed');
+    expect(getWorkOS()).not.toBe(workos);
+  });
+
+  it('rebuilds perConfig values only when the configuration changes', () => {
+    restore = setTestEnv();
+    let builds = 0;
+    const value = perConfig(() => ({ build: ++builds }));
+    expect(value()).toBe(value());
+    process.env.WORKOS_COOKIE_MAX_AGE = '60';
+    expect(value().build).toBe(2);
+  });
+
+  it('names a short password by its length only, with the fix', () => {
+    const secret = 'short-secret-value';
+    const error = configError({ WORKOS_COOKIE_PASSWORD: secret });
+    expect(error.variable).toBe('WORKOS_COOKIE_PASSWORD');
+    expect(error.code).toBe('config_invalid');
+    expect(error.message).toContain(`is ${secret.length} characters; it must be at least 32`);
+    expect(error.message).toContain('openssl rand -base64 32');
+    expect(error.message).not.toContain(secret);
+  });
+
+  it('never echoes an old password either', () => {
+    const error = configError({ WORKOS_COOKIE_PASSWORD_PREVIOUS: `${'x'.repeat(32)},tooshort` });
+    expect(error.variable).toBe('WORKOS_COOKIE_PASSWORD_PREVIOUS');
+    expect(error.message).toContain('entry 2 is 8 characters');
+    expect(error.message).not.toContain('tooshort');
+  });
+
+  it.each([
+    ['WORKOS_CLIENT_ID', undefined, 'is not set'],
+    ['WORKOS_API_KEY', '  ', 'is not set'],
+    ['WORKOS_COOKIE_PASSWORD', undefined, 'is not set'],
+    ['NEXT_PUBLIC_WORKOS_REDIRECT_URI', 'localhost:3000/callback', 'absolute http(s) URL'],
+    ['WORKOS_COOKIE_MAX_AGE', 'ten', 'whole number'],
+    ['WORKOS_COOKIE_MAX_AGE', '-1', 'whole number'],
+    ['WORKOS_COOKIE_SAMESITE', 'sometimes', 'lax (the default), strict or none'],
+    ['WORKOS_COOKIE_NAME', 'bad name;', 'valid cookie name'],
+    ['WORKOS_COOKIE_DOMAIN', 'https://example.com', 'bare domain'],
+    ['WORKOS_API_HOSTNAME', 'https://api.workos.com', 'bare host name'],
+    ['WORKOS_API_HTTPS', 'yes', 'true or false'],
+    ['WORKOS_API_PORT', '70000', 'whole number between 1 and 65535'],
+  ])('rejects %s=%j, naming the variable', (variable, value, expected) => {
+    const error = configError({ [variable]: value });
+    expect(error.variable).toBe(variable);
+    expect(error.message).toContain(variable);
+    expect(error.message).toContain(expected);
+  });
+
+  it('never puts the API key in a message', () => {
+    restore = setTestEnv({ WORKOS_API_KEY: 'sk_live_secret', WORKOS_COOKIE_SAMESITE: 'bogus' });
+    expect(() => getConfig()).toThrow(/WORKOS_COOKIE_SAMESITE/);
+    expect(() => getConfig()).not.toThrow(/sk_live_secret/);
+    expect(TEST_COOKIE_PASSWORD.length).toBeGreaterThanOrEqual(32);
+  });
+});
+
+describe('resolveRedirectUri', () => {
+  it('prefers the option, then the environment', () => {
+    restore = setTestEnv();
+    expect(resolveRedirectUri('https://preview.example/auth')).toBe('https://preview.example/auth');
+    expect(resolveRedirectUri()).toBe('http://localhost:3000/callback');
+  });
+
+  it('explains how to set it when neither is given', () => {
+    restore = setTestEnv({ NEXT_PUBLIC_WORKOS_REDIRECT_URI: undefined });
+    expect(() => resolveRedirectUri()).toThrow(/NEXT_PUBLIC_WORKOS_REDIRECT_URI: is not set.*handleAuth\(\)/);
+    expect(() => resolveRedirectUri('/relative')).toThrow(/redirectUri/);
+  });
+});

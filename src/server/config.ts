@@ -1,0 +1,126 @@
+import 'server-only';
+/**
+ * The kit's configuration: the ONLY place that reads `process.env`. Values are validated on first
+ * use and cached. The cache follows the environment: when any of the variables below changes
+ * (a test switching emulators, a rotated password in a long-lived dev server) the next call
+ * validates again and returns a new object, and everything built from the config (the WorkOS
+ * client, the JWKS, the verified-session cache) notices the new identity and rebuilds.
+ */
+import { DEFAULT_COOKIE_MAX_AGE_SECONDS, DEFAULT_SESSION_COOKIE_NAME } from '../shared/constants.js';
+import { AuthKitConfigError } from '../shared/errors.js';
+import * as rule from './config-rules.js';
+import type { SameSite } from './config-rules.js';
+
+export type { SameSite };
+
+/** The validated configuration. */
+export interface AuthKitConfig {
+  readonly clientId: string;
+  readonly apiKey: string;
+  /** Seals new cookies. */
+  readonly cookiePassword: string;
+  /** Still unseal cookies written before a rotation. */
+  readonly previousCookiePasswords: readonly string[];
+  readonly redirectUri: string | undefined;
+  readonly cookieName: string;
+  readonly cookieMaxAge: number;
+  readonly cookieDomain: string | undefined;
+  readonly cookieSameSite: SameSite;
+  readonly apiHostname: string | undefined;
+  readonly apiHttps: boolean;
+  readonly apiPort: number | undefined;
+}
+
+type RawEnv = Record<(typeof VARIABLES)[number], string | undefined>;
+
+const VARIABLES = [
+  'WORKOS_CLIENT_ID', 'WORKOS_API_KEY', 'WORKOS_COOKIE_PASSWORD', 'WORKOS_COOKIE_PASSWORD_PREVIOUS',
+  'NEXT_PUBLIC_WORKOS_REDIRECT_URI', 'WORKOS_COOKIE_MAX_AGE', 'WORKOS_COOKIE_DOMAIN', 'WORKOS_COOKIE_NAME',
+  'WORKOS_COOKIE_SAMESITE', 'WORKOS_API_HOSTNAME', 'WORKOS_API_HTTPS', 'WORKOS_API_PORT',
+] as const;
+
+// Literal `process.env.X` reads, so bundlers that inline environment values (Next does for
+// NEXT_PUBLIC_* and in edge builds) see every variable.
+function readEnv(): RawEnv {
+  if (typeof process === 'undefined' || !process.env) return {} as RawEnv;
+  return {
+    WORKOS_CLIENT_ID: process.env.WORKOS_CLIENT_ID,
+    WORKOS_API_KEY: process.env.WORKOS_API_KEY,
+    WORKOS_COOKIE_PASSWORD: process.env.WORKOS_COOKIE_PASSWORD,
+    WORKOS_COOKIE_PASSWORD_PREVIOUS: process.env.WORKOS_COOKIE_PASSWORD_PREVIOUS,
+    NEXT_PUBLIC_WORKOS_REDIRECT_URI: process.env.NEXT_PUBLIC_WORKOS_REDIRECT_URI,
+    WORKOS_COOKIE_MAX_AGE: process.env.WORKOS_COOKIE_MAX_AGE,
+    WORKOS_COOKIE_DOMAIN: process.env.WORKOS_COOKIE_DOMAIN,
+    WORKOS_COOKIE_NAME: process.env.WORKOS_COOKIE_NAME,
+    WORKOS_COOKIE_SAMESITE: process.env.WORKOS_COOKIE_SAMESITE,
+    WORKOS_API_HOSTNAME: process.env.WORKOS_API_HOSTNAME,
+    WORKOS_API_HTTPS: process.env.WORKOS_API_HTTPS,
+    WORKOS_API_PORT: process.env.WORKOS_API_PORT,
+  };
+}
+
+function parseConfig(env: RawEnv): AuthKitConfig {
+  return Object.freeze({
+    clientId: rule.requiredValue('WORKOS_CLIENT_ID', env.WORKOS_CLIENT_ID,
+      'Copy the client ID (client_…) from the WorkOS dashboard, API Keys page, into .env.local.'),
+    apiKey: rule.requiredValue('WORKOS_API_KEY', env.WORKOS_API_KEY,
+      'Copy the secret API key (sk_…) from the WorkOS dashboard, API Keys page, into .env.local.'),
+    cookiePassword: rule.cookiePassword('WORKOS_COOKIE_PASSWORD', env.WORKOS_COOKIE_PASSWORD),
+    previousCookiePasswords: Object.freeze(
+      rule.previousPasswords('WORKOS_COOKIE_PASSWORD_PREVIOUS', env.WORKOS_COOKIE_PASSWORD_PREVIOUS),
+    ),
+    redirectUri: rule.absoluteHttpUrl('NEXT_PUBLIC_WORKOS_REDIRECT_URI', env.NEXT_PUBLIC_WORKOS_REDIRECT_URI),
+    cookieName: rule.cookieName('WORKOS_COOKIE_NAME', env.WORKOS_COOKIE_NAME, DEFAULT_SESSION_COOKIE_NAME),
+    cookieMaxAge:
+      rule.wholeNumber('WORKOS_COOKIE_MAX_AGE', env.WORKOS_COOKIE_MAX_AGE,
+        { min: 0, max: DEFAULT_COOKIE_MAX_AGE_SECONDS, example: '86400' }) ?? DEFAULT_COOKIE_MAX_AGE_SECONDS,
+    cookieDomain: rule.cookieDomain('WORKOS_COOKIE_DOMAIN', env.WORKOS_COOKIE_DOMAIN),
+    cookieSameSite: rule.sameSite('WORKOS_COOKIE_SAMESITE', env.WORKOS_COOKIE_SAMESITE),
+    apiHostname: rule.hostname('WORKOS_API_HOSTNAME', env.WORKOS_API_HOSTNAME),
+    apiHttps: rule.booleanFlag('WORKOS_API_HTTPS', env.WORKOS_API_HTTPS, true),
+    apiPort: rule.wholeNumber('WORKOS_API_PORT', env.WORKOS_API_PORT, { min: 1, max: 65535, example: '443' }),
+  });
+}
+
+let cached: { key: string; config: AuthKitConfig } | undefined;
+
+/**
+ * The validated configuration (cached until the environment changes).
+ * @throws AuthKitConfigError naming the variable at fault and the fix.
+ */
+export function getConfig(): AuthKitConfig {
+  const env = readEnv();
+  const key = JSON.stringify(VARIABLES.map((name) => env[name] ?? null));
+  if (cached?.key === key) return cached.config;
+  const config = parseConfig(env);
+  cached = { key, config };
+  return config;
+}
+
+/**
+ * Memoises a value built from the configuration; it is rebuilt when the configuration changes
+ * (the WorkOS client, the JWKS, the session caches all follow the environment this way).
+ */
+export function perConfig<T>(create: (config: AuthKitConfig) => T): () => T {
+  let memo: { config: AuthKitConfig; value: T } | undefined;
+  return () => {
+    const config = getConfig();
+    if (memo?.config !== config) memo = { config, value: create(config) };
+    return memo.value;
+  };
+}
+
+/**
+ * The redirect URI (the auth route's absolute URL): the given override, else
+ * `NEXT_PUBLIC_WORKOS_REDIRECT_URI`.
+ */
+export function resolveRedirectUri(override?: string | null): string {
+  if (override) return rule.absoluteHttpUrl('redirectUri', override)!;
+  const { redirectUri } = getConfig();
+  if (redirectUri) return redirectUri;
+  throw new AuthKitConfigError(
+    'NEXT_PUBLIC_WORKOS_REDIRECT_URI',
+    'is not set and no redirectUri option was given. Set it to the full URL of the route that exports ' +
+      'handleAuth() (e.g. http://localhost:3000/callback) and add the same URL to Redirects in the WorkOS dashboard.',
+  );
+}

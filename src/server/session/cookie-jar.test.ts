@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { COOKIE_CHUNK_SIZE, MAX_COOKIE_CHUNKS } from '../../shared/constants.js';
+import { planChunkedCookie, readChunkedCookie, sessionCookieNames, writeChunkedCookie, type CookieReader } from './cookie-jar.js';
+import { serializeSetCookie, SetCookieHeaders } from './cookie-options.js';
+
+const jarOf = (cookies: Record<string, string>): CookieReader => ({
+  getAll: () => Object.entries(cookies).map(([name, value]) => ({ name, value })),
+});
+
+/** Applies a write plan to a browser-like jar. */
+function apply(cookies: Record<string, string>, value: string | null): Record<string, string> {
+  const writer = new SetCookieHeaders();
+  writeChunkedCookie(writer, {
+    base: 's',
+    value,
+    existing: sessionCookieNames(jarOf(cookies), 's'),
+    attributes: { path: '/' },
+  });
+  const next = { ...cookies };
+  for (const header of writer.headers.getSetCookie()) {
+    const [pair] = header.split(';');
+    const [name, encoded] = pair!.split('=') as [string, string];
+    if (/Max-Age=0/.test(header)) delete next[name];
+    else next[name] = decodeURIComponent(encoded);
+  }
+  return next;
+}
+
+describe('chunked session cookie', () => {
+  it('writes a small value under the base name', () => {
+    expect(planChunkedCookie('s', 'abc', [])).toEqual({ writes: [{ name: 's', value: 'abc' }], deletions: [] });
+  });
+
+  it('round-trips a large value through chunks and back to one cookie', () => {
+    const large = 'x'.repeat(COOKIE_CHUNK_SIZE * 2 + 17);
+    let jar = apply({}, large);
+    expect(Object.keys(jar).sort()).toEqual(['s.0', 's.1', 's.2']);
+    expect(readChunkedCookie(jarOf(jar), 's')).toBe(large);
+
+    const medium = 'y'.repeat(COOKIE_CHUNK_SIZE + 1);
+    jar = apply(jar, medium);
+    expect(Object.keys(jar).sort()).toEqual(['s.0', 's.1']); // stale s.2 removed
+    expect(readChunkedCookie(jarOf(jar), 's')).toBe(medium);
+
+    jar = apply(jar, 'small');
+    expect(jar).toEqual({ s: 'small' }); // every chunk removed
+  });
+
+  it('clears the base cookie and every chunk', () => {
+    expect(apply({ s: 'a', 's.0': 'b', 's.1': 'c', other: 'keep' }, null)).toEqual({ other: 'keep' });
+  });
+
+  it('sends a deletion even when the server sees no cookie', () => {
+    const writer = new SetCookieHeaders();
+    writeChunkedCookie(writer, { base: 's', value: null, existing: [], attributes: { path: '/' } });
+    expect(writer.headers.getSetCookie()).toEqual([expect.stringMatching(/^s=; Path=\/; Max-Age=0; Expires=Thu, 01 Jan 1970/)]);
+  });
+
+  it('reads gaps or too many chunks as not ours, and no cookie as undefined', () => {
+    expect(readChunkedCookie(jarOf({}), 's')).toBeUndefined();
+    expect(readChunkedCookie(jarOf({ 'other.0': 'x' }), 's')).toBeUndefined();
+    expect(readChunkedCookie(jarOf({ 's.1': 'x' }), 's')).toBeNull();
+    const many = Object.fromEntries(Array.from({ length: MAX_COOKIE_CHUNKS + 1 }, (_, i) => [`s.${i}`, 'x']));
+    expect(readChunkedCookie(jarOf(many), 's')).toBeNull();
+  });
+
+  it('ignores names that only look like chunks', () => {
+    expect(readChunkedCookie(jarOf({ 's.x': 'a', 's.0.1': 'b', s2: 'c' }), 's')).toBeUndefined();
+  });
+});
+
+describe('serializeSetCookie', () => {
+  it('writes every attribute in the standard form', () => {
+    expect(
+      serializeSetCookie('wos-session', 'a b', {
+        path: '/', domain: 'example.com', maxAge: 60, httpOnly: true, secure: true, sameSite: 'lax',
+      }),
+    ).toBe('wos-session=a%20b; Path=/; Domain=example.com; Max-Age=60; HttpOnly; Secure; SameSite=Lax');
+  });
+});

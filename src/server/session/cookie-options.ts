@@ -1,0 +1,87 @@
+import 'server-only';
+/**
+ * Cookie attributes in one place. Defaults: HttpOnly, SameSite=Lax, Path=/, Secure on https (and
+ * always with SameSite=None), Max-Age 400 days: the tokens bound the session, not the cookie.
+ */
+import { SIGN_IN_FLOW_TTL_SECONDS } from '../../shared/constants.js';
+import { getConfig } from '../config.js';
+
+/** The subset of Next's cookie options the kit sets (compatible with `cookies().set`). */
+export interface CookieAttributes {
+  httpOnly?: boolean;
+  secure?: boolean;
+  sameSite?: 'lax' | 'strict' | 'none';
+  path?: string;
+  domain?: string;
+  maxAge?: number;
+  expires?: Date;
+}
+
+/** Secure unless the URL the cookie is set for is plain http (local development). */
+function isSecure(url: string | URL | undefined, sameSite: CookieAttributes['sameSite']): boolean {
+  if (sameSite === 'none') return true;
+  const target = url ?? getConfig().redirectUri;
+  if (!target) return true;
+  try {
+    return new URL(target).protocol !== 'http:';
+  } catch {
+    return true;
+  }
+}
+
+/** Attributes of the session cookie (and its chunks) for a response to `url`. */
+export function sessionCookieAttributes(url?: string | URL): CookieAttributes {
+  const { cookieSameSite, cookieDomain, cookieMaxAge } = getConfig();
+  const attributes: CookieAttributes = {
+    httpOnly: true,
+    sameSite: cookieSameSite,
+    path: '/',
+    secure: isSecure(url, cookieSameSite),
+    maxAge: cookieMaxAge,
+  };
+  if (cookieDomain) attributes.domain = cookieDomain;
+  return attributes;
+}
+
+/**
+ * Attributes of the short-lived sign-in flow cookie. SameSite=Strict would drop it on the
+ * cross-site return from AuthKit, so it is at most Lax.
+ */
+export function flowCookieAttributes(url?: string | URL): CookieAttributes {
+  const session = sessionCookieAttributes(url);
+  return {
+    ...session,
+    sameSite: session.sameSite === 'strict' ? 'lax' : session.sameSite,
+    maxAge: SIGN_IN_FLOW_TTL_SECONDS,
+  };
+}
+
+const SAME_SITE_LABEL = { lax: 'Lax', strict: 'Strict', none: 'None' } as const;
+
+/** A `Set-Cookie` header value (edge-safe, no dependency). */
+export function serializeSetCookie(name: string, value: string, attributes: CookieAttributes): string {
+  const parts = [`${name}=${encodeURIComponent(value)}`];
+  if (attributes.path) parts.push(`Path=${attributes.path}`);
+  if (attributes.domain) parts.push(`Domain=${attributes.domain}`);
+  if (attributes.maxAge !== undefined) parts.push(`Max-Age=${Math.floor(attributes.maxAge)}`);
+  if (attributes.expires) parts.push(`Expires=${attributes.expires.toUTCString()}`);
+  if (attributes.httpOnly) parts.push('HttpOnly');
+  if (attributes.secure) parts.push('Secure');
+  if (attributes.sameSite) parts.push(`SameSite=${SAME_SITE_LABEL[attributes.sameSite]}`);
+  return parts.join('; ');
+}
+
+/** A cookie writer that appends `Set-Cookie` headers, and remembers the values it wrote. */
+export class SetCookieHeaders {
+  readonly headers = new Headers();
+  readonly written = new Map<string, string>();
+
+  set(name: string, value: string, attributes: CookieAttributes): void {
+    this.headers.append('set-cookie', serializeSetCookie(name, value, attributes));
+    this.written.set(name, value);
+  }
+
+  get size(): number {
+    return this.written.size;
+  }
+}

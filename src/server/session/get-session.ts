@@ -1,0 +1,40 @@
+import 'server-only';
+/**
+ * `getSession()`: the session of the current request, read once per request (React `cache`).
+ * It prefers the proxy's forwarded `x-authkit-session` (the current value, after any refresh) and
+ * otherwise reads the cookie itself, so it works with or without the proxy. It never writes
+ * cookies and never refreshes; it is what `withAuth()` and every gate build on.
+ */
+import { cookies, headers } from 'next/headers.js';
+import { cache } from 'react';
+import { FORWARDED_HEADERS } from '../../shared/constants.js';
+import { readSession, readSessionFromCookies } from './read-session.js';
+import type { SessionState } from './state.js';
+
+// Per request: the value this request wrote (saveSession, refreshSession), which later reads in
+// the same request must see instead of the incoming one.
+const writtenThisRequest = cache((): { sealed?: string | null } => ({}));
+
+const readIncomingSession = cache(async (): Promise<SessionState> => {
+  const forwarded = (await headers()).get(FORWARDED_HEADERS.session);
+  if (forwarded !== null) return readSession(forwarded);
+  return readSessionFromCookies(await cookies());
+});
+
+/**
+ * The current request's `SessionState` (signed in, expired, or signed out with a reason).
+ *
+ * @example
+ * const state = await getSession();
+ * if (state.status === 'signed-in') return state.info.user.email;
+ */
+export async function getSession(): Promise<SessionState> {
+  const written = writtenThisRequest().sealed;
+  if (written !== undefined) return readSession(written);
+  return readIncomingSession();
+}
+
+/** Records the value a server action or route handler just wrote (null: cleared). */
+export function noteSessionWritten(sealed: string | null): void {
+  writtenThisRequest().sealed = sealed;
+}

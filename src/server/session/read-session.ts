@@ -1,0 +1,59 @@
+import 'server-only';
+/**
+ * `readSession(sealed)`: sealed cookie value → `SessionState`. Pure of Next (the proxy, the auth
+ * route and `getSession` all use it). Bad input of any kind reads as signed out; only a
+ * configuration error propagates, because a missing password must be fixed, not hidden.
+ */
+import { AuthKitConfigError } from '../../shared/errors.js';
+import { warnOnce } from '../log.js';
+import { signedIn, signedOut, type SessionState } from './state.js';
+import { unsealSession } from './seal.js';
+import { recallVerifiedSession, rememberVerifiedSession } from './verified-cache.js';
+import type { CookieReader } from './cookie-jar.js';
+import { readSessionCookie } from './session-cookie.js';
+import { verifyAccessToken } from './verify-token.js';
+
+async function readUncached(sealed: string): Promise<SessionState> {
+  const session = await unsealSession(sealed);
+  if (!session) return signedOut('invalid-cookie');
+  const check = await verifyAccessToken(session.accessToken);
+  if (check.result === 'malformed') return signedOut('invalid-cookie');
+  // The sealed user must be the token's subject (a mismatch is a forged or mixed-up cookie).
+  if (check.claims.sub !== session.user.id) return signedOut('invalid-cookie');
+  if (check.result === 'expired') return { status: 'expired', session, claims: check.claims, sealed };
+  const state = signedIn(session, check.claims, sealed);
+  if (check.result === 'valid') {
+    rememberVerifiedSession(sealed, state);
+    return state;
+  }
+  // JWKS unreachable: the seal is authentic (only our password makes one) and the kit sealed
+  // this token itself, straight from WorkOS. Trust it until `exp` rather than sign anyone out.
+  warnOnce('jwks-unreachable', 'The WorkOS JWKS could not be fetched; sessions are trusted from their seal until their tokens expire.');
+  const secondsLeft = (check.claims.exp ?? 0) - Date.now() / 1000;
+  return secondsLeft > 0 ? state : { status: 'expired', session, claims: check.claims, sealed };
+}
+
+/**
+ * Reads a sealed session cookie value.
+ *
+ * @example
+ * const state = await readSession(request.cookies.get('wos-session')?.value);
+ * if (state.status === 'signed-in') console.log(state.info.user.email);
+ */
+export async function readSession(sealed: string | null | undefined): Promise<SessionState> {
+  if (!sealed) return signedOut('no-cookie');
+  const cached = recallVerifiedSession(sealed);
+  if (cached) return cached;
+  try {
+    return await readUncached(sealed);
+  } catch (error) {
+    if (error instanceof AuthKitConfigError) throw error;
+    return signedOut('invalid-cookie');
+  }
+}
+
+/** Reads the session cookie (all chunks) from a cookie jar: `request.cookies` or `cookies()`. */
+export async function readSessionFromCookies(jar: CookieReader): Promise<SessionState> {
+  const sealed = readSessionCookie(jar);
+  return sealed === null ? signedOut('invalid-cookie') : readSession(sealed);
+}

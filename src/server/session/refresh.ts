@@ -1,0 +1,98 @@
+import 'server-only';
+/**
+ * Single-flight refresh. Within a process, one `authenticateWithRefreshToken` runs per
+ * `refreshToken + organizationId`; concurrent callers share its promise, and its outcome is kept
+ * for 30 s so that requests still carrying the old cookie get the same new session instead of
+ * spending the (single-use) refresh token again. Transient failures are not kept: the next
+ * request may try again.
+ */
+import { decodeJwtClaims } from '../../shared/claims.js';
+import type { TokenRefreshError } from '../../shared/errors.js';
+import type { AccessToken, Session } from '../../shared/types.js';
+import { getConfig, perConfig } from '../config.js';
+import { getWorkOS } from '../workos.js';
+import { toTokenRefreshError } from './refresh-errors.js';
+import { sealSession, sessionPayload } from './seal.js';
+import { signedIn, type SignedInState } from './state.js';
+import { rememberVerifiedSession } from './verified-cache.js';
+
+export type RefreshOutcome = { ok: true; state: SignedInState } | { ok: false; error: TokenRefreshError };
+
+/** What a refresh starts from: a session (signed in or expired) and its token's claims. */
+export interface RefreshSource {
+  session: Session;
+  claims: AccessToken;
+}
+
+const OUTCOME_TTL_MS = 30_000;
+const MAX_REMEMBERED_OUTCOMES = 1000;
+
+interface Flights {
+  inFlight: Map<string, Promise<RefreshOutcome>>;
+  settled: Map<string, { outcome: RefreshOutcome; expiresAtMs: number }>;
+}
+
+const flights = perConfig((): Flights => ({ inFlight: new Map(), settled: new Map() }));
+
+async function exchange(source: RefreshSource, organizationId: string | undefined): Promise<RefreshOutcome> {
+  const context = { userId: source.session.user.id, sessionId: source.claims.sid };
+  try {
+    const response = await getWorkOS().userManagement.authenticateWithRefreshToken({
+      clientId: getConfig().clientId,
+      refreshToken: source.session.refreshToken,
+      organizationId,
+    });
+    const session = sessionPayload({
+      accessToken: response.accessToken,
+      refreshToken: response.refreshToken,
+      user: response.user,
+      impersonator: response.impersonator,
+      authenticationMethod: response.authenticationMethod ?? source.session.authenticationMethod,
+    });
+    const claims = decodeJwtClaims<AccessToken>(session.accessToken);
+    if (!claims) throw new TypeError('WorkOS returned an access token that is not a JWT');
+    const sealed = await sealSession(session);
+    // Tokens straight from WorkOS over TLS: as trustworthy as a verified cookie.
+    const state = signedIn(session, claims, sealed);
+    rememberVerifiedSession(sealed, state);
+    return { ok: true, state };
+  } catch (error) {
+    return { ok: false, error: toTokenRefreshError(error, context) };
+  }
+}
+
+function recall(settled: Flights['settled'], key: string): RefreshOutcome | undefined {
+  const entry = settled.get(key);
+  if (entry && entry.expiresAtMs > Date.now()) return entry.outcome;
+  settled.delete(key);
+  return undefined;
+}
+
+function keep(settled: Flights['settled'], key: string, outcome: RefreshOutcome): void {
+  if (!outcome.ok && outcome.error.isTransient) return;
+  const now = Date.now();
+  for (const [oldKey, entry] of settled) if (entry.expiresAtMs <= now) settled.delete(oldKey);
+  if (settled.size >= MAX_REMEMBERED_OUTCOMES) settled.delete(settled.keys().next().value!);
+  settled.set(key, { outcome, expiresAtMs: now + OUTCOME_TTL_MS });
+}
+
+/**
+ * Refreshes the session's tokens, keeping its organisation unless `organizationId` switches it.
+ * Never throws: the outcome says whether it worked and, if not, whether the failure is transient.
+ */
+export function refreshTokens(source: RefreshSource, options: { organizationId?: string } = {}): Promise<RefreshOutcome> {
+  const organizationId = options.organizationId ?? source.claims.org_id;
+  const key = `${source.session.refreshToken}\u0000${organizationId ?? ''}`;
+  const { inFlight, settled } = flights();
+  const known = recall(settled, key);
+  if (known) return Promise.resolve(known);
+  const running = inFlight.get(key);
+  if (running) return running;
+  const flight = exchange(source, organizationId).then((outcome) => {
+    keep(settled, key, outcome);
+    inFlight.delete(key);
+    return outcome;
+  });
+  inFlight.set(key, flight);
+  return flight;
+}

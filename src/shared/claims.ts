@@ -1,0 +1,39 @@
+/**
+ * JWT decoding without verification, safe everywhere (server, edge, browser) and dependency-free,
+ * so client bundles that only need to read claims do not pull in a JOSE library. Never use a
+ * decoded claim for an authorisation decision unless the token was verified elsewhere.
+ */
+import type { AccessToken } from './types.js';
+
+function base64UrlDecode(segment: string): string {
+  const base64 = segment.replace(/-/g, '+').replace(/_/g, '/');
+  const padded = base64 + '='.repeat((4 - (base64.length % 4)) % 4);
+  const binary = atob(padded);
+  const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  return new TextDecoder().decode(bytes);
+}
+
+/**
+ * The payload of a compact JWT, or `null` when the value is not a decodable JWT.
+ *
+ * @example
+ * const claims = decodeJwtClaims(accessToken); // { sub, sid, org_id, … } | null
+ */
+export function decodeJwtClaims<T extends object = AccessToken>(token: unknown): (T & Record<string, unknown>) | null {
+  if (typeof token !== 'string') return null;
+  const parts = token.split('.');
+  if (parts.length !== 3 || !parts[1]) return null;
+  try {
+    const payload: unknown = JSON.parse(base64UrlDecode(parts[1]));
+    if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return null;
+    return payload as T & Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}
+
+/** Seconds until the token's `exp` (negative once expired), or null without an `exp`. */
+export function secondsUntilExpiry(claims: { exp?: number } | null | undefined, nowMs = Date.now()): number | null {
+  if (!claims || typeof claims.exp !== 'number') return null;
+  return claims.exp - nowMs / 1000;
+}
