@@ -1,2 +1,22 @@
 /** `authkit-rsc/emulator`: a local emulator of the WorkOS User Management API. */
-export {};
+export { createEmulator } from './emulator.js';
+export { EmulatorDataError } from './seed.js';
+export type {
+  AuthenticateResponseJson,
+  CreateSessionInput,
+  Emulator,
+  EmulatorControl,
+  EmulatorEnv,
+  EmulatorOptions,
+  FaultInfo,
+  FaultInput,
+  FaultStatus,
+  ImpersonatorJson,
+  MembershipStatus,
+  RuntimeConfig,
+  SeedData,
+  SeedMembership,
+  SeedOrganization,
+  SeedRole,
+  SeedUser,
+} from './types.js';

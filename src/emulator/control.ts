@@ -1,0 +1,31 @@
+/** The in-process control handle: the same operations as the `/_emulator/` HTTP surface. */
+import { createControlSession } from './control-session.js';
+import type { Runtime } from './runtime.js';
+import type { EmulatorControl, RuntimeConfig } from './types.js';
+import { Issues, objectAt, optionalInteger } from './validate.js';
+
+export function updateConfig(runtime: Runtime, patch: unknown): RuntimeConfig {
+  const issues = new Issues();
+  const raw = objectAt(issues, '(body)', patch, ['access_token_ttl_seconds', 'refresh_grace_seconds']) ?? {};
+  const ttl = optionalInteger(issues, 'access_token_ttl_seconds', raw.access_token_ttl_seconds, { min: 1, max: 31_536_000 });
+  const grace = optionalInteger(issues, 'refresh_grace_seconds', raw.refresh_grace_seconds, { min: 0, max: 86_400 });
+  issues.assert();
+  if (ttl !== undefined) runtime.config.access_token_ttl_seconds = ttl;
+  if (grace !== undefined) runtime.config.refresh_grace_seconds = grace;
+  return { ...runtime.config };
+}
+
+export function createControl(runtime: Runtime): EmulatorControl {
+  return {
+    counters: () => Object.fromEntries(runtime.counters),
+    resetCounters: () => runtime.counters.clear(),
+    injectFault: (fault) => runtime.faults.add(fault, runtime.endpoints),
+    faults: () => runtime.faults.list(),
+    clearFaults: () => runtime.faults.clear(),
+    config: () => ({ ...runtime.config }),
+    setConfig: (patch) => updateConfig(runtime, patch),
+    createSession: async (input) => createControlSession(runtime, input),
+    reset: () => runtime.reset(),
+    endpoints: () => [...runtime.endpoints],
+  };
+}

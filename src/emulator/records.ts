@@ -1,0 +1,122 @@
+/** Internal, fully-defaulted records the store keeps (seed data after validation, plus runtime state). */
+import type { ImpersonatorJson, MembershipStatus } from './types.js';
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  first_name: string | null;
+  last_name: string | null;
+  email_verified: boolean;
+  profile_picture_url: string | null;
+  locale: string | null;
+  external_id: string | null;
+  metadata: Record<string, string>;
+  last_sign_in_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrganizationRecord {
+  id: string;
+  name: string;
+  domains: string[];
+  entitlements: string[];
+  feature_flags: string[];
+  require_sso: boolean;
+  require_mfa: boolean;
+  external_id: string | null;
+  metadata: Record<string, string>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MembershipRecord {
+  id: string;
+  user_id: string;
+  organization_id: string;
+  role: string;
+  roles: string[];
+  status: MembershipStatus;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RoleRecord {
+  slug: string;
+  name: string;
+  permissions: string[];
+}
+
+export interface NormalizedSeed {
+  clientId: string;
+  apiKey: string;
+  users: UserRecord[];
+  organizations: OrganizationRecord[];
+  memberships: MembershipRecord[];
+  roles: RoleRecord[];
+  redirectPatterns: string[];
+  logoutRedirectPatterns: string[];
+  defaultLogoutRedirect: string;
+  signingKey?: JsonWebKey;
+}
+
+/** Claim overrides a control-minted session keeps across refreshes. */
+export interface ClaimOverrides {
+  role?: string;
+  roles?: string[];
+  permissions?: string[];
+  entitlements?: string[];
+  feature_flags?: string[];
+}
+
+/** How the user authenticated, which org they picked, and who impersonates: carried from the
+ * hosted page through the code (or pending token) into the session. */
+export interface Authentication {
+  userId: string;
+  clientId: string;
+  organizationId?: string;
+  method: string;
+  impersonator?: ImpersonatorJson;
+  /** ms epoch of the sign-in; becomes `auth_time`. */
+  authTime: number;
+}
+
+export interface CodeRecord extends Authentication {
+  code: string;
+  codeChallenge?: string;
+  expiresAt: number;
+  /** The user deferred organisation choice to the app (`organization_selection_required`). */
+  selectOrganization: boolean;
+}
+
+export interface SessionRecord extends Authentication {
+  id: string;
+  createdAt: number;
+  endedAt?: number;
+  /** Organisations this session signed into through (emulated) SSO. */
+  ssoOrganizations: Set<string>;
+  mfaVerified: boolean;
+  overrides: ClaimOverrides;
+  expiresIn?: number;
+}
+
+export interface RefreshRecord {
+  sessionId: string;
+  consumedAt?: number;
+  /** The exact response body of the refresh that spent this token, replayed inside the grace window. */
+  successor?: string;
+}
+
+export interface PendingAuthentication extends Authentication {
+  token: string;
+  /** Which step this token continues; only `organization_selection` has a grant here. */
+  kind: 'organization_selection_required' | 'sso_required' | 'mfa_enrollment';
+  expiresAt: number;
+}
+
+export interface PendingImpersonation {
+  impersonator: ImpersonatorJson;
+  userId: string;
+  organizationId?: string;
+  expiresAt: number;
+}

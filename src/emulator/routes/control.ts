@@ -1,0 +1,45 @@
+/**
+ * The `/_emulator/` control surface for tests and humans: counters, faults, runtime config, minted
+ * sessions and reset. Unauthenticated by design: the emulator binds to loopback by default.
+ */
+import { createControlSession } from '../control-session.js';
+import { updateConfig } from '../control.js';
+import { apiError, html, json, jsonBody, type EmuRequest, type Reply } from '../http.js';
+import { controlIndexPage } from '../pages/control-index.js';
+import type { Handler } from '../router.js';
+import type { Runtime } from '../runtime.js';
+import { InputError } from '../validate.js';
+
+/** Bad control input becomes a 400 naming the fields. */
+function guarded(handler: Handler): Handler {
+  return async (request, runtime) => {
+    try {
+      return await handler(request, runtime);
+    } catch (error) {
+      if (error instanceof InputError) throw apiError(400, 'invalid_request', error.message);
+      throw error;
+    }
+  };
+}
+
+export const controlHandlers = {
+  index: (_request: EmuRequest, runtime: Runtime): Reply => html(200, controlIndexPage(runtime)),
+  counters: (_request: EmuRequest, runtime: Runtime): Reply => json(200, { counters: Object.fromEntries(runtime.counters) }),
+  clearCounters: (_request: EmuRequest, runtime: Runtime): Reply => {
+    runtime.counters.clear();
+    return json(200, { counters: {} });
+  },
+  faults: (_request: EmuRequest, runtime: Runtime): Reply => json(200, { faults: runtime.faults.list() }),
+  addFault: guarded((request, runtime) => json(201, { fault: runtime.faults.add(jsonBody(request), runtime.endpoints) })),
+  clearFaults: (_request: EmuRequest, runtime: Runtime): Reply => {
+    runtime.faults.clear();
+    return json(200, { faults: [] });
+  },
+  config: (_request: EmuRequest, runtime: Runtime): Reply => json(200, { config: { ...runtime.config } }),
+  updateConfig: guarded((request, runtime) => json(200, { config: updateConfig(runtime, jsonBody(request)) })),
+  createSession: guarded((request, runtime) => json(200, createControlSession(runtime, jsonBody(request)))),
+  reset: (_request: EmuRequest, runtime: Runtime): Reply => {
+    runtime.reset();
+    return json(200, { reset: true });
+  },
+};

@@ -1,0 +1,46 @@
+/**
+ * The `refresh_token` grant. Tokens rotate and are single use; a spent token replays the exact
+ * successor response for `refresh_grace_seconds` (concurrent tabs, lost responses), then answers
+ * `invalid_grant`. An org switch that is refused (non-member, SSO/MFA step-up) spends nothing.
+ */
+import { oauthError, rawJson, type Reply } from '../http.js';
+import type { SessionRecord } from '../records.js';
+import type { Runtime } from '../runtime.js';
+import { mintResponse, stepUpError, stepUpNeeded } from '../sessions.js';
+import { type Client, type GrantParams, param, requireParam } from './grant-params.js';
+
+export function refresh(runtime: Runtime, params: GrantParams, client: Client): Reply {
+  const token = requireParam(params, 'refresh_token');
+  const record = runtime.store.refreshTokens.get(token);
+  if (!record) throw oauthError(400, 'invalid_grant', 'Invalid refresh token.');
+  const session = runtime.store.liveSession(record.sessionId);
+  if (!session || session.clientId !== client.id) throw oauthError(400, 'invalid_grant', 'The session has ended.');
+  if (record.consumedAt !== undefined) {
+    const graceMs = runtime.config.refresh_grace_seconds * 1000;
+    if (record.successor && Date.now() - record.consumedAt <= graceMs) return rawJson(200, record.successor);
+    throw oauthError(400, 'invalid_grant', 'Refresh token already exchanged.');
+  }
+  const organizationId = param(params, 'organization_id');
+  if (organizationId && organizationId !== session.organizationId) switchOrganization(runtime, session, organizationId);
+  const successor = JSON.stringify(mintResponse(runtime, session));
+  record.consumedAt = Date.now();
+  record.successor = successor;
+  return rawJson(200, successor);
+}
+
+/** Moves the session into `organizationId`, or throws without changing anything. */
+function switchOrganization(runtime: Runtime, session: SessionRecord, organizationId: string): void {
+  const org = runtime.store.organizations.get(organizationId);
+  if (!org || !runtime.store.activeMembership(session.userId, organizationId)) {
+    throw oauthError(400, 'invalid_grant', `The user is not a member of organization '${organizationId}'.`);
+  }
+  const stepUp = stepUpNeeded(org, session);
+  if (stepUp) {
+    const { userId, clientId, impersonator } = session;
+    const auth = { userId, clientId, organizationId, method: session.method, authTime: session.authTime };
+    throw stepUpError(runtime, stepUp, impersonator ? { ...auth, impersonator } : auth);
+  }
+  session.organizationId = organizationId;
+  // Control-surface claim overrides described the previous organisation; the new one's membership decides.
+  session.overrides = {};
+}

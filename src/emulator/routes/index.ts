@@ -1,0 +1,48 @@
+/** The route table: WorkOS's paths at the root, the emulator's own under `/_emulator`. */
+import { json } from '../http.js';
+import { type Route, isControlRoute, routeKey } from '../router.js';
+import type { Runtime } from '../runtime.js';
+import { postAuthenticate } from './authenticate.js';
+import { getAuthorize, postAuthorize } from './authorize.js';
+import { controlHandlers as control } from './control.js';
+import { getMembership, getOrganization, getUser, listMemberships, listOrganizations } from './directory.js';
+import { getImpersonate, postImpersonate } from './impersonate.js';
+import { getLogout, postRevoke } from './sessions.js';
+
+function getJwks(request: { params: Record<string, string> }, runtime: Runtime) {
+  if (request.params.clientId !== runtime.clientId) {
+    return json(404, { message: `Unknown client '${request.params.clientId}'.`, code: 'entity_not_found' });
+  }
+  return json(200, { keys: [runtime.key.publicJwk] });
+}
+
+export const ROUTES: readonly Route[] = [
+  { method: 'GET', path: '/health', handler: () => json(200, { status: 'ok' }) },
+  { method: 'GET', path: '/user_management/authorize', handler: getAuthorize },
+  { method: 'POST', path: '/user_management/authorize', handler: postAuthorize },
+  { method: 'POST', path: '/user_management/authenticate', auth: 'optional-api-key', handler: postAuthenticate },
+  { method: 'GET', path: '/sso/jwks/:clientId', handler: getJwks },
+  { method: 'GET', path: '/user_management/sessions/logout', handler: getLogout },
+  { method: 'POST', path: '/user_management/sessions/revoke', auth: 'api-key', handler: postRevoke },
+  { method: 'GET', path: '/user_management/users/:id', auth: 'api-key', handler: getUser },
+  { method: 'GET', path: '/user_management/organization_memberships', auth: 'api-key', handler: listMemberships },
+  { method: 'GET', path: '/user_management/organization_memberships/:id', auth: 'api-key', handler: getMembership },
+  { method: 'GET', path: '/organizations', auth: 'api-key', handler: listOrganizations },
+  { method: 'GET', path: '/organizations/:id', auth: 'api-key', handler: getOrganization },
+  { method: 'GET', path: '/_emulator', handler: control.index },
+  { method: 'GET', path: '/_emulator/counters', handler: control.counters },
+  { method: 'DELETE', path: '/_emulator/counters', handler: control.clearCounters },
+  { method: 'GET', path: '/_emulator/faults', handler: control.faults },
+  { method: 'POST', path: '/_emulator/faults', handler: control.addFault },
+  { method: 'DELETE', path: '/_emulator/faults', handler: control.clearFaults },
+  { method: 'GET', path: '/_emulator/config', handler: control.config },
+  { method: 'PATCH', path: '/_emulator/config', handler: control.updateConfig },
+  { method: 'POST', path: '/_emulator/config', handler: control.updateConfig },
+  { method: 'POST', path: '/_emulator/sessions', handler: control.createSession },
+  { method: 'POST', path: '/_emulator/reset', handler: control.reset },
+  { method: 'GET', path: '/_emulator/impersonate', handler: getImpersonate },
+  { method: 'POST', path: '/_emulator/impersonate', handler: postImpersonate },
+];
+
+/** Route keys that counters and faults apply to (everything outside `/_emulator`). */
+export const ENDPOINTS: readonly string[] = ROUTES.filter((route) => !isControlRoute(route)).map(routeKey);

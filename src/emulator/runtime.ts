@@ -1,0 +1,53 @@
+/** Everything a route handler needs: the store, the signing key, runtime config and the control state. */
+import { FaultQueue } from './faults.js';
+import { IdempotencyCache } from './idempotency.js';
+import type { SigningKey } from './keys.js';
+import type { NormalizedSeed } from './records.js';
+import { Store } from './store.js';
+import type { RuntimeConfig } from './types.js';
+
+export class Runtime {
+  readonly store: Store;
+  readonly faults = new FaultQueue();
+  readonly idempotency = new IdempotencyCache();
+  readonly counters = new Map<string, number>();
+  config: RuntimeConfig;
+  /** Set once the server listens (the port may be random). */
+  baseUrl = 'http://localhost';
+
+  constructor(
+    readonly seed: NormalizedSeed,
+    readonly key: SigningKey,
+    readonly initialConfig: RuntimeConfig,
+    /** Every faultable route key, for validation and the docs page. */
+    readonly endpoints: readonly string[],
+  ) {
+    this.store = new Store(seed);
+    this.config = { ...initialConfig };
+  }
+
+  get clientId(): string {
+    return this.seed.clientId;
+  }
+
+  get apiKey(): string {
+    return this.seed.apiKey;
+  }
+
+  /** `iss` of access tokens; WorkOS uses `https://api.workos.com/user_management/<client_id>`. */
+  get issuer(): string {
+    return `${this.baseUrl}/user_management/${this.seed.clientId}`;
+  }
+
+  count(endpoint: string): void {
+    this.counters.set(endpoint, (this.counters.get(endpoint) ?? 0) + 1);
+  }
+
+  reset(): void {
+    this.store.reset();
+    this.faults.clear();
+    this.idempotency.clear();
+    this.counters.clear();
+    this.config = { ...this.initialConfig };
+  }
+}

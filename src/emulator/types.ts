@@ -1,0 +1,186 @@
+/**
+ * Public types of `authkit-rsc/emulator`. JSON-facing shapes (seed data, control-surface bodies)
+ * use snake_case like the WorkOS wire protocol, so a data file, an HTTP control call and the
+ * in-process `control` handle all take the same objects.
+ */
+
+/** A user in the seed data (the WorkOS `user` object, minus server-managed fields). */
+export interface SeedUser {
+  id: string;
+  email: string;
+  first_name?: string | null;
+  last_name?: string | null;
+  email_verified?: boolean;
+  profile_picture_url?: string | null;
+  locale?: string | null;
+  external_id?: string | null;
+  metadata?: Record<string, string>;
+  created_at?: string;
+}
+
+/** An organisation; `require_sso` / `require_mfa` drive the step-up errors on an org switch. */
+export interface SeedOrganization {
+  id: string;
+  name: string;
+  domains?: string[];
+  entitlements?: string[];
+  feature_flags?: string[];
+  require_sso?: boolean;
+  require_mfa?: boolean;
+  external_id?: string | null;
+  metadata?: Record<string, string>;
+  created_at?: string;
+}
+
+export type MembershipStatus = 'active' | 'inactive' | 'pending';
+
+/** A user's membership of an organisation; `role` is the primary role slug. */
+export interface SeedMembership {
+  id: string;
+  user_id: string;
+  organization_id: string;
+  role: string;
+  roles?: string[];
+  status?: MembershipStatus;
+  created_at?: string;
+}
+
+/** A role and the permission slugs it grants. */
+export interface SeedRole {
+  slug: string;
+  name?: string;
+  permissions?: string[];
+}
+
+/** The whole data set: the default one, a `--data` file, or `createEmulator({ data })`. */
+export interface SeedData {
+  client_id?: string;
+  api_key?: string;
+  users: SeedUser[];
+  organizations?: SeedOrganization[];
+  memberships?: SeedMembership[];
+  roles?: SeedRole[];
+  /** Allowed `redirect_uri` patterns (`*` matches anything). Default: any http://localhost or 127.0.0.1 URL. */
+  redirect_uris?: string[];
+  /** Allowed logout `return_to` patterns. Default: the same as `redirect_uris`. */
+  logout_redirect_uris?: string[];
+  /** Where logout goes without `return_to`. Default `http://localhost:3000/`. */
+  default_logout_redirect_uri?: string;
+  /** A private RSA JWK to sign with, instead of the persisted key file. */
+  signing_key?: JsonWebKey;
+}
+
+export interface EmulatorOptions {
+  /** Port to listen on; `0` picks a free one. @default 4100 */
+  port?: number;
+  /** Interface to bind. @default '127.0.0.1' (loopback only) */
+  host?: string;
+  /** Seed data, or the path of a JSON file holding it. @default the built-in data set */
+  data?: SeedData | string;
+  /** Access-token lifetime in seconds. @default 300 */
+  accessTokenTtlSeconds?: number;
+  /** How long a spent refresh token still replays its successor. @default 30 */
+  refreshGraceSeconds?: number;
+  /** Where the signing key is kept. @default `.authkit-emulator/signing-key.json` under the cwd */
+  keyFile?: string;
+  /** Suppress the per-request log. @default false */
+  quiet?: boolean;
+}
+
+/** The env block an app needs to talk to the emulator. */
+export interface EmulatorEnv {
+  WORKOS_API_HOSTNAME: string;
+  WORKOS_API_HTTPS: 'false';
+  WORKOS_API_PORT: string;
+  WORKOS_CLIENT_ID: string;
+  WORKOS_API_KEY: string;
+}
+
+export type FaultStatus = 408 | 429 | 500 | 502 | 503 | 504;
+
+/** Body of `POST /_emulator/faults`: what happens to the next `times` calls of `endpoint`. */
+export interface FaultInput {
+  /** A route key such as `POST /user_management/authenticate`. */
+  endpoint: string;
+  /** @default 1 */
+  times?: number;
+  status?: FaultStatus;
+  /** Seconds sent in `Retry-After` (with `status`). @default 1 for 429, none otherwise */
+  retry_after?: number;
+  latency_ms?: number;
+  /** Destroy the connection without a response. */
+  drop?: boolean;
+  /** `after`: handle the request (state changes happen) and then fail the response. @default 'before' */
+  when?: 'before' | 'after';
+}
+
+export interface FaultInfo extends Required<Pick<FaultInput, 'endpoint' | 'drop' | 'when'>> {
+  id: string;
+  remaining: number;
+  status?: FaultStatus;
+  retry_after?: number;
+  latency_ms?: number;
+}
+
+export interface RuntimeConfig {
+  access_token_ttl_seconds: number;
+  refresh_grace_seconds: number;
+}
+
+export interface ImpersonatorJson {
+  email: string;
+  reason: string | null;
+}
+
+/** Body of `POST /_emulator/sessions`; the overrides stick to the session across refreshes. */
+export interface CreateSessionInput {
+  user_id?: string;
+  email?: string;
+  organization_id?: string;
+  role?: string;
+  roles?: string[];
+  permissions?: string[];
+  entitlements?: string[];
+  feature_flags?: string[];
+  impersonator?: { email: string; reason?: string | null };
+  /** Access-token lifetime for this session, in seconds. */
+  expires_in?: number;
+  authentication_method?: string;
+}
+
+/** The JSON `POST /user_management/authenticate` answers with. */
+export interface AuthenticateResponseJson {
+  user: Record<string, unknown>;
+  organization_id?: string;
+  access_token: string;
+  refresh_token: string;
+  authentication_method?: string;
+  impersonator?: ImpersonatorJson;
+}
+
+/** In-process twin of the `/_emulator/` HTTP control surface. */
+export interface EmulatorControl {
+  counters(): Record<string, number>;
+  resetCounters(): void;
+  injectFault(fault: FaultInput): FaultInfo;
+  faults(): FaultInfo[];
+  clearFaults(): void;
+  config(): RuntimeConfig;
+  setConfig(patch: Partial<RuntimeConfig>): RuntimeConfig;
+  createSession(input: CreateSessionInput): Promise<AuthenticateResponseJson>;
+  /** Back to the seed data and startup config; clears sessions, codes, counters and faults. */
+  reset(): void;
+  /** The route keys counters and faults use. */
+  endpoints(): string[];
+}
+
+export interface Emulator {
+  /** Base URL, e.g. `http://localhost:4100`. */
+  url: string;
+  port: number;
+  clientId: string;
+  apiKey: string;
+  env: EmulatorEnv;
+  control: EmulatorControl;
+  close(): Promise<void>;
+}

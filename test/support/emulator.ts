@@ -1,0 +1,51 @@
+/**
+ * The emulator fixture for suites: a quiet emulator on a random port with a throwaway signing key,
+ * and a helper that points `process.env` at it (and restores it afterwards).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEmulator } from '../../src/emulator/index.js';
+import type { Emulator, EmulatorOptions } from '../../src/emulator/index.js';
+
+/** A fixed test-only cookie password (32+ characters), never used outside tests. */
+export const TEST_COOKIE_PASSWORD = 'test-cookie-password-at-least-32-characters-long';
+export const TEST_REDIRECT_URI = 'http://localhost:3000/callback';
+
+let keyDirectory: string | undefined;
+
+/** One key per test process: generating an RSA key per emulator would only slow suites down. */
+function sharedKeyFile(): string {
+  if (!keyDirectory) {
+    const directory = mkdtempSync(join(tmpdir(), 'authkit-emulator-test-'));
+    keyDirectory = directory;
+    process.once('exit', () => rmSync(directory, { recursive: true, force: true }));
+  }
+  return join(keyDirectory, 'signing-key.json');
+}
+
+/** Starts an emulator for a test: random port, temporary key file, no request log. */
+export function startTestEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  return createEmulator({ port: 0, quiet: true, keyFile: sharedKeyFile(), ...options });
+}
+
+/**
+ * Sets `process.env` to the emulator's env block, plus `WORKOS_COOKIE_PASSWORD` and
+ * `NEXT_PUBLIC_WORKOS_REDIRECT_URI` unless already set. Returns a function that restores the
+ * previous values.
+ */
+export function useEmulatorEnv(emulator: Pick<Emulator, 'env'>): () => void {
+  const values: Record<string, string> = {
+    ...emulator.env,
+    WORKOS_COOKIE_PASSWORD: process.env.WORKOS_COOKIE_PASSWORD ?? TEST_COOKIE_PASSWORD,
+    NEXT_PUBLIC_WORKOS_REDIRECT_URI: process.env.NEXT_PUBLIC_WORKOS_REDIRECT_URI ?? TEST_REDIRECT_URI,
+  };
+  const previous = new Map(Object.keys(values).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, values);
+  return () => {
+    for (const [name, value] of previous) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+}
