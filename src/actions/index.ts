@@ -2,5 +2,118 @@
 /**
  * `authkit-rsc/actions`: the only `'use server'` module. Thin, authorised wrappers over the server
  * API that return redacted data (never tokens except `getAccessTokenAction`, never another user's data).
+ *
+ * Every export here is callable by anyone who can reach the app, with any arguments: each action
+ * checks its arguments against the caller's own session before acting, and only async functions
+ * are exported (Next allows nothing else in a 'use server' file).
  */
-export {};
+import { unstable_rethrow } from 'next/navigation.js';
+import {
+  getSignInUrl, getTokenClaims, listOrganizationMemberships, refreshSession, signOut, switchToOrganization, withAuth,
+} from '../server/index.js';
+import { toClientAuth } from '../shared/redact.js';
+import { refreshDueAt } from '../shared/token-expiry.js';
+import type { ClientAuth } from '../shared/types.js';
+
+type Failure = { error: string };
+
+/** A non-empty string from a form field or an argument; anything else is treated as absent. */
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** Refuses an organisation the caller has no active membership in (the reference's IDOR, #443). */
+async function refuseNonMember(organizationId: string | undefined): Promise<Failure | undefined> {
+  if (!organizationId) return { error: 'An organization id is required' };
+  const memberships = await listOrganizationMemberships();
+  return memberships.some((membership) => membership.id === organizationId)
+    ? undefined
+    : { error: 'Not a member of this organization' };
+}
+
+/** Turns a thrown error into `{ error }`, letting Next's redirects and other control flow through. */
+function failure(error: unknown, message: string): Failure {
+  unstable_rethrow(error);
+  return { error: message };
+}
+
+/**
+ * Signs the caller out and redirects (to WorkOS's logout, then `returnTo`). Usable as a form action.
+ * @example <form action={signOutAction}><button>Sign out</button></form>
+ */
+export async function signOutAction(formDataOrOptions?: FormData | { returnTo?: string }): Promise<never> {
+  const returnTo = formDataOrOptions instanceof FormData ? formDataOrOptions.get('returnTo') : formDataOrOptions?.returnTo;
+  return signOut({ returnTo: text(returnTo) });
+}
+
+/**
+ * Switches the caller's session to one of their organisations. As a form action (fields
+ * `organizationId`, `returnTo`) it redirects back; called with an id it returns the redacted session.
+ * Step-up (SSO, MFA) redirects through sign-in for that organisation.
+ * @example const next = await switchOrganizationAction('org_123');
+ */
+export async function switchOrganizationAction(
+  organizationIdOrForm: string | FormData,
+  options?: { returnTo?: string },
+): Promise<ClientAuth | Failure> {
+  const form = organizationIdOrForm instanceof FormData ? organizationIdOrForm : undefined;
+  const organizationId = text(form ? form.get('organizationId') : organizationIdOrForm);
+  const returnTo = text(form ? form.get('returnTo') : options?.returnTo);
+  const refused = await refuseNonMember(organizationId);
+  if (refused) return refused;
+  try {
+    // A form wants a page back; a programmatic call wants data (its cookie write refreshes the page).
+    const revalidationStrategy = form || returnTo ? 'path' : 'none';
+    return toClientAuth(await switchToOrganization(organizationId!, { returnTo, revalidationStrategy }));
+  } catch (error) {
+    return failure(error, 'Could not switch organization');
+  }
+}
+
+/**
+ * Refreshes the caller's session (claims, roles), optionally into another of their organisations.
+ * `ensureSignedIn` is the client's business: a signed-out result comes back as `{ user: null }`.
+ * @example const next = await refreshAuthAction({ organizationId: 'org_123' });
+ */
+export async function refreshAuthAction(
+  options?: { organizationId?: string; ensureSignedIn?: boolean },
+): Promise<ClientAuth | Failure> {
+  const organizationId = options?.organizationId;
+  if (organizationId !== undefined) {
+    const refused = await refuseNonMember(text(organizationId));
+    if (refused) return refused;
+  }
+  try {
+    return toClientAuth(await refreshSession({ organizationId }));
+  } catch (error) {
+    return failure(error, 'Could not refresh the session');
+  }
+}
+
+/**
+ * The caller's redacted session; with `ensureSignedIn` and no user, also the URL to sign in at.
+ * @example const { user } = await getAuthAction();
+ */
+export async function getAuthAction(options?: { ensureSignedIn?: boolean }): Promise<ClientAuth & { signInUrl?: string }> {
+  const auth = toClientAuth(await withAuth());
+  return options?.ensureSignedIn && !auth.user ? { ...auth, signInUrl: await getSignInUrl() } : auth;
+}
+
+/**
+ * The caller's own access token, refreshed first when it is about to expire or when forced.
+ * Never throws: a failed refresh comes back as `{ accessToken: undefined, error }`.
+ * @example const { accessToken } = await getAccessTokenAction();
+ */
+export async function getAccessTokenAction(
+  options?: { forceRefresh?: boolean },
+): Promise<{ accessToken: string | undefined; error?: string }> {
+  try {
+    const { accessToken } = await withAuth();
+    if (!accessToken) return { accessToken: undefined };
+    const due = refreshDueAt(await getTokenClaims(accessToken));
+    if (!options?.forceRefresh && (due === undefined || due > Date.now())) return { accessToken };
+    return { accessToken: (await refreshSession()).accessToken };
+  } catch (error) {
+    return { accessToken: undefined, ...failure(error, 'Failed to refresh access token') };
+  }
+}

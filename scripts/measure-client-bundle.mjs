@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+/**
+ * Measures what the client face of `authkit-rsc/components` costs a browser: an esbuild bundle,
+ * minified, then gzip -9, with react, react-dom, next and the actions module external (a bundler
+ * replaces server actions by references). The way the reference package's size was measured
+ * (`/work/shared/reference/authkit-nextjs.md` §5), so the numbers compare.
+ *
+ *   node scripts/measure-client-bundle.mjs          # prints a table
+ *   node scripts/measure-client-bundle.mjs --json   # machine-readable
+ */
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+// The reference ships these in its components entry; the rest is what we add.
+const SETS = {
+  'reference set (AuthKitProvider, useAuth, useAccessToken, Impersonation)': 'AuthKitProvider, useAuth, useAccessToken, Impersonation',
+  'whole client face': '*',
+};
+const BUDGETS = { 'reference set (AuthKitProvider, useAuth, useAccessToken, Impersonation)': 2290, 'whole client face': 4584 };
+
+const externalActions = {
+  name: 'external-actions',
+  setup(b) {
+    b.onResolve({ filter: /\/actions\/index\.js$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+async function measure(names) {
+  const contents = names === '*'
+    ? "export * from './src/components/index.ts';"
+    : `export { ${names} } from './src/components/index.ts';`;
+  const result = await build({
+    stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: 'entry.ts' },
+    bundle: true, minify: true, write: false, format: 'esm', platform: 'browser', target: 'es2022',
+    jsx: 'automatic', external: ['react', 'react-dom', 'react/*', 'next', 'next/*', 'jose'],
+    plugins: [externalActions], logLevel: 'error',
+  });
+  const code = result.outputFiles[0].contents;
+  return { minified: code.length, gzip: gzipSync(code, { level: 9 }).length };
+}
+
+const rows = [];
+for (const [label, names] of Object.entries(SETS)) rows.push({ label, ...(await measure(names)), budget: BUDGETS[label] });
+
+if (process.argv.includes('--json')) console.log(JSON.stringify(rows, null, 2));
+else {
+  for (const { label, minified, gzip, budget } of rows) {
+    console.log(`${label}: ${minified} B minified, ${gzip} B gzip (budget ${budget} B)${gzip > budget ? '  OVER BUDGET' : ''}`);
+  }
+}
+process.exitCode = rows.some((row) => row.gzip > row.budget) ? 1 : 0;

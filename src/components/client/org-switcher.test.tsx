@@ -1,0 +1,95 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { acme, globex, initech, signedIn, signedOut } from '../../../test/support/components-fixtures.js';
+import { renderWithAuth } from '../../../test/support/components-render.js';
+import { OrgSwitcher } from './org-switcher.js';
+
+vi.mock('../../actions/index.js', () => import('../../../test/support/components-actions.js'));
+const { resetActionMocks, switchOrganizationAction } = await import('../../../test/support/components-actions.js');
+
+beforeEach(() => resetActionMocks());
+
+const many = [acme, globex, initech];
+
+describe('<OrgSwitcher> (client)', () => {
+  it('renders nothing signed out, or with a single membership', () => {
+    expect(renderWithAuth(<OrgSwitcher organizations={many} />, signedOut).container).toBeEmptyDOMElement();
+    expect(renderWithAuth(<OrgSwitcher organizations={[acme]} />, signedIn()).container).toBeEmptyDOMElement();
+    expect(renderWithAuth(<OrgSwitcher />, signedIn()).container).toBeEmptyDOMElement();
+  });
+
+  it('renders a single membership with showWhenSingle', () => {
+    renderWithAuth(<OrgSwitcher organizations={[acme]} showWhenSingle />, signedIn());
+    expect(screen.getByRole('button', { name: 'Acme' })).toBeInTheDocument();
+  });
+
+  it('lists every membership as a labelled form with a submit button, under a labelled list', () => {
+    renderWithAuth(<OrgSwitcher organizations={many} />, signedIn());
+    const list = screen.getByRole('list', { name: 'Organizations' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(3);
+    for (const org of many) {
+      const form = screen.getByRole('form', { name: `Switch to ${org.name}` });
+      expect(within(form).getByRole('button', { name: org.name })).toHaveAttribute('type', 'submit');
+    }
+    // The disclosure's trigger names the current organisation.
+    expect(screen.getByText('Acme', { selector: 'summary' })).toBeInTheDocument();
+  });
+
+  it('marks the organisation useAuth() reports as current (aria-current, data-current, data-state)', () => {
+    // The list's own `current` flags are stale: the session moved to Globex.
+    renderWithAuth(<OrgSwitcher organizations={many} />, signedIn({ organizationId: 'org_globex' }));
+    const current = screen.getByRole('button', { name: 'Globex' });
+    expect(current).toHaveAttribute('aria-current', 'true');
+    expect(current).toHaveAttribute('data-current');
+    expect(current).toHaveAttribute('data-state', 'active');
+    const other = screen.getByRole('button', { name: 'Acme' });
+    expect(other).not.toHaveAttribute('aria-current');
+    expect(other).not.toHaveAttribute('data-current');
+    expect(other).toHaveAttribute('data-state', 'inactive');
+  });
+
+  it('submits the organisation id and return path to switchOrganizationAction', async () => {
+    renderWithAuth(<OrgSwitcher organizations={many} returnTo="/projects" />, signedIn());
+    await userEvent.click(screen.getByText('Acme', { selector: 'summary' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Globex' }));
+    await waitFor(() => expect(switchOrganizationAction).toHaveBeenCalledTimes(1));
+    const form = switchOrganizationAction.mock.calls[0]![0] as FormData;
+    expect(Object.fromEntries(form)).toEqual({ organizationId: 'org_globex', returnTo: '/projects' });
+  });
+
+  it('takes a render prop composed of its parts', () => {
+    renderWithAuth(
+      <OrgSwitcher organizations={many} label="Teams" className="switcher">
+        {({ organizations, current }) => (
+          <>
+            <OrgSwitcher.Trigger>Team: {current?.name}</OrgSwitcher.Trigger>
+            <ul>
+              {organizations.filter((org) => !org.current).map((org) => (
+                <OrgSwitcher.Item key={org.id} organization={org} className="item">Go to {org.name}</OrgSwitcher.Item>
+              ))}
+            </ul>
+          </>
+        )}
+      </OrgSwitcher>,
+      signedIn(),
+    );
+    expect(screen.getByText('Team: Acme')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Go to Globex' })).toHaveClass('item');
+    expect(screen.queryByRole('button', { name: /Acme/ })).toBeNull();
+    expect(document.querySelector('[data-authkit-org-switcher]')).toHaveClass('switcher');
+  });
+
+  it('lets an item render the caller’s own control (asChild)', () => {
+    renderWithAuth(
+      <OrgSwitcher organizations={many}>
+        {({ organizations }) => <ul>{organizations.map((org) => <OrgSwitcher.Item key={org.id} organization={org} asChild><button className="pill">{org.name}</button></OrgSwitcher.Item>)}</ul>}
+      </OrgSwitcher>,
+      signedIn(),
+    );
+    const pill = screen.getByRole('button', { name: 'Acme' });
+    expect(pill).toHaveClass('pill');
+    expect(pill).toHaveAttribute('type', 'submit');
+    expect(pill).toHaveAttribute('data-state', 'active');
+  });
+});

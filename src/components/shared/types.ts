@@ -1,0 +1,83 @@
+/**
+ * Props shared by both faces of `authkit-rsc/components`: a server component and its client twin
+ * take exactly the same props, so moving JSX across the boundary never changes its meaning.
+ */
+import type { AnchorHTMLAttributes, ButtonHTMLAttributes, HTMLAttributes, ReactNode } from 'react';
+import type { AuthConditions } from '../../shared/types.js';
+
+/** One of the signed-in user's active organisation memberships (the server's `listOrganizationMemberships()` row). */
+export interface OrganizationChoice {
+  id: string;
+  name: string;
+  role?: string;
+  /** True for the organisation the session is currently scoped to. */
+  current: boolean;
+}
+
+/** Props of `<SignedOut>`. */
+export interface SignedOutProps {
+  children?: ReactNode;
+  /** Rendered instead of `children` when the gate is closed. @default null */
+  fallback?: ReactNode;
+}
+
+/** Props of `<SignedIn>`: renders `children` when signed in and every given condition holds. */
+export type SignedInProps = SignedOutProps & AuthConditions;
+
+/** Props of `<RequireAuth>`. */
+export type RequireAuthProps = SignedInProps & {
+  /** Same-origin path to come back to after signing in. @default the current path */
+  returnTo?: string;
+};
+
+/** Props of `<SignInButton>` / `<SignUpButton>`: an `<a>` to the kit's auth route. */
+export interface AuthLinkProps extends Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> {
+  /** Same-origin path to come back to after signing in. @default handleAuth's `returnPathname` */
+  returnTo?: string;
+  /** Sign in to this organisation. */
+  organizationId?: string;
+  /** Pre-fill the email field. */
+  loginHint?: string;
+  /** Render the single child element instead of an `<a>` (Radix-style), passing it `href`. @default false */
+  asChild?: boolean;
+}
+
+/** Props of `<SignOutButton>`: a `<form>` posting to `signOutAction`. */
+export interface SignOutButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+  /** Where WorkOS sends the browser after signing out. @default the dashboard's logout redirect */
+  returnTo?: string;
+  /** Render the single child element as the submit control instead of a `<button>`. @default false */
+  asChild?: boolean;
+}
+
+/** What `<OrgSwitcher>`'s render prop receives. */
+export interface OrgSwitcherState {
+  organizations: OrganizationChoice[];
+  current: OrganizationChoice | undefined;
+}
+
+/** Props of `<OrgSwitcher>`. */
+export interface OrgSwitcherProps {
+  /**
+   * The memberships to list. The server face fetches them when omitted; the client face has no
+   * way to list them without a server round trip, so pass them from a server component.
+   */
+  organizations?: OrganizationChoice[];
+  /** Render even when the user has a single membership. @default false */
+  showWhenSingle?: boolean;
+  /** Same-origin path to land on after switching. @default the current path */
+  returnTo?: string;
+  /** Accessible name of the list. @default 'Organizations' */
+  label?: string;
+  className?: string;
+  /** Custom rendering; compose `OrgSwitcher.Trigger` and `OrgSwitcher.Item`. */
+  children?: (state: OrgSwitcherState) => ReactNode;
+}
+
+/** Props of `<Impersonation>`. */
+export interface ImpersonationProps extends HTMLAttributes<HTMLDivElement> {
+  /** Which edge of the viewport the banner sticks to. @default 'bottom' */
+  side?: 'top' | 'bottom';
+  /** Where to go after "Stop impersonating" signs the session out. */
+  returnTo?: string;
+}
