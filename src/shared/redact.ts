@@ -5,7 +5,7 @@
 import type { ClientAuth, NoUserInfo, UserInfo } from './types.js';
 
 /** The redacted session: the user and the claims, never the access or refresh token. */
-export function toClientAuth(info: UserInfo | NoUserInfo): ClientAuth {
+export function toClientAuth(info: UserInfo | NoUserInfo | ClientAuth): ClientAuth {
   if (!info.user) return { user: null };
   const { user, sessionId, organizationId, role, roles, permissions, entitlements, featureFlags, impersonator } = info;
   return { user, sessionId, organizationId, role, roles, permissions, entitlements, featureFlags, impersonator };

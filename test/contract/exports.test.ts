@@ -70,4 +70,20 @@ describe('package exports', () => {
     const client = await exportedNames('./dist/components/index.js');
     expect(server).toEqual(client);
   });
+
+  it('makes the server face async server components and the client face plain client components', async () => {
+    type Face = Record<string, { constructor: { name: string }; Item?: unknown; Trigger?: unknown }>;
+    const server = (await import(/* @vite-ignore */ sourceOf('./dist/components/index.react-server.js'))) as Face;
+    const client = (await import(/* @vite-ignore */ sourceOf('./dist/components/index.js'))) as Face;
+    const reading = ['AuthKitProvider', 'SignedIn', 'SignedOut', 'RequireAuth', 'OrgSwitcher', 'Impersonation', 'SignInButton', 'SignUpButton'];
+    for (const name of reading) {
+      expect(server[name]!.constructor.name, `server ${name}`).toBe('AsyncFunction');
+      expect(client[name]!.constructor.name, `client ${name}`).toBe('Function');
+    }
+    // The sign-out button reads nothing, so it is synchronous in both faces, but still two components.
+    expect(server.SignOutButton).not.toBe(client.SignOutButton);
+    // The hooks are the very same functions; the switcher's parts exist in both faces.
+    for (const hook of ['useAuth', 'useAccessToken', 'useTokenClaims']) expect(server[hook]).toBe(client[hook]);
+    for (const face of [server, client]) expect([face.OrgSwitcher!.Item, face.OrgSwitcher!.Trigger]).not.toContain(undefined);
+  });
 });
