@@ -3,7 +3,6 @@
  * read the session on the server, plus the hooks re-exported by name so imports never break.
  */
 export { AuthKitProvider } from './server/auth-kit-provider.js';
-export type { ServerAuthKitProviderProps } from './server/auth-kit-provider.js';
 export { SignedIn, SignedOut, RequireAuth } from './server/gates.js';
 export { SignInButton, SignUpButton, SignOutButton } from './server/buttons.js';
 export { OrgSwitcher } from './server/org-switcher.js';
@@ -12,12 +11,5 @@ export { Impersonation } from './server/impersonation.js';
 // same path (calling a hook still needs a client component).
 export { useAuth } from './client/use-auth.js';
 export { useAccessToken, useTokenClaims } from './client/use-access-token.js';
-export type { AuthKitProviderProps } from './client/auth-kit-provider.js';
-export type { AuthState, SignedInAuthState } from './client/context.js';
-export type { UseAccessTokenResult } from './client/use-access-token.js';
-export type { AccessTokenState } from './client/token-store.js';
-export type {
-  AuthLinkProps, ImpersonationProps, OrganizationChoice, OrgSwitcherProps, OrgSwitcherState, RequireAuthProps,
-  SignedInProps, SignedOutProps, SignOutButtonProps,
-} from './shared/types.js';
-export type { OrgSwitcherItemProps } from './shared/org-switcher-view.js';
+export type { ServerAuthKitProviderProps } from './server/auth-kit-provider.js';
+export type * from './public-types.js';

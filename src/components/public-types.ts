@@ -1,0 +1,13 @@
+/**
+ * The public types of `authkit-rsc/components`, the same for both faces (TypeScript resolves the
+ * package's `types` to the client face; the server face re-exports these too so both agree).
+ */
+export type { AuthKitProviderProps } from './client/auth-kit-provider.js';
+export type { AuthState, SignedInAuthState } from './client/context.js';
+export type { UseAccessTokenResult } from './client/use-access-token.js';
+export type { AccessTokenState } from './client/token-store.js';
+export type { OrgSwitcherItemProps } from './shared/org-switcher-view.js';
+export type {
+  AuthLinkProps, ImpersonationProps, OrganizationChoice, OrgSwitcherProps, OrgSwitcherState, RequireAuthProps,
+  SignedInProps, SignedOutProps, SignOutButtonProps,
+} from './shared/types.js';
