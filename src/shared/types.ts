@@ -114,3 +114,14 @@ export interface HandleAuthSuccessData {
   /** The custom `state` passed to `getSignInUrl`/`getSignUpUrl`. */
   state?: string;
 }
+
+/** One of the signed-in user's active organisation memberships (`listOrganizationMemberships()`). */
+export interface OrganizationChoice {
+  /** The organisation's id (`org_…`). */
+  id: string;
+  name: string;
+  /** The user's role slug in that organisation. */
+  role?: string;
+  /** True for the organisation the session is currently scoped to. */
+  current: boolean;
+}

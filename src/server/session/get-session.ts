@@ -1,23 +1,28 @@
 import 'server-only';
 /**
  * `getSession()`: the session of the current request, read once per request (React `cache`).
- * It prefers the proxy's forwarded `x-authkit-session` (the current value, after any refresh) and
- * otherwise reads the cookie itself, so it works with or without the proxy. It never writes
- * cookies and never refreshes; it is what `withAuth()` and every gate build on.
+ * It prefers the proxy's signed hand-over (the current value, after any refresh) and otherwise
+ * reads the cookie itself, so it works with or without the proxy. It never writes cookies and
+ * never refreshes; it is what `withAuth()` and every gate build on.
  */
 import { cookies, headers } from 'next/headers.js';
 import { cache } from 'react';
-import { FORWARDED_HEADERS } from '../../shared/constants.js';
+import { readForwardedContext, type ForwardedContext } from './forwarded.js';
 import { readSession, readSessionFromCookies } from './read-session.js';
 import type { SessionState } from './state.js';
+
+/** The proxy's forwarded values for this request, when the proxy ran (signature valid). */
+export const getForwardedContext = cache(async (): Promise<ForwardedContext | undefined> => {
+  return readForwardedContext(await headers());
+});
 
 // Per request: the value this request wrote (saveSession, refreshSession), which later reads in
 // the same request must see instead of the incoming one.
 const writtenThisRequest = cache((): { sealed?: string | null } => ({}));
 
 const readIncomingSession = cache(async (): Promise<SessionState> => {
-  const forwarded = (await headers()).get(FORWARDED_HEADERS.session);
-  if (forwarded !== null) return readSession(forwarded);
+  const forwarded = await getForwardedContext();
+  if (forwarded) return readSession(forwarded.session);
   return readSessionFromCookies(await cookies());
 });
 

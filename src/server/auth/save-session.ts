@@ -1,0 +1,27 @@
+import 'server-only';
+/**
+ * `saveSession`: stores a session from a custom flow (password, magic auth, email verification…)
+ * in the session cookie. Only the reference's minimal payload is kept, whatever is passed in.
+ * It is deliberately not a server action: exposing it as one would let anyone set a session.
+ */
+import type { AuthenticationResponse } from '@workos-inc/node';
+import type { NextRequest } from 'next/server.js';
+import { AuthKitError } from '../../shared/errors.js';
+import type { Session } from '../../shared/types.js';
+import { sealSession, sessionPayload } from '../session/seal.js';
+import { storeSealedSession } from './session-store.js';
+
+/**
+ * Seals and stores a WorkOS session (from a server action or route handler).
+ *
+ * @example
+ * const auth = await getWorkOS().userManagement.authenticateWithPassword({ clientId, email, password });
+ * await saveSession(auth, request);
+ */
+export async function saveSession(session: Session | AuthenticationResponse, request?: NextRequest | string): Promise<void> {
+  if (!session?.accessToken || !session.refreshToken || !session.user?.id) {
+    throw new AuthKitError('invalid_argument', 'saveSession needs accessToken, refreshToken and user, as WorkOS returns them.');
+  }
+  const sealed = await sealSession(sessionPayload(session));
+  await storeSealedSession(sealed, typeof request === 'string' ? request : request?.url);
+}

@@ -1,0 +1,58 @@
+import 'server-only';
+/**
+ * `withAuth()` and `has()`: the signed-in user of the current request, with or without the
+ * proxy. One unseal + verify per request however often they are called; they never write
+ * cookies, so they work in server components.
+ */
+import { redirect } from 'next/navigation.js';
+import { meetsConditions } from '../../shared/conditions.js';
+import type { AuthConditions, NoUserInfo, UserInfo } from '../../shared/types.js';
+import { refreshRouteUrl, signInStartUrl } from '../callback/auth-route-urls.js';
+import { getSession } from '../session/get-session.js';
+import { getRequestContext } from './request-context.js';
+
+/** Sends the user to sign in, returning here afterwards. */
+export async function redirectToSignIn(organizationId?: string): Promise<never> {
+  const { redirectUri, path, screenHint } = await getRequestContext();
+  redirect(signInStartUrl(redirectUri, { returnTo: path, screenHint, organizationId }));
+}
+
+/**
+ * The token expired and nothing here may write the rotated cookie (a render): refresh through
+ * the auth route, which can, and come back. Never a sign-out.
+ */
+async function redirectToRefresh(): Promise<never> {
+  const { redirectUri, path } = await getRequestContext();
+  redirect(refreshRouteUrl(redirectUri, path));
+}
+
+/**
+ * The signed-in user and their session claims, or `{ user: null }`.
+ * With `ensureSignedIn: true` a signed-out visitor is redirected to sign in (and back).
+ *
+ * @example
+ * const { user, organizationId, role } = await withAuth();
+ * @example
+ * const { user } = await withAuth({ ensureSignedIn: true }); // user is never null here
+ */
+export async function withAuth(options: { ensureSignedIn: true }): Promise<UserInfo>;
+export async function withAuth(options?: { ensureSignedIn?: boolean }): Promise<UserInfo | NoUserInfo>;
+export async function withAuth(options: { ensureSignedIn?: boolean } = {}): Promise<UserInfo | NoUserInfo> {
+  const state = await getSession();
+  if (state.status === 'signed-in') return state.info;
+  if (state.status === 'expired') return redirectToRefresh();
+  if (options.ensureSignedIn) return redirectToSignIn();
+  return { user: null };
+}
+
+/**
+ * True when the user is signed in and meets every given condition (role, permission,
+ * entitlement, feature flag, organisation, custom predicate).
+ *
+ * @example
+ * if (await has({ permission: 'billing:manage' })) { … }
+ */
+export async function has(conditions: AuthConditions): Promise<boolean> {
+  const auth = await withAuth();
+  return auth.user !== null && meetsConditions(auth, conditions);
+}

@@ -1,0 +1,108 @@
+import 'server-only';
+/**
+ * The auth route's "callback" mode: AuthKit sent the browser back with `code` and `state` (or
+ * `error`). The state must match this browser's flow cookie; the code is exchanged (with the PKCE
+ * verifier) through the SDK; the session is saved before `onSuccess` runs, and cleared again if
+ * `onSuccess` fails with anything but a Next redirect.
+ */
+import { NextResponse, type NextRequest } from 'next/server.js';
+import type { AuthenticationResponse } from '@workos-inc/node';
+import { decodeJwtClaims } from '../../shared/claims.js';
+import { CallbackError, type CallbackErrorContext } from '../../shared/errors.js';
+import { safeReturnPath } from '../../shared/return-to.js';
+import type { AccessToken } from '../../shared/types.js';
+import { getConfig } from '../config.js';
+import { redirectTarget, rethrowNextControlFlow } from '../next-control-flow.js';
+import { sealSession, sessionPayload } from '../session/seal.js';
+import { writeSessionCookie } from '../session/session-cookie.js';
+import { signedIn } from '../session/state.js';
+import { rememberVerifiedSession } from '../session/verified-cache.js';
+import { getWorkOS } from '../workos.js';
+import { clearFlowCookie, readFlowCookie, type SignInFlow } from './flow-cookie.js';
+import type { HandleAuthOptions } from './options.js';
+import { noStore } from './responses.js';
+
+/** Thrown inside this module so the route can tell an `onSuccess` failure from a sign-in failure. */
+export class OnSuccessFailed extends Error {
+  constructor(readonly original: unknown) {
+    super('onSuccess failed');
+  }
+}
+
+function context(request: NextRequest): CallbackErrorContext {
+  const params = request.nextUrl.searchParams;
+  return {
+    path: request.nextUrl.pathname,
+    userAgent: request.headers.get('user-agent') ?? undefined,
+    hasCode: params.has('code'),
+    hasState: params.has('state'),
+  };
+}
+
+async function checkedFlow(request: NextRequest): Promise<{ flow: SignInFlow; code: string }> {
+  const params = request.nextUrl.searchParams;
+  const oauthError = params.get('error');
+  if (oauthError) {
+    const safeCode = /^[a-z_]{1,64}$/.test(oauthError) ? oauthError : 'unknown';
+    throw new CallbackError('authorization_error', `AuthKit returned an error (${safeCode}).`, { ...context(request), oauthError: safeCode });
+  }
+  const code = params.get('code');
+  const state = params.get('state');
+  if (!code || !state) throw new CallbackError('missing_auth_params', 'The callback needs both code and state.', context(request));
+  const lookup = await readFlowCookie(request.cookies, state);
+  if (lookup.found === 'none') {
+    throw new CallbackError('missing_pkce_cookie', 'No sign-in flow cookie matches this state.', context(request));
+  }
+  if (lookup.found === 'mismatch') {
+    throw new CallbackError('oauth_state_mismatch', 'The state does not match the sign-in flow cookie.', context(request));
+  }
+  return { flow: lookup.flow, code };
+}
+
+async function exchangeCode(request: NextRequest, flow: SignInFlow, code: string): Promise<AuthenticationResponse> {
+  let response: AuthenticationResponse;
+  try {
+    response = await getWorkOS().userManagement.authenticateWithCode({ clientId: getConfig().clientId, code, codeVerifier: flow.codeVerifier });
+  } catch (error) {
+    throw new CallbackError('authentication_failed', 'WorkOS did not accept the authorization code.', context(request), error);
+  }
+  if (!response?.accessToken || !response.refreshToken || !decodeJwtClaims<AccessToken>(response.accessToken)) {
+    throw new CallbackError('missing_tokens', 'WorkOS answered without usable tokens.', context(request));
+  }
+  return response;
+}
+
+/** Handles the callback; throws CallbackError, or OnSuccessFailed when the app's hook failed. */
+export async function completeSignIn(request: NextRequest, origin: string, options: HandleAuthOptions): Promise<NextResponse> {
+  const { flow, code } = await checkedFlow(request);
+  const auth = await exchangeCode(request, flow, code);
+  const session = sessionPayload(auth);
+  const sealed = await sealSession(session);
+  rememberVerifiedSession(sealed, signedIn(session, decodeJwtClaims<AccessToken>(auth.accessToken)!, sealed));
+
+  const returnPath = safeReturnPath(flow.returnTo, safeReturnPath(options.returnPathname, '/'));
+  const respond = (url: string, status: number) => {
+    const response = noStore(NextResponse.redirect(new URL(url, origin), status));
+    writeSessionCookie(response.cookies, request.cookies, sealed, request.url);
+    clearFlowCookie(response.cookies, flow.state, request.url);
+    return response;
+  };
+  try {
+    await options.onSuccess?.({
+      accessToken: auth.accessToken,
+      refreshToken: auth.refreshToken,
+      user: auth.user,
+      impersonator: auth.impersonator,
+      oauthTokens: auth.oauthTokens,
+      authenticationMethod: auth.authenticationMethod,
+      organizationId: auth.organizationId,
+      state: flow.customState,
+    });
+  } catch (error) {
+    const target = redirectTarget(error);
+    if (target) return respond(target.url, target.status);
+    rethrowNextControlFlow(error);
+    throw new OnSuccessFailed(error);
+  }
+  return respond(returnPath, 307);
+}

@@ -1,0 +1,82 @@
+import 'server-only';
+/**
+ * The per-flow sign-in cookie `wos-auth-verifier-<hash>`: it carries the PKCE verifier, the
+ * return path and the custom state, sealed, for 10 minutes. The OAuth `state` is a random nonce
+ * and the cookie's name is derived from it, so parallel sign-ins in several tabs never clobber
+ * each other, and a callback whose state has no matching cookie (login CSRF) is refused.
+ */
+import { PKCE_COOKIE_PREFIX, SIGN_IN_FLOW_TTL_SECONDS } from '../../shared/constants.js';
+import type { CookieReader, CookieWriter } from '../session/cookie-jar.js';
+import { expiredAttributes } from '../session/cookie-jar.js';
+import { flowCookieAttributes } from '../session/cookie-options.js';
+import { sealForPurpose, unsealForPurpose } from '../session/seal.js';
+
+const PURPOSE = 'sign-in-flow';
+/** More pending flows than this and the older ones are dropped (too many cookies cause HTTP 431). */
+const MAX_PENDING_FLOWS = 5;
+
+export interface SignInFlow {
+  state: string;
+  codeVerifier: string;
+  /** The redirect URI this flow was started with (the auth route on the origin that holds the cookie). */
+  redirectUri: string;
+  returnTo?: string;
+  customState?: string;
+}
+
+/** FNV-1a, 32-bit: a short, stable name suffix (not a security boundary: the seal is). */
+function fnv1a(value: string): string {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < value.length; index += 1) {
+    hash ^= value.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+export const flowCookieName = (state: string) => `${PKCE_COOKIE_PREFIX}-${fnv1a(state)}`;
+
+/** A random, URL-safe OAuth state. */
+export function newState(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** Sets the flow cookie, first expiring older pending flows when there are too many. */
+export async function writeFlowCookie(writer: CookieWriter, jar: CookieReader, flow: SignInFlow, url: string): Promise<void> {
+  const attributes = flowCookieAttributes(url);
+  const pending = jar.getAll().filter(({ name }) => name.startsWith(PKCE_COOKIE_PREFIX));
+  if (pending.length >= MAX_PENDING_FLOWS) {
+    for (const { name } of pending) writer.set(name, '', expiredAttributes(attributes));
+  }
+  const { state, ...rest } = flow;
+  writer.set(flowCookieName(state), await sealForPurpose(PURPOSE, { ...rest, state }, SIGN_IN_FLOW_TTL_SECONDS), attributes);
+}
+
+export type FlowLookup = { found: 'none' } | { found: 'mismatch' } | { found: 'flow'; flow: SignInFlow };
+
+/** The flow that `state` belongs to, checked against its cookie. */
+export async function readFlowCookie(jar: CookieReader, state: string): Promise<FlowLookup> {
+  const name = flowCookieName(state);
+  const cookie = jar.getAll().find((entry) => entry.name === name);
+  if (!cookie?.value) return { found: 'none' };
+  const data = await unsealForPurpose(PURPOSE, cookie.value);
+  if (!data || data.state !== state || typeof data.codeVerifier !== 'string' || typeof data.redirectUri !== 'string') {
+    return { found: 'mismatch' };
+  }
+  return {
+    found: 'flow',
+    flow: {
+      state,
+      codeVerifier: data.codeVerifier,
+      redirectUri: data.redirectUri,
+      returnTo: typeof data.returnTo === 'string' ? data.returnTo : undefined,
+      customState: typeof data.customState === 'string' ? data.customState : undefined,
+    },
+  };
+}
+
+/** Expires this flow's cookie. */
+export function clearFlowCookie(writer: CookieWriter, state: string, url: string): void {
+  writer.set(flowCookieName(state), '', expiredAttributes(flowCookieAttributes(url)));
+}

@@ -1,0 +1,76 @@
+import 'server-only';
+/**
+ * `handleAuth(options)`: the GET handler of the auth route (the redirect URI). One route, three
+ * modes chosen by the query (docs/internals.md §4): `code`/`error` ⇒ callback, `refresh=1` ⇒
+ * refresh, anything else ⇒ start sign-in.
+ */
+import { NextRequest } from 'next/server.js';
+import { AUTH_ROUTE_PARAMS } from '../../shared/constants.js';
+import { AuthKitConfigError, CallbackError } from '../../shared/errors.js';
+import { describeError, warn } from '../log.js';
+import { SetCookieHeaders } from '../session/cookie-options.js';
+import { writeSessionCookie } from '../session/session-cookie.js';
+import { completeSignIn, OnSuccessFailed } from './complete-sign-in.js';
+import { flowCookieName } from './flow-cookie.js';
+import type { HandleAuthOptions } from './options.js';
+import { refreshFromRoute } from './refresh-route.js';
+import { defaultErrorResponse, noStore, withSetCookies } from './responses.js';
+import { startSignIn } from './start-sign-in.js';
+import { expiredAttributes } from '../session/cookie-jar.js';
+import { flowCookieAttributes } from '../session/cookie-options.js';
+
+function validatedOrigin(baseURL: string | undefined): string | undefined {
+  if (baseURL === undefined) return undefined;
+  try {
+    const url = new URL(baseURL);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.origin;
+  } catch {
+    // fall through to the error below
+  }
+  throw new AuthKitConfigError('baseURL', `Invalid baseURL: "${baseURL}". Use the app's public origin, e.g. https://app.example.com.`);
+}
+
+/** Cookies a failed callback must clean up: its flow cookie, and the session if onSuccess failed. */
+function cleanupCookies(request: NextRequest, clearSession: boolean): Headers {
+  const cookies = new SetCookieHeaders();
+  const state = request.nextUrl.searchParams.get('state');
+  if (state) cookies.set(flowCookieName(state), '', expiredAttributes(flowCookieAttributes(request.url)));
+  if (clearSession) writeSessionCookie(cookies, request.cookies, null, request.url);
+  return cookies.headers;
+}
+
+async function failure(request: NextRequest, error: unknown, options: HandleAuthOptions, clearSession: boolean): Promise<Response> {
+  const code = error instanceof CallbackError ? error.code : 'onSuccess';
+  warn(`Sign-in callback failed (${code}: ${describeError(error instanceof CallbackError ? error.cause ?? error : error)}).`);
+  const response = options.onError ? await options.onError({ error, request }) : defaultErrorResponse(error);
+  return noStore(withSetCookies(response, cleanupCookies(request, clearSession)));
+}
+
+/**
+ * Creates the auth route's GET handler: it starts sign-in, completes it (the callback), and
+ * refreshes sessions for renders that cannot write cookies.
+ *
+ * @example
+ * // app/callback/route.ts
+ * import { handleAuth } from 'authkit-rsc';
+ * export const GET = handleAuth({ returnPathname: '/dashboard' });
+ */
+export function handleAuth(options: HandleAuthOptions = {}): (request: NextRequest) => Promise<Response> {
+  const configuredOrigin = validatedOrigin(options.baseURL);
+  return async function GET(incoming: NextRequest): Promise<Response> {
+    const request = incoming instanceof NextRequest ? incoming : new NextRequest(incoming);
+    const origin = configuredOrigin ?? request.nextUrl.origin;
+    const params = request.nextUrl.searchParams;
+    if (params.has('code') || params.has('error') || params.has('state')) {
+      try {
+        return await completeSignIn(request, origin, options);
+      } catch (error) {
+        if (error instanceof OnSuccessFailed) return failure(request, error.original, options, true);
+        if (error instanceof CallbackError) return failure(request, error, options, false);
+        throw error;
+      }
+    }
+    if (params.get(AUTH_ROUTE_PARAMS.refresh) === '1') return refreshFromRoute(request, origin, '/');
+    return startSignIn(request, origin);
+  };
+}

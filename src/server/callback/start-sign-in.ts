@@ -1,0 +1,64 @@
+import 'server-only';
+/**
+ * The auth route's "start" mode: sets the per-flow PKCE cookie and sends the browser to AuthKit.
+ * Reached from `getSignInUrl()` links, `withAuth({ ensureSignedIn })`, the proxy, and WorkOS's
+ * "Initiate login URI" (dashboard impersonation), which is why it accepts a bare request.
+ */
+import { NextResponse, type NextRequest } from 'next/server.js';
+import { AUTH_ROUTE_PARAMS } from '../../shared/constants.js';
+import { isSafeReturnPath } from '../../shared/return-to.js';
+import { getConfig } from '../config.js';
+import { getWorkOS } from '../workos.js';
+import { unsealCustomState } from './custom-state.js';
+import { newState, writeFlowCookie } from './flow-cookie.js';
+import { noStore } from './responses.js';
+
+const MAX_PARAM_LENGTH = 512;
+
+function textParam(params: URLSearchParams, name: string): string | undefined {
+  const value = params.get(name)?.trim();
+  return value && value.length <= MAX_PARAM_LENGTH ? value : undefined;
+}
+
+function maxAgeParam(params: URLSearchParams): number | undefined {
+  const value = params.get(AUTH_ROUTE_PARAMS.maxAge);
+  const seconds = value === null ? NaN : Number(value);
+  return Number.isInteger(seconds) && seconds >= 0 ? seconds : undefined;
+}
+
+function screenHintParam(params: URLSearchParams): 'sign-in' | 'sign-up' | undefined {
+  const value = params.get(AUTH_ROUTE_PARAMS.screenHint);
+  return value === 'sign-in' || value === 'sign-up' ? value : undefined;
+}
+
+/** Starts a sign-in: `origin` is the app's public origin (baseURL or the request's). */
+export async function startSignIn(request: NextRequest, origin: string): Promise<NextResponse> {
+  const params = request.nextUrl.searchParams;
+  const redirectUri = `${origin}${request.nextUrl.pathname}`;
+  const returnTo = params.get(AUTH_ROUTE_PARAMS.returnTo);
+  const workos = getWorkOS();
+  const { codeVerifier, codeChallenge } = await workos.pkce.generate();
+  const state = newState();
+  const authorizationUrl = workos.userManagement.getAuthorizationUrl({
+    provider: 'authkit',
+    clientId: getConfig().clientId,
+    redirectUri,
+    state,
+    codeChallenge,
+    codeChallengeMethod: 'S256',
+    screenHint: screenHintParam(params),
+    loginHint: textParam(params, AUTH_ROUTE_PARAMS.loginHint),
+    organizationId: textParam(params, AUTH_ROUTE_PARAMS.organizationId),
+    prompt: textParam(params, AUTH_ROUTE_PARAMS.prompt),
+    maxAge: maxAgeParam(params),
+  });
+  const response = noStore(NextResponse.redirect(authorizationUrl, 302));
+  await writeFlowCookie(response.cookies, request.cookies, {
+    state,
+    codeVerifier,
+    redirectUri,
+    returnTo: isSafeReturnPath(returnTo) ? returnTo : undefined,
+    customState: await unsealCustomState(params.get(AUTH_ROUTE_PARAMS.customState)),
+  }, request.url);
+  return response;
+}

@@ -1,0 +1,62 @@
+import 'server-only';
+/**
+ * `authkitProxy(options)`: the recommended setup, for Next 16's `proxy.ts` (and, as
+ * `authkitMiddleware`, for `middleware.ts`). On every matched request it verifies the session,
+ * refreshes it when due and writes the cookie, then hands the session to the render. With
+ * `middlewareAuth.enabled` it also protects every path except `unauthenticatedPaths` and the
+ * auth route itself.
+ */
+import { NextResponse, type NextProxy, type NextRequest } from 'next/server.js';
+import { authRoutePath } from '../callback/auth-route-urls.js';
+import { resolveRedirectUri } from '../config.js';
+import { compileAuthkitOptions, runAuthkit, type AuthkitRun } from './authkit.js';
+import { stripReservedHeaders } from './forward-headers.js';
+import type { AuthkitMiddlewareOptions } from './options.js';
+import { compilePathMatcher } from './path-matchers.js';
+import { requestKind } from './request-kind.js';
+import { serviceUnavailable, signInRedirect, unauthorizedJson } from './responses.js';
+
+function guard(run: AuthkitRun, request: NextRequest, isPublic: boolean, protect: boolean): NextResponse | undefined {
+  const kind = requestKind(request);
+  if (run.unavailable && !isPublic) return serviceUnavailable(kind, run.unavailable.retryAfterSeconds, run.responseHeaders);
+  if (!protect || isPublic || run.session.user) return undefined;
+  const signInUrl = run.authorizationUrl!;
+  return kind === 'document' ? signInRedirect(signInUrl, run.responseHeaders) : unauthorizedJson(signInUrl, run.responseHeaders);
+}
+
+/**
+ * Creates the proxy (Next 16 `proxy.ts`) that keeps the AuthKit session fresh and, optionally,
+ * requires sign-in everywhere except the given paths.
+ *
+ * @example
+ * // proxy.ts
+ * import { authkitProxy } from 'authkit-rsc';
+ * export default authkitProxy({ middlewareAuth: { enabled: true, unauthenticatedPaths: ['/', '/about'] } });
+ * export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'] };
+ */
+export function authkitProxy(options: AuthkitMiddlewareOptions = {}): NextProxy {
+  const { middlewareAuth, ...rest } = options;
+  const compiled = compileAuthkitOptions(rest);
+  const protect = middlewareAuth?.enabled ?? false;
+  const isUnauthenticatedPath = compilePathMatcher(middlewareAuth?.unauthenticatedPaths ?? [], 'middlewareAuth.unauthenticatedPaths');
+
+  return async function proxy(request: NextRequest): Promise<NextResponse> {
+    const authRoute = authRoutePath(resolveRedirectUri(compiled.redirectUri));
+    const { pathname } = request.nextUrl;
+    // The auth route writes its own cookies; the proxy only keeps planted headers out.
+    if (pathname === authRoute) return NextResponse.next({ request: { headers: stripReservedHeaders(request.headers) } });
+    const run = await runAuthkit(request, compiled);
+    const isPublic = protect && isUnauthenticatedPath(pathname);
+    return guard(run, request, isPublic, protect) ?? NextResponse.next({ headers: run.headers });
+  };
+}
+
+/**
+ * The same as `authkitProxy`, under the name `middleware.ts` apps use (Next ≤ 15).
+ *
+ * @example
+ * // middleware.ts
+ * import { authkitMiddleware } from 'authkit-rsc';
+ * export default authkitMiddleware();
+ */
+export const authkitMiddleware: typeof authkitProxy = authkitProxy;

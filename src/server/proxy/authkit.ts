@@ -1,0 +1,114 @@
+import 'server-only';
+/**
+ * `authkit(request, options)`: the composable core of the proxy. It reads and verifies the
+ * session, refreshes it when due, and returns the session, the headers to pass on
+ * (`NextResponse.next({ headers })`: forwarded request headers, Set-Cookie, cache headers) and,
+ * when signed out, the URL that starts sign-in. It never redirects by itself.
+ *
+ * Edge-safe: no `next/headers`, no React, no Node built-ins in this folder or what it imports.
+ */
+import type { NextRequest } from 'next/server.js';
+import { EAGER_ACCESS_TOKEN_COOKIE } from '../../shared/constants.js';
+import type { NoUserInfo, UserInfo } from '../../shared/types.js';
+import { signInStartUrl } from '../callback/auth-route-urls.js';
+import { resolveRedirectUri } from '../config.js';
+import { createDebugLog } from '../log.js';
+import { SetCookieHeaders, sessionCookieAttributes } from '../session/cookie-options.js';
+import { writeSessionCookie } from '../session/session-cookie.js';
+import type { SessionState } from '../session/state.js';
+import { addPrivateCacheHeaders, encodeRequestOverride, forwardedRequestHeaders } from './forward-headers.js';
+import type { AuthkitOptions } from './options.js';
+import { compilePathMatcher, type PathMatcher } from './path-matchers.js';
+import { requestKind, requestPath } from './request-kind.js';
+import { settleSession, type SettledSession } from './settle-session.js';
+
+/** What `authkit()` returns (the reference's shape). */
+export interface AuthkitResult {
+  session: UserInfo | NoUserInfo;
+  /** Pass to `NextResponse.next({ headers })` (and copy its Set-Cookie onto any other response). */
+  headers: Headers;
+  /** Where to send a signed-out user to sign in (the auth route, which then goes to AuthKit). */
+  authorizationUrl?: string;
+}
+
+/** The proxy's richer view of the same run. */
+export interface AuthkitRun extends AuthkitResult {
+  state: SessionState;
+  unavailable: SettledSession['unavailable'];
+  /** Only the Set-Cookie and cache headers, for responses that are not `next()`. */
+  responseHeaders: Headers;
+}
+
+export interface CompiledAuthkitOptions extends AuthkitOptions {
+  isSignUpPath: PathMatcher;
+}
+
+export function compileAuthkitOptions(options: AuthkitOptions): CompiledAuthkitOptions {
+  const signUpPaths = options.signUpPaths ? [...options.signUpPaths] : undefined;
+  return { ...options, signUpPaths, isSignUpPath: compilePathMatcher(signUpPaths, 'signUpPaths') };
+}
+
+function writeEagerToken(cookies: SetCookieHeaders, request: NextRequest, state: SessionState): void {
+  if (state.status !== 'signed-in' || requestKind(request) !== 'document') return;
+  const token = state.session.accessToken;
+  if (request.cookies.get(EAGER_ACCESS_TOKEN_COOKIE)?.value === token) return;
+  const { secure, sameSite } = sessionCookieAttributes(request.url);
+  cookies.set(EAGER_ACCESS_TOKEN_COOKIE, token, { path: '/', maxAge: 30, secure, sameSite: sameSite === 'none' ? 'none' : 'lax' });
+}
+
+export async function runAuthkit(request: NextRequest, options: CompiledAuthkitOptions): Promise<AuthkitRun> {
+  const log = createDebugLog(options.debug);
+  const redirectUri = resolveRedirectUri(options.redirectUri);
+  const path = requestPath(request.nextUrl);
+  log(`${request.method} ${request.nextUrl.pathname}`);
+  const settled = await settleSession(request, options, log);
+  const cookies = new SetCookieHeaders();
+  if (settled.cookie) {
+    const value = 'write' in settled.cookie ? settled.cookie.write : null;
+    writeSessionCookie(cookies, request.cookies, value, request.url);
+  }
+  if (options.eagerAuth) writeEagerToken(cookies, request, settled.state);
+
+  const { state } = settled;
+  const forwarded = await forwardedRequestHeaders(request, {
+    session: state.status === 'signed-out' ? '' : state.sealed,
+    path,
+    redirectUri: options.redirectUri,
+    signUpPaths: options.signUpPaths ? [...options.signUpPaths] : undefined,
+    cookieWrites: cookies.written,
+  });
+  const responseHeaders = new Headers(cookies.headers);
+  if (state.status !== 'signed-out' || cookies.size > 0 || request.headers.has('authorization')) {
+    addPrivateCacheHeaders(responseHeaders, request);
+  }
+  const headers = new Headers(responseHeaders);
+  encodeRequestOverride(headers, forwarded);
+
+  const signedIn = state.status === 'signed-in';
+  const screenHint = options.screenHint ?? (options.isSignUpPath(request.nextUrl.pathname) ? 'sign-up' : undefined);
+  return {
+    session: signedIn ? state.info : { user: null },
+    headers,
+    authorizationUrl: signedIn ? undefined : signInStartUrl(redirectUri, { returnTo: path, screenHint }),
+    state,
+    unavailable: settled.unavailable,
+    responseHeaders,
+  };
+}
+
+/**
+ * Reads, verifies and (when due) refreshes the session for a custom proxy or middleware.
+ *
+ * @example
+ * export default async function proxy(request: NextRequest) {
+ *   const { session, headers, authorizationUrl } = await authkit(request);
+ *   if (request.nextUrl.pathname.startsWith('/account') && !session.user) {
+ *     return NextResponse.redirect(authorizationUrl!);
+ *   }
+ *   return NextResponse.next({ headers });
+ * }
+ */
+export async function authkit(request: NextRequest, options: AuthkitOptions = {}): Promise<AuthkitResult> {
+  const { session, headers, authorizationUrl } = await runAuthkit(request, compileAuthkitOptions(options));
+  return authorizationUrl === undefined ? { session, headers } : { session, headers, authorizationUrl };
+}

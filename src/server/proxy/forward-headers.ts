@@ -1,0 +1,69 @@
+import 'server-only';
+/**
+ * The proxy → render hand-over (docs/internals.md §3). The forwarded request gets the current
+ * sealed session, the original path and the proxy's options on signed `x-authkit-*` headers;
+ * every incoming `x-authkit-*` / `x-workos-*` header is removed first, so a client cannot plant one.
+ *
+ * The result is encoded the way `NextResponse.next({ request: { headers } })` encodes it, so the
+ * `headers` of `authkit()` work as written in the reference README: `NextResponse.next({ headers })`.
+ */
+import { RESERVED_HEADER_PREFIXES } from '../../shared/constants.js';
+import { writeForwardedContext, type ForwardedContext } from '../session/forwarded.js';
+
+export interface ForwardedValues extends ForwardedContext {
+  /** Cookies written on this response (name → value; '' = deleted), so `cookies()` sees them too. */
+  cookieWrites?: ReadonlyMap<string, string>;
+}
+
+const isReserved = (name: string) => RESERVED_HEADER_PREFIXES.some((prefix) => name.toLowerCase().startsWith(prefix));
+
+/** Removes every header only the proxy may set. */
+export function stripReservedHeaders(headers: Headers): Headers {
+  const stripped = new Headers(headers);
+  for (const name of [...stripped.keys()]) if (isReserved(name)) stripped.delete(name);
+  return stripped;
+}
+
+function cookieHeaderWith(original: string | null, writes: ReadonlyMap<string, string>): string {
+  const pairs = (original ?? '')
+    .split(';')
+    .map((pair) => pair.trim())
+    .filter((pair) => pair && !writes.has(pair.split('=')[0]!));
+  for (const [name, value] of writes) if (value) pairs.push(`${name}=${encodeURIComponent(value)}`);
+  return pairs.join('; ');
+}
+
+/** The request headers the render will see. */
+export async function forwardedRequestHeaders(request: Request, values: ForwardedValues): Promise<Headers> {
+  const { cookieWrites, ...context } = values;
+  const headers = stripReservedHeaders(request.headers);
+  await writeForwardedContext(headers, context);
+  if (cookieWrites?.size) {
+    const cookie = cookieHeaderWith(headers.get('cookie'), cookieWrites);
+    if (cookie) headers.set('cookie', cookie);
+    else headers.delete('cookie');
+  }
+  return headers;
+}
+
+/** Adds Next's request-override encoding of `forwarded` to response headers. */
+export function encodeRequestOverride(response: Headers, forwarded: Headers): void {
+  const names: string[] = [];
+  for (const [name, value] of forwarded) {
+    response.set(`x-middleware-request-${name}`, value);
+    names.push(name);
+  }
+  response.set('x-middleware-override-headers', names.join(','));
+}
+
+/** Responses that depend on the session must never be shared by a cache. */
+export function addPrivateCacheHeaders(response: Headers, request: Request): void {
+  const vary = new Set(
+    (response.get('vary') ?? '').split(',').map((value) => value.trim()).filter(Boolean),
+  );
+  vary.add('Cookie');
+  if (request.headers.has('authorization')) vary.add('Authorization');
+  response.set('vary', [...vary].join(', '));
+  response.set('cache-control', 'private, no-store');
+  response.set('x-middleware-cache', 'no-cache');
+}

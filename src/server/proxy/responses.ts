@@ -1,0 +1,46 @@
+import 'server-only';
+/** The proxy's own answers: sign-in redirect, 401 for fetch-style requests, 503 during an outage. */
+import { NextResponse } from 'next/server.js';
+import type { RequestKind } from './request-kind.js';
+
+const NO_STORE = 'private, no-store';
+
+function withHeaders<T extends Response>(response: T, extra: Headers): T {
+  for (const [name, value] of extra) {
+    if (name === 'set-cookie') continue;
+    response.headers.set(name, value);
+  }
+  for (const cookie of extra.getSetCookie()) response.headers.append('set-cookie', cookie);
+  response.headers.set('cache-control', NO_STORE);
+  return response;
+}
+
+/** A document navigation goes to the auth route's sign-in start. */
+export function signInRedirect(signInUrl: string, responseHeaders: Headers): NextResponse {
+  return withHeaders(NextResponse.redirect(signInUrl, 307), responseHeaders);
+}
+
+/**
+ * A Server Action, RSC fetch, prefetch or API call cannot follow a cross-origin redirect:
+ * 401 with the sign-in URL, for the client to navigate to.
+ */
+export function unauthorizedJson(signInUrl: string, responseHeaders: Headers): NextResponse {
+  return withHeaders(NextResponse.json({ error: 'unauthorized', signInUrl }, { status: 401 }), responseHeaders);
+}
+
+const UNAVAILABLE_PAGE = (seconds: number) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="${seconds}">
+<title>Temporarily unavailable</title></head>
+<body><h1>We could not renew your session just now</h1>
+<p>The sign-in service did not answer. You are still signed in; this page will try again in ${seconds} seconds.</p>
+</body></html>`;
+
+/** The token has expired and WorkOS is unreachable: keep the cookie, ask the client to retry. */
+export function serviceUnavailable(kind: RequestKind, retryAfterSeconds: number, responseHeaders: Headers): NextResponse {
+  const init = { status: 503, headers: { 'retry-after': String(retryAfterSeconds) } };
+  const response =
+    kind === 'document'
+      ? new NextResponse(UNAVAILABLE_PAGE(retryAfterSeconds), { ...init, headers: { ...init.headers, 'content-type': 'text/html; charset=utf-8' } })
+      : NextResponse.json({ error: 'session_unavailable', retryAfter: retryAfterSeconds }, init);
+  return withHeaders(response, responseHeaders);
+}

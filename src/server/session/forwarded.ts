@@ -1,0 +1,72 @@
+import 'server-only';
+/**
+ * The proxy's hand-over to the render, authenticated. The proxy signs the forwarded values
+ * (session, path, redirect URI, sign-up paths) with an HMAC keyed from the cookie password and
+ * sends the signature in `x-authkit-signature`; the render trusts the `x-authkit-*` headers only
+ * when the signature checks out. Without the proxy (or with planted headers) they are ignored and
+ * the render reads the cookie itself, so a client can never steer a redirect or a session through
+ * a header. Edge-safe (WebCrypto).
+ */
+import { FORWARDED_HEADERS } from '../../shared/constants.js';
+import { perConfig } from '../config.js';
+
+export const SIGNATURE_HEADER = 'x-authkit-signature';
+
+export interface ForwardedContext {
+  /** The current sealed session, or '' when the request is signed out. */
+  session: string;
+  /** Path + query of the original request. */
+  path: string;
+  redirectUri?: string;
+  signUpPaths?: string[];
+}
+
+const encoder = new TextEncoder();
+
+const signingKey = perConfig(async (config) => {
+  const material = await crypto.subtle.digest('SHA-256', encoder.encode(`authkit-rsc forwarded headers\n${config.cookiePassword}`));
+  return crypto.subtle.importKey('raw', material, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+});
+
+function canonical(context: ForwardedContext): Uint8Array<ArrayBuffer> {
+  return encoder.encode(JSON.stringify([context.session, context.path, context.redirectUri ?? '', context.signUpPaths ?? []]));
+}
+
+const toHex = (buffer: ArrayBuffer) => [...new Uint8Array(buffer)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+
+function fromHex(hex: string): Uint8Array<ArrayBuffer> | null {
+  if (!/^[0-9a-f]{64}$/.test(hex)) return null;
+  return Uint8Array.from(hex.match(/../g)!, (pair) => parseInt(pair, 16));
+}
+
+/** Sets the forwarded headers and their signature on `headers`. */
+export async function writeForwardedContext(headers: Headers, context: ForwardedContext): Promise<void> {
+  headers.set(FORWARDED_HEADERS.session, context.session);
+  headers.set(FORWARDED_HEADERS.url, context.path);
+  if (context.redirectUri) headers.set(FORWARDED_HEADERS.redirectUri, context.redirectUri);
+  if (context.signUpPaths?.length) headers.set(FORWARDED_HEADERS.signUpPaths, JSON.stringify(context.signUpPaths));
+  const signature = await crypto.subtle.sign('HMAC', await signingKey(), canonical(context));
+  headers.set(SIGNATURE_HEADER, toHex(signature));
+}
+
+function parsePaths(value: string | null): string[] | undefined | null {
+  if (value === null) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) && parsed.every((entry) => typeof entry === 'string') ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The forwarded values when the proxy set them (signature valid), else undefined. */
+export async function readForwardedContext(headers: Headers): Promise<ForwardedContext | undefined> {
+  const signature = fromHex(headers.get(SIGNATURE_HEADER) ?? '');
+  const session = headers.get(FORWARDED_HEADERS.session);
+  const path = headers.get(FORWARDED_HEADERS.url);
+  const signUpPaths = parsePaths(headers.get(FORWARDED_HEADERS.signUpPaths));
+  if (!signature || session === null || path === null || signUpPaths === null) return undefined;
+  const context: ForwardedContext = { session, path, redirectUri: headers.get(FORWARDED_HEADERS.redirectUri) ?? undefined, signUpPaths };
+  const valid = await crypto.subtle.verify('HMAC', await signingKey(), signature, canonical(context));
+  return valid ? context : undefined;
+}
