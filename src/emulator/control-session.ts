@@ -41,7 +41,7 @@ function overridesAt(issues: Issues, raw: Record<string, unknown>): ClaimOverrid
 export function createControlSession(runtime: Runtime, input: unknown): AuthenticateResponseJson {
   const { store } = runtime;
   const issues = new Issues();
-  const raw = objectAt(issues, '(body)', input, KEYS) ?? {};
+  const raw = objectAt(issues, '', input, KEYS) ?? {};
   const userId = optionalString(issues, 'user_id', raw.user_id);
   const email = optionalString(issues, 'email', raw.email);
   const user = userId ? store.users.get(userId) : email ? store.userByEmail(email) : undefined;

@@ -6,7 +6,7 @@ import { Issues, objectAt, optionalInteger } from './validate.js';
 
 export function updateConfig(runtime: Runtime, patch: unknown): RuntimeConfig {
   const issues = new Issues();
-  const raw = objectAt(issues, '(body)', patch, ['access_token_ttl_seconds', 'refresh_grace_seconds']) ?? {};
+  const raw = objectAt(issues, '', patch, ['access_token_ttl_seconds', 'refresh_grace_seconds']) ?? {};
   const ttl = optionalInteger(issues, 'access_token_ttl_seconds', raw.access_token_ttl_seconds, { min: 1, max: 31_536_000 });
   const grace = optionalInteger(issues, 'refresh_grace_seconds', raw.refresh_grace_seconds, { min: 0, max: 86_400 });
   issues.assert();

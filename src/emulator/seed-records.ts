@@ -15,12 +15,12 @@ import {
 const EPOCH = '2025-01-01T00:00:00.000Z';
 const STATUSES: MembershipStatus[] = ['active', 'inactive', 'pending'];
 
-/** Reports a repeated value of `key` (ids, emails, slugs) at the later item. */
-function unique<T>(issues: Issues, items: [T, string][], key: (item: T) => string, label: string): void {
+/** Reports a repeated value of `field` (ids, emails, slugs) at the later item. */
+function unique<T>(issues: Issues, items: [T, string][], field: string, key: (item: T) => string, label = field): void {
   const seen = new Set<string>();
   for (const [item, path] of items) {
     const value = key(item).toLowerCase();
-    if (value && seen.has(value)) issues.add(path, `duplicate ${label} '${key(item)}'`);
+    if (value && seen.has(value)) issues.add(`${path}.${field}`, `duplicate ${label} '${key(item)}'`);
     seen.add(value);
   }
 }
@@ -32,7 +32,7 @@ export function normalizeRoles(issues: Issues, value: unknown): RoleRecord[] {
     const name = optionalString(issues, `${path}.name`, raw.name) ?? slug;
     return [{ slug, name, permissions: optionalStringArray(issues, `${path}.permissions`, raw.permissions) ?? [] }, path];
   });
-  unique(issues, roles, (role) => role.slug, 'role slug');
+  unique(issues, roles, 'slug', (role) => role.slug, 'role slug');
   return roles.map(([role]) => role);
 }
 
@@ -62,8 +62,8 @@ export function normalizeUsers(issues: Issues, value: unknown): UserRecord[] {
     };
     return [user, path];
   });
-  unique(issues, users, (user) => user.id, 'id');
-  unique(issues, users, (user) => user.email, 'email');
+  unique(issues, users, 'id', (user) => user.id);
+  unique(issues, users, 'email', (user) => user.email);
   return users.map(([user]) => user);
 }
 
@@ -90,7 +90,7 @@ export function normalizeOrganizations(issues: Issues, value: unknown): Organiza
     };
     return [org, path];
   });
-  unique(issues, orgs, (org) => org.id, 'id');
+  unique(issues, orgs, 'id', (org) => org.id);
   return orgs.map(([org]) => org);
 }
 
@@ -116,8 +116,8 @@ export function normalizeMemberships(issues: Issues, value: unknown, known: Know
     }
     return [membership, path];
   });
-  unique(issues, memberships, (m) => m.id, 'id');
-  unique(issues, memberships, (m) => `${m.user_id} ${m.organization_id}`, 'user_id + organization_id pair');
+  unique(issues, memberships, 'id', (m) => m.id);
+  unique(issues, memberships, 'organization_id', (m) => `${m.user_id} ${m.organization_id}`, 'user_id + organization_id pair');
   return memberships.map(([membership]) => membership);
 }
 

@@ -49,7 +49,7 @@ function readJsonFile(path: string): unknown {
 
 export function normalizeSeed(input: unknown, source: string): NormalizedSeed {
   const issues = new Issues();
-  const root = objectAt(issues, '(root)', input, TOP_LEVEL);
+  const root = objectAt(issues, '', input, TOP_LEVEL);
   if (!root) throw new EmulatorDataError(source, issues.list);
   const roles = root.roles === undefined ? normalizeRoles(issues, defaultSeed().roles) : normalizeRoles(issues, root.roles);
   const users = normalizeUsers(issues, root.users);

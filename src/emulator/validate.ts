@@ -44,7 +44,7 @@ export function objectAt(
   allowed: readonly string[],
 ): Record<string, unknown> | undefined {
   if (!isRecord(value)) {
-    issues.add(path, `expected an object (got ${kind(value)})`);
+    issues.add(path || '(root)', `expected an object (got ${kind(value)})`);
     return undefined;
   }
   for (const key of Object.keys(value)) {

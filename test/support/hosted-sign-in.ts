@@ -30,13 +30,28 @@ function attribute(tag: string, name: string): string | undefined {
   return match ? decode(match[1]!) : undefined;
 }
 
+function inputs(html: string): [string, string][] {
+  return [...html.matchAll(/<input\b[^>]*>/g)]
+    .map(([tag]) => [attribute(tag, 'name'), attribute(tag, 'value') ?? ''] as const)
+    .filter((pair): pair is [string, string] => pair[0] !== undefined);
+}
+
+/** A `<select>` submits its selected option, else its first one. */
+function selects(html: string): [string, string][] {
+  return [...html.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>/g)]
+    .map(([, tag, options]): [string, string] => {
+      const all = [...options!.matchAll(/<option\b([^>]*)>/g)].map(([, option]) => ` ${option}`);
+      const chosen = all.find((option) => /\sselected\b/.test(option)) ?? all[0] ?? '';
+      return [attribute(` ${tag}`, 'name') ?? '', attribute(chosen, 'value') ?? ''];
+    })
+    .filter(([name]) => name !== '');
+}
+
 export function parseForms(html: string): HostedForm[] {
   return [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)].map(([, open, inner]) => ({
     action: attribute(` ${open}`, 'action') ?? '',
     method: (attribute(` ${open}`, 'method') ?? 'get').toLowerCase(),
-    fields: [...inner!.matchAll(/<input\b[^>]*>/g)]
-      .map(([tag]) => [attribute(tag, 'name'), attribute(tag, 'value') ?? ''] as const)
-      .filter((pair): pair is [string, string] => pair[0] !== undefined),
+    fields: [...inputs(inner!), ...selects(inner!)],
     buttons: [...inner!.matchAll(/<button\b([^>]*)>([\s\S]*?)<\/button>/g)].map(([, tag, text]) => ({
       name: attribute(` ${tag}`, 'name') ?? '',
       value: attribute(` ${tag}`, 'value') ?? '',
@@ -54,6 +69,9 @@ export async function submitForm(
 ): Promise<Response> {
   const body = new URLSearchParams();
   for (const [name, value] of form.fields) body.append(name, values[name] ?? value);
+  for (const [name, value] of Object.entries(values)) {
+    if (!form.fields.some(([field]) => field === name)) body.append(name, value);
+  }
   if (button.name) body.append(button.name, button.value);
   return fetch(new URL(form.action, pageUrl), {
     method: form.method.toUpperCase(),
@@ -68,8 +86,14 @@ function pick(forms: HostedForm[], test: (button: HostedForm['buttons'][number])
     const button = form.buttons.find(test);
     if (button) return { form, button };
   }
-  const error = /role="alert">([^<]*)</.exec(html)?.[1];
-  throw new Error(`The hosted page has no ${what}${error ? ` (it says: ${decode(error)})` : ''}.`);
+  const error = alertOf(html);
+  throw new Error(`The hosted page has no ${what}${error ? ` (it says: ${error})` : ''}.`);
+}
+
+/** The page's error message (`role="alert"`), if it shows one. */
+function alertOf(html: string): string | undefined {
+  const text = /role="alert">([^<]*)</.exec(html)?.[1];
+  return text === undefined ? undefined : decode(text);
 }
 
 function redirectOf(response: Response, pageUrl: string): URL | undefined {
@@ -89,7 +113,9 @@ export async function signInThroughHostedPage(
     const done = redirectOf(response, pageUrl);
     if (done) return done;
     const html = await response.text();
-    if (response.status !== 200) throw new Error(`The hosted page answered ${response.status}: ${html.slice(0, 300)}`);
+    if (response.status !== 200) {
+      throw new Error(`The hosted page answered ${response.status}: ${alertOf(html) ?? html.slice(0, 300)}`);
+    }
     const forms = parseForms(html);
     if (options.signUp) {
       const { form, button } = pick(forms, (b) => b.name === 'intent' && b.value === 'sign-up', 'sign-up form', html);
