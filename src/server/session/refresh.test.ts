@@ -1,0 +1,123 @@
+/**
+ * Single-flight refresh against the emulator: concurrency, the outcome cache, org switches, and
+ * the transient/terminal split.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Emulator } from '../../emulator/index.js';
+import { startTestEmulator, useEmulatorEnv } from '../../../test/support/emulator.js';
+import { mintSession } from '../test-support/sessions.js';
+import { readSession } from './read-session.js';
+import { isTerminalRefreshError, refreshErrorCode } from './refresh-errors.js';
+import { refreshTokens } from './refresh.js';
+import type { ExpiredState, SignedInState } from './state.js';
+
+const AUTHENTICATE = 'POST /user_management/authenticate';
+let emulator: Emulator;
+let restoreEnv: () => void;
+
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+  restoreEnv = useEmulatorEnv(emulator);
+});
+afterAll(async () => {
+  restoreEnv();
+  await emulator.close();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  emulator.control.reset();
+});
+
+async function expiredSession(input = {}): Promise<ExpiredState> {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  const { sealed } = await mintSession(emulator, { expires_in: 60, ...input });
+  vi.setSystemTime(Date.now() + 61_000);
+  const state = await readSession(sealed);
+  expect(state.status).toBe('expired');
+  return state as ExpiredState;
+}
+
+describe('refreshTokens', () => {
+  it('makes one WorkOS call for 20 concurrent refreshes and gives all of them the new session', async () => {
+    const state = await expiredSession();
+    emulator.control.resetCounters();
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => refreshTokens(state)));
+    expect(emulator.control.counters()[AUTHENTICATE]).toBe(1);
+    const sealedValues = new Set(outcomes.map((outcome) => (outcome.ok ? outcome.state.sealed : 'failed')));
+    expect(sealedValues.size).toBe(1);
+    const [first] = outcomes;
+    expect(first!.ok && first!.state.claims.sid).toBe(state.claims.sid);
+    expect(first!.ok && first!.state.session.refreshToken).not.toBe(state.session.refreshToken);
+  });
+
+  it('hands a late request with the old cookie the same outcome, without another call', async () => {
+    const state = await expiredSession();
+    const first = await refreshTokens(state);
+    vi.setSystemTime(Date.now() + 20_000);
+    const late = await refreshTokens(state);
+    expect(late).toBe(first);
+    expect(emulator.control.counters()[AUTHENTICATE]).toBe(1);
+  });
+
+  it('verifies nothing twice: the new session reads as signed in from the cache', async () => {
+    const state = await expiredSession();
+    const outcome = await refreshTokens(state);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(await readSession(outcome.state.sealed)).toBe(outcome.state);
+  });
+
+  it('keeps the organisation across a refresh and switches it on request', async () => {
+    const state = await expiredSession({ organization_id: 'org_acme' });
+    const kept = await refreshTokens(state);
+    expect(kept.ok && kept.state.info.organizationId).toBe('org_acme');
+    if (!kept.ok) return;
+    const switched = await refreshTokens(kept.state as SignedInState, { organizationId: 'org_globex' });
+    expect(switched.ok && switched.state.info).toMatchObject({ organizationId: 'org_globex', role: 'member' });
+  });
+
+  it('treats a rejected refresh token as terminal (invalid_grant)', async () => {
+    const state = await expiredSession();
+    const outcome = await refreshTokens({ ...state, session: { ...state.session, refreshToken: 'not-a-real-token' } });
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.error).toMatchObject({ name: 'TokenRefreshError', code: 'token_refresh_failed', isTransient: false, userId: 'user_alice' });
+    expect(refreshErrorCode(outcome.error)).toBe('invalid_grant');
+    expect(outcome.error.message).not.toContain('not-a-real-token');
+  });
+
+  it('treats an outage as transient, does not keep that outcome, and succeeds once WorkOS is back', async () => {
+    const state = await expiredSession();
+    emulator.control.injectFault({ endpoint: AUTHENTICATE, status: 503, retry_after: 0, times: 4 });
+    const failed = await refreshTokens(state);
+    expect(failed.ok).toBe(false);
+    expect(!failed.ok && failed.error.isTransient).toBe(true);
+    const retried = await refreshTokens(state);
+    expect(retried.ok).toBe(true);
+  });
+
+  it('treats a refused organisation switch (SSO required) as a failure of the switch only', async () => {
+    const state = await expiredSession({ email: 'dave@example.com', organization_id: 'org_globex' });
+    const outcome = await refreshTokens(state, { organizationId: 'org_initech' });
+    expect(!outcome.ok && refreshErrorCode(outcome.error)).toBe('sso_required');
+    const plain = await refreshTokens(state);
+    expect(plain.ok).toBe(true); // the refresh token was not spent by the refused switch
+  });
+});
+
+describe('isTerminalRefreshError', () => {
+  const withFields = (name: string, fields: Record<string, unknown>) => Object.assign(Object.assign(new Error('x'), { name }), fields);
+
+  it.each([
+    ['invalid_grant', withFields('OauthException', { status: 400, error: 'invalid_grant' }), true],
+    ['sso_required', withFields('AuthenticationException', { status: 403, code: 'sso_required' }), true],
+    ['429', withFields('RateLimitExceededException', { status: 429 }), false],
+    ['408 timeout', withFields('GenericServerException', { status: 408 }), false],
+    ['503', withFields('OauthException', { status: 503, error: 'server_error' }), false],
+    ['a network TypeError', new TypeError('fetch failed'), false],
+    ['a bad API key (401)', withFields('UnauthorizedException', { status: 401 }), false],
+    ['anything unexpected', new Error('boom'), false],
+  ])('%s → terminal: %s', (_label, error, terminal) => {
+    expect(isTerminalRefreshError(error)).toBe(terminal);
+  });
+});
