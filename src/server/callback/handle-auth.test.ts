@@ -4,11 +4,10 @@
  * NextRequest/Response objects, a tiny cookie-jar "browser", no mocks.
  */
 import { redirect } from 'next/navigation.js';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Emulator } from '../../emulator/index.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CallbackError } from '../../shared/errors.js';
 import type { HandleAuthSuccessData } from '../../shared/types.js';
-import { startTestEmulator, useEmulatorEnv } from '../../../test/support/emulator.js';
+import { emulatorSuite } from '../test-support/emulator-suite.js';
 import { signInThroughHostedPage } from '../../../test/support/hosted-sign-in.js';
 import { readSession } from '../session/read-session.js';
 import { TestBrowser } from '../test-support/http.js';
@@ -16,19 +15,8 @@ import { sealCustomState } from './custom-state.js';
 import { handleAuth } from './handle-auth.js';
 import type { HandleAuthOptions } from './options.js';
 
-let emulator: Emulator;
-let restoreEnv: () => void;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  restoreEnv = useEmulatorEnv(emulator);
-});
-afterAll(async () => {
-  restoreEnv();
-  await emulator.close();
-});
+const suite = emulatorSuite();
 afterEach(() => {
-  emulator.control.reset();
   vi.restoreAllMocks();
 });
 
@@ -49,10 +37,10 @@ describe('handleAuth: start sign-in', () => {
     const browser = new TestBrowser();
     const response = browser.receive(await GET(browser.request('/callback?screen_hint=sign-up&login_hint=a%40example.com&organization_id=org_acme&prompt=login&max_age=60')));
     const location = new URL(response.headers.get('location')!);
-    expect(location.origin).toBe(emulator.url);
+    expect(location.origin).toBe(suite.emulator.url);
     expect(location.pathname).toBe('/user_management/authorize');
     expect(Object.fromEntries(location.searchParams)).toMatchObject({
-      client_id: emulator.clientId,
+      client_id: suite.emulator.clientId,
       redirect_uri: 'http://localhost:3000/callback',
       provider: 'authkit',
       code_challenge_method: 'S256',

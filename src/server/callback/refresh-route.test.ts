@@ -2,34 +2,19 @@
  * The auth route's refresh mode, where a render that found an expired token sends the browser
  * so the rotated cookie can be written.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Emulator } from '../../emulator/index.js';
-import { startTestEmulator, useEmulatorEnv } from '../../../test/support/emulator.js';
+import { describe, expect, it, vi } from 'vitest';
+import { emulatorSuite } from '../test-support/emulator-suite.js';
 import { readSession } from '../session/read-session.js';
 import { TestBrowser } from '../test-support/http.js';
 import { mintSession } from '../test-support/sessions.js';
 import { handleAuth } from './handle-auth.js';
 
 const AUTHENTICATE = 'POST /user_management/authenticate';
-let emulator: Emulator;
-let restoreEnv: () => void;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  restoreEnv = useEmulatorEnv(emulator);
-});
-afterAll(async () => {
-  restoreEnv();
-  await emulator.close();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  emulator.control.reset();
-});
+const suite = emulatorSuite();
 
 async function browserWithExpiredSession(): Promise<{ browser: TestBrowser; sealed: string }> {
   vi.useFakeTimers({ toFake: ['Date'] });
-  const { sealed } = await mintSession(emulator, { expires_in: 60 });
+  const { sealed } = await mintSession(suite.emulator, { expires_in: 60 });
   vi.setSystemTime(Date.now() + 120_000);
   const browser = new TestBrowser();
   browser.jar.set('wos-session', sealed);
@@ -44,12 +29,12 @@ describe('handleAuth: refresh mode', () => {
     expect(response.headers.get('location')).toBe('http://localhost:3000/reports?y=2');
     expect(browser.jar.get('wos-session')).not.toBe(sealed);
     expect((await readSession(browser.jar.get('wos-session'))).status).toBe('signed-in');
-    expect(emulator.control.counters()[AUTHENTICATE]).toBe(1);
+    expect(suite.emulator.control.counters()[AUTHENTICATE]).toBe(1);
   });
 
   it('keeps the cookie and answers 503 with Retry-After while WorkOS is unreachable', async () => {
     const { browser, sealed } = await browserWithExpiredSession();
-    emulator.control.injectFault({ endpoint: AUTHENTICATE, status: 503, retry_after: 0, times: 4 });
+    suite.emulator.control.injectFault({ endpoint: AUTHENTICATE, status: 503, retry_after: 0, times: 4 });
     const response = browser.receive(await handleAuth()(browser.request('/callback?refresh=1&return_to=/reports')));
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
@@ -59,20 +44,20 @@ describe('handleAuth: refresh mode', () => {
 
   it('clears the cookie when WorkOS rejects the session, and goes back', async () => {
     const { browser } = await browserWithExpiredSession();
-    emulator.control.reset(); // the session no longer exists at WorkOS
+    suite.emulator.control.reset(); // the session no longer exists at WorkOS
     const response = browser.receive(await handleAuth()(browser.request('/callback?refresh=1&return_to=/reports')));
     expect(response.headers.get('location')).toBe('http://localhost:3000/reports');
     expect(browser.jar.has('wos-session')).toBe(false);
   });
 
   it('does nothing for a session that is still fresh', async () => {
-    const { sealed } = await mintSession(emulator);
+    const { sealed } = await mintSession(suite.emulator);
     const browser = new TestBrowser();
     browser.jar.set('wos-session', sealed);
     const response = browser.receive(await handleAuth()(browser.request('/callback?refresh=1&return_to=/x')));
     expect(response.headers.get('location')).toBe('http://localhost:3000/x');
     expect(browser.jar.get('wos-session')).toBe(sealed);
-    expect(emulator.control.counters()[AUTHENTICATE]).toBeUndefined();
+    expect(suite.emulator.control.counters()[AUTHENTICATE]).toBeUndefined();
   });
 
   it('refuses to return anywhere but this origin', async () => {

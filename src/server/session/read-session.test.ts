@@ -3,28 +3,15 @@
  * JWKS outages. Time is frozen wherever expiry matters.
  */
 import { generateKeyPair, SignJWT } from 'jose';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Emulator } from '../../emulator/index.js';
-import { startTestEmulator, useEmulatorEnv } from '../../../test/support/emulator.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { emulatorSuite } from '../test-support/emulator-suite.js';
 import { mintSession } from '../test-support/sessions.js';
 import { sealSession } from './seal.js';
 import { readSession } from './read-session.js';
 
 const JWKS = 'GET /sso/jwks/:clientId';
-let emulator: Emulator;
-let restoreEnv: () => void;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  restoreEnv = useEmulatorEnv(emulator);
-});
-afterAll(async () => {
-  restoreEnv();
-  await emulator.close();
-});
+const suite = emulatorSuite();
 afterEach(() => {
-  vi.useRealTimers();
-  emulator.control.reset();
   delete process.env.WORKOS_COOKIE_NAME;
 });
 
@@ -35,7 +22,7 @@ function freshConfig(name: string) {
 
 describe('readSession', () => {
   it('reads a minted session as signed in, with the reference UserInfo', async () => {
-    const { sealed } = await mintSession(emulator, { email: 'alice@example.com', organization_id: 'org_acme' });
+    const { sealed } = await mintSession(suite.emulator, { email: 'alice@example.com', organization_id: 'org_acme' });
     const state = await readSession(sealed);
     expect(state.status).toBe('signed-in');
     if (state.status !== 'signed-in') return;
@@ -55,16 +42,16 @@ describe('readSession', () => {
 
   it('verifies once per sealed value (the verified-session cache)', async () => {
     freshConfig('cache-test');
-    const { sealed } = await mintSession(emulator);
+    const { sealed } = await mintSession(suite.emulator);
     const first = await readSession(sealed);
     const second = await readSession(sealed);
     expect(second).toBe(first);
-    expect(emulator.control.counters()[JWKS]).toBe(1);
+    expect(suite.emulator.control.counters()[JWKS]).toBe(1);
   });
 
   it('reads an expired token in an authentic seal as expired, never signed out', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
-    const { sealed } = await mintSession(emulator, { email: 'bob@example.com', expires_in: 60 });
+    const { sealed } = await mintSession(suite.emulator, { email: 'bob@example.com', expires_in: 60 });
     expect((await readSession(sealed)).status).toBe('signed-in');
     vi.setSystemTime(Date.now() + 61_000);
     const state = await readSession(sealed);
@@ -81,21 +68,21 @@ describe('readSession', () => {
   });
 
   it('reads a tampered seal as signed out', async () => {
-    const { sealed } = await mintSession(emulator);
+    const { sealed } = await mintSession(suite.emulator);
     const index = Math.floor(sealed.length / 2);
     const tampered = sealed.slice(0, index) + (sealed[index] === 'a' ? 'b' : 'a') + sealed.slice(index + 1);
     await expect(readSession(tampered)).resolves.toEqual({ status: 'signed-out', reason: 'invalid-cookie' });
   });
 
   it('refuses a seal whose user is not the token subject', async () => {
-    const alice = await mintSession(emulator);
-    const bob = await mintSession(emulator, { email: 'bob@example.com' });
+    const alice = await mintSession(suite.emulator);
+    const bob = await mintSession(suite.emulator, { email: 'bob@example.com' });
     const mixed = await sealSession({ ...alice.session, user: bob.session.user });
     await expect(readSession(mixed)).resolves.toEqual({ status: 'signed-out', reason: 'invalid-cookie' });
   });
 
   it('refuses a seal holding something that is not a JWT', async () => {
-    const { session } = await mintSession(emulator);
+    const { session } = await mintSession(suite.emulator);
     const sealed = await sealSession({ ...session, accessToken: 'opaque-token' });
     await expect(readSession(sealed)).resolves.toEqual({ status: 'signed-out', reason: 'invalid-cookie' });
   });
@@ -103,7 +90,7 @@ describe('readSession', () => {
   it('fetches the key set once more for an unknown kid, then waits out the cooldown', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     freshConfig('kid-test');
-    const { session } = await mintSession(emulator);
+    const { session } = await mintSession(suite.emulator);
     await readSession(await sealSession(session)); // keys fetched
     const { privateKey } = await generateKeyPair('RS256');
     const forged = await new SignJWT({ sid: 'session_x', sub: 'user_alice' })
@@ -114,16 +101,16 @@ describe('readSession', () => {
     const withUnknownKid = await sealSession({ ...session, accessToken: forged });
     vi.setSystemTime(Date.now() + 31_000);
     expect((await readSession(withUnknownKid)).status).toBe('expired'); // a refresh will sort it out
-    expect(emulator.control.counters()[JWKS]).toBe(2);
+    expect(suite.emulator.control.counters()[JWKS]).toBe(2);
     expect((await readSession(await sealSession({ ...session, accessToken: forged }))).status).toBe('expired');
-    expect(emulator.control.counters()[JWKS]).toBe(2);
+    expect(suite.emulator.control.counters()[JWKS]).toBe(2);
   });
 
   it('keeps a valid session signed in through a JWKS outage (no keys cached yet)', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     freshConfig('outage-test');
-    emulator.control.injectFault({ endpoint: JWKS, status: 503, times: 100 });
-    const { sealed } = await mintSession(emulator, { expires_in: 120 });
+    suite.emulator.control.injectFault({ endpoint: JWKS, status: 503, times: 100 });
+    const { sealed } = await mintSession(suite.emulator, { expires_in: 120 });
     expect((await readSession(sealed)).status).toBe('signed-in');
     vi.setSystemTime(Date.now() + 121_000);
     expect((await readSession(sealed)).status).toBe('expired');
@@ -132,11 +119,11 @@ describe('readSession', () => {
   it('uses the last keys it saw when a later re-fetch fails', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     freshConfig('stale-keys-test');
-    const first = await mintSession(emulator, { expires_in: 3600 });
+    const first = await mintSession(suite.emulator, { expires_in: 3600 });
     expect((await readSession(first.sealed)).status).toBe('signed-in');
     vi.setSystemTime(Date.now() + 11 * 60_000); // past jose's 10 min cache age
-    emulator.control.injectFault({ endpoint: JWKS, drop: true, times: 100 });
-    const second = await mintSession(emulator, { expires_in: 3600 });
+    suite.emulator.control.injectFault({ endpoint: JWKS, drop: true, times: 100 });
+    const second = await mintSession(suite.emulator, { expires_in: 3600 });
     expect((await readSession(second.sealed)).status).toBe('signed-in');
   });
 });

@@ -2,9 +2,8 @@
  * Single-flight refresh against the emulator: concurrency, the outcome cache, org switches, and
  * the transient/terminal split.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Emulator } from '../../emulator/index.js';
-import { startTestEmulator, useEmulatorEnv } from '../../../test/support/emulator.js';
+import { describe, expect, it, vi } from 'vitest';
+import { emulatorSuite } from '../test-support/emulator-suite.js';
 import { mintSession } from '../test-support/sessions.js';
 import { readSession } from './read-session.js';
 import { isTerminalRefreshError, refreshErrorCode } from './refresh-errors.js';
@@ -12,25 +11,11 @@ import { refreshTokens } from './refresh.js';
 import type { ExpiredState, SignedInState } from './state.js';
 
 const AUTHENTICATE = 'POST /user_management/authenticate';
-let emulator: Emulator;
-let restoreEnv: () => void;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  restoreEnv = useEmulatorEnv(emulator);
-});
-afterAll(async () => {
-  restoreEnv();
-  await emulator.close();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  emulator.control.reset();
-});
+const suite = emulatorSuite();
 
 async function expiredSession(input = {}): Promise<ExpiredState> {
   vi.useFakeTimers({ toFake: ['Date'] });
-  const { sealed } = await mintSession(emulator, { expires_in: 60, ...input });
+  const { sealed } = await mintSession(suite.emulator, { expires_in: 60, ...input });
   vi.setSystemTime(Date.now() + 61_000);
   const state = await readSession(sealed);
   expect(state.status).toBe('expired');
@@ -40,9 +25,9 @@ async function expiredSession(input = {}): Promise<ExpiredState> {
 describe('refreshTokens', () => {
   it('makes one WorkOS call for 20 concurrent refreshes and gives all of them the new session', async () => {
     const state = await expiredSession();
-    emulator.control.resetCounters();
+    suite.emulator.control.resetCounters();
     const outcomes = await Promise.all(Array.from({ length: 20 }, () => refreshTokens(state)));
-    expect(emulator.control.counters()[AUTHENTICATE]).toBe(1);
+    expect(suite.emulator.control.counters()[AUTHENTICATE]).toBe(1);
     const sealedValues = new Set(outcomes.map((outcome) => (outcome.ok ? outcome.state.sealed : 'failed')));
     expect(sealedValues.size).toBe(1);
     const [first] = outcomes;
@@ -56,7 +41,7 @@ describe('refreshTokens', () => {
     vi.setSystemTime(Date.now() + 20_000);
     const late = await refreshTokens(state);
     expect(late).toBe(first);
-    expect(emulator.control.counters()[AUTHENTICATE]).toBe(1);
+    expect(suite.emulator.control.counters()[AUTHENTICATE]).toBe(1);
   });
 
   it('verifies nothing twice: the new session reads as signed in from the cache', async () => {
@@ -88,7 +73,7 @@ describe('refreshTokens', () => {
 
   it('treats an outage as transient, does not keep that outcome, and succeeds once WorkOS is back', async () => {
     const state = await expiredSession();
-    emulator.control.injectFault({ endpoint: AUTHENTICATE, status: 503, retry_after: 0, times: 4 });
+    suite.emulator.control.injectFault({ endpoint: AUTHENTICATE, status: 503, retry_after: 0, times: 4 });
     const failed = await refreshTokens(state);
     expect(failed.ok).toBe(false);
     expect(!failed.ok && failed.error.isTransient).toBe(true);
