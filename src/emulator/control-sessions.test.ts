@@ -1,16 +1,11 @@
 /** `POST /_emulator/sessions`: real sessions with claim overrides, refreshed through the SDK. */
 import { createRemoteJWKSet, jwtVerify } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestEmulator } from '../../test/support/emulator.js';
+import { describe, expect, it } from 'vitest';
 import type { AuthenticateResponseJson, Emulator } from './index.js';
-import { claimsOf, rejectionOf, sdkFor } from './test-support/harness.js';
+import { claimsOf, rejectionOf, sdkFor, emulatorPerSuite } from './test-support/harness.js';
 
 let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
+emulatorPerSuite((started) => (emulator = started));
 
 async function mintOverHttp(body: unknown): Promise<Response> {
   return fetch(`${emulator.url}/_emulator/sessions`, {

@@ -1,16 +1,11 @@
 /** Users, organisations and memberships through the SDK: shapes, filters, pagination, auth and errors. */
 import { NotFoundException, UnauthorizedException, UnprocessableEntityException } from '@workos-inc/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestEmulator } from '../../test/support/emulator.js';
+import { describe, expect, it } from 'vitest';
 import type { Emulator } from './index.js';
-import { rejectionOf, sdkFor } from './test-support/harness.js';
+import { rejectionOf, sdkFor, emulatorPerSuite } from './test-support/harness.js';
 
 let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
+emulatorPerSuite((started) => (emulator = started));
 
 describe('users', () => {
   it('returns a seeded user and 404s an unknown one', async () => {

@@ -1,17 +1,12 @@
 /** Fault injection as the SDK sees it, retries that must not burn tokens, counters and reset. */
 import { GenericServerException, OauthException, RateLimitExceededException } from '@workos-inc/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestEmulator } from '../../test/support/emulator.js';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Emulator } from './index.js';
-import { rejectionOf, sdkFor, signIn } from './test-support/harness.js';
+import { rejectionOf, sdkFor, signIn, emulatorPerSuite } from './test-support/harness.js';
 
 const AUTHENTICATE = 'POST /user_management/authenticate';
 let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
+emulatorPerSuite((started) => (emulator = started));
 afterEach(() => emulator.control.reset());
 
 async function freshSession() {

@@ -1,16 +1,13 @@
 /** The browser-facing authorize page over plain HTTP: validation, redirects, hints and escaping. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startTestEmulator } from '../../test/support/emulator.js';
 import { parseForms, signInThroughHostedPage, submitForm } from '../../test/support/hosted-sign-in.js';
 import type { Emulator } from './index.js';
 import { defaultSeed } from './seed-defaults.js';
+import { emulatorPerSuite } from './test-support/harness.js';
 
 let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
+emulatorPerSuite((started) => (emulator = started));
 
 function authorizeUrl(params: Record<string, string | undefined>, base = emulator.url): string {
   const url = new URL('/user_management/authorize', base);

@@ -1,16 +1,11 @@
 /** Impersonation: the admin page → the app's initiate-login URL → a normal PKCE sign-in that is impersonated. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestEmulator } from '../../test/support/emulator.js';
+import { describe, expect, it } from 'vitest';
 import { parseForms, submitForm } from '../../test/support/hosted-sign-in.js';
 import type { Emulator } from './index.js';
-import { claimsOf, REDIRECT_URI, sdkFor } from './test-support/harness.js';
+import { claimsOf, REDIRECT_URI, sdkFor, emulatorPerSuite } from './test-support/harness.js';
 
 let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
+emulatorPerSuite((started) => (emulator = started));
 
 async function startImpersonation(values: Record<string, string>): Promise<Response> {
   const pageUrl = `${emulator.url}/_emulator/impersonate`;

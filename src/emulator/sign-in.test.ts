@@ -1,18 +1,13 @@
 /** Hosted sign-in → code → `authenticateWithCode`, driven through the real SDK and the page's forms. */
-import { AuthenticationException, OauthException } from '@workos-inc/node';
+import { OauthException } from '@workos-inc/node';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestEmulator } from '../../test/support/emulator.js';
-import { parseForms, signInThroughHostedPage, submitForm } from '../../test/support/hosted-sign-in.js';
+import { describe, expect, it } from 'vitest';
+import { signInThroughHostedPage } from '../../test/support/hosted-sign-in.js';
 import type { Emulator } from './index.js';
-import { REDIRECT_URI, claimsOf, rejectionOf, sdkFor, signIn } from './test-support/harness.js';
+import { REDIRECT_URI, claimsOf, rejectionOf, sdkFor, signIn, emulatorPerSuite } from './test-support/harness.js';
 
 let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
+emulatorPerSuite((started) => (emulator = started));
 
 async function codeFor(email: string, params: Record<string, string> = {}): Promise<string> {
   const url = sdkFor(emulator).userManagement.getAuthorizationUrl({ provider: 'authkit', redirectUri: REDIRECT_URI, ...params });
@@ -108,40 +103,6 @@ describe('hosted sign-in and the authorization_code grant', () => {
     expect(reused).toMatchObject({ error: 'invalid_grant', errorDescription: `The code '${code}' has expired or is invalid.` });
     const unknown = await rejectionOf(workos.userManagement.authenticateWithCode({ code: 'nope' }));
     expect(unknown).toMatchObject({ status: 400, error: 'invalid_grant' });
-  });
-
-  it('answers organization_selection_required when the user lets the app choose, then takes the selection grant', async () => {
-    const workos = sdkFor(emulator);
-    const url = workos.userManagement.getAuthorizationUrl({ provider: 'authkit', redirectUri: REDIRECT_URI, state: 's' });
-    const signInPage = parseForms(await (await fetch(url)).text());
-    const first = await submitForm(url, signInPage[0]!, { name: 'email', value: 'alice@example.com' });
-    const choicePage = parseForms(await first.text());
-    const deferred = await submitForm(url, choicePage[0]!, { name: 'organization_selection', value: 'app' });
-    const code = new URL(deferred.headers.get('location')!).searchParams.get('code')!;
-
-    const error = await rejectionOf(workos.userManagement.authenticateWithCode({ code }));
-    expect(error).toBeInstanceOf(AuthenticationException);
-    const step = error as unknown as AuthenticationException;
-    expect(step.code).toBe('organization_selection_required');
-    expect(step.status).toBe(403);
-    expect(step.rawData).toMatchObject({
-      organizations: [{ id: 'org_acme', name: 'Acme' }, { id: 'org_globex', name: 'Globex' }],
-      user: { id: 'user_alice' },
-    });
-    const pendingAuthenticationToken = step.pendingAuthenticationToken!;
-    const refused = await rejectionOf(
-      workos.userManagement.authenticateWithOrganizationSelection({ pendingAuthenticationToken, organizationId: 'org_initech' }),
-    );
-    expect(refused).toMatchObject({ status: 400, error: 'invalid_grant' });
-    const selected = await workos.userManagement.authenticateWithOrganizationSelection({
-      pendingAuthenticationToken,
-      organizationId: 'org_globex',
-    });
-    expect(selected.organizationId).toBe('org_globex');
-    const again = await rejectionOf(
-      workos.userManagement.authenticateWithOrganizationSelection({ pendingAuthenticationToken, organizationId: 'org_globex' }),
-    );
-    expect(again).toMatchObject({ status: 400, code: 'invalid_pending_authentication_token' });
   });
 
   it('signs up a new user from the sign-up form', async () => {

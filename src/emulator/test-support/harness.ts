@@ -1,8 +1,9 @@
 /** Shared helpers for the emulator's own suites: SDK clients pointed at an emulator, and a sign-in. */
 import { WorkOS, type AuthenticationResponse } from '@workos-inc/node';
 import { decodeJwt, type JWTPayload } from 'jose';
-import { expect } from 'vitest';
-import type { Emulator } from '../index.js';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { Emulator, EmulatorOptions } from '../index.js';
+import { startTestEmulator } from '../../../test/support/emulator.js';
 import { signInThroughHostedPage } from '../../../test/support/hosted-sign-in.js';
 
 export const REDIRECT_URI = 'http://localhost:3000/callback';
@@ -79,4 +80,14 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<Error & Re
 
 export function claimsOf(accessToken: string): JWTPayload & Record<string, unknown> {
   return decodeJwt(accessToken);
+}
+
+/** One emulator for the whole test file: started before the first test, closed after the last. */
+export function emulatorPerSuite(assign: (emulator: Emulator) => void, options: EmulatorOptions = {}): void {
+  let started: Emulator | undefined;
+  beforeAll(async () => {
+    started = await startTestEmulator(options);
+    assign(started);
+  });
+  afterAll(() => started?.close());
 }

@@ -1,0 +1,79 @@
+/** Public types of the control surface (`/_emulator/` over HTTP, `emulator.control` in process). */
+
+export type FaultStatus = 408 | 429 | 500 | 502 | 503 | 504;
+
+/** Body of `POST /_emulator/faults`: what happens to the next `times` calls of `endpoint`. */
+export interface FaultInput {
+  /** A route key such as `POST /user_management/authenticate`. */
+  endpoint: string;
+  /** @default 1 */
+  times?: number;
+  status?: FaultStatus;
+  /** Seconds sent in `Retry-After` (with `status`). @default 1 for 429, none otherwise */
+  retry_after?: number;
+  latency_ms?: number;
+  /** Destroy the connection without a response. */
+  drop?: boolean;
+  /** `after`: handle the request (state changes happen) and then fail the response. @default 'before' */
+  when?: 'before' | 'after';
+}
+
+export interface FaultInfo extends Required<Pick<FaultInput, 'endpoint' | 'drop' | 'when'>> {
+  id: string;
+  remaining: number;
+  status?: FaultStatus;
+  retry_after?: number;
+  latency_ms?: number;
+}
+
+export interface RuntimeConfig {
+  access_token_ttl_seconds: number;
+  refresh_grace_seconds: number;
+}
+
+export interface ImpersonatorJson {
+  email: string;
+  reason: string | null;
+}
+
+/** Body of `POST /_emulator/sessions`; the overrides stick to the session across refreshes. */
+export interface CreateSessionInput {
+  user_id?: string;
+  email?: string;
+  organization_id?: string;
+  role?: string;
+  roles?: string[];
+  permissions?: string[];
+  entitlements?: string[];
+  feature_flags?: string[];
+  impersonator?: { email: string; reason?: string | null };
+  /** Access-token lifetime for this session, in seconds. */
+  expires_in?: number;
+  authentication_method?: string;
+}
+
+/** The JSON `POST /user_management/authenticate` answers with. */
+export interface AuthenticateResponseJson {
+  user: Record<string, unknown>;
+  organization_id?: string;
+  access_token: string;
+  refresh_token: string;
+  authentication_method?: string;
+  impersonator?: ImpersonatorJson;
+}
+
+/** In-process twin of the `/_emulator/` HTTP control surface. */
+export interface EmulatorControl {
+  counters(): Record<string, number>;
+  resetCounters(): void;
+  injectFault(fault: FaultInput): FaultInfo;
+  faults(): FaultInfo[];
+  clearFaults(): void;
+  config(): RuntimeConfig;
+  setConfig(patch: Partial<RuntimeConfig>): RuntimeConfig;
+  createSession(input: CreateSessionInput): Promise<AuthenticateResponseJson>;
+  /** Back to the seed data and startup config; clears sessions, codes, counters and faults. */
+  reset(): void;
+  /** The route keys counters and faults use. */
+  endpoints(): string[];
+}

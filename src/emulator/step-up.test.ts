@@ -1,0 +1,103 @@
+/** Step-up answers as the SDK sees them: organisation selection, SSO and MFA requirements. */
+import { AuthenticationException } from '@workos-inc/node';
+import { describe, expect, it } from 'vitest';
+import { TEST_COOKIE_PASSWORD } from '../../test/support/emulator.js';
+import { parseForms, signInThroughHostedPage, submitForm } from '../../test/support/hosted-sign-in.js';
+import type { Emulator } from './index.js';
+import { REDIRECT_URI, rejectionOf, sdkFor, signIn, emulatorPerSuite } from './test-support/harness.js';
+
+let emulator: Emulator;
+emulatorPerSuite((started) => (emulator = started));
+
+describe('organisation selection', () => {
+  it('answers organization_selection_required when the user lets the app choose, then takes the selection grant', async () => {
+    const workos = sdkFor(emulator);
+    const url = workos.userManagement.getAuthorizationUrl({ provider: 'authkit', redirectUri: REDIRECT_URI, state: 's' });
+    const signInPage = parseForms(await (await fetch(url)).text());
+    const first = await submitForm(url, signInPage[0]!, { name: 'email', value: 'alice@example.com' });
+    const choicePage = parseForms(await first.text());
+    const deferred = await submitForm(url, choicePage[0]!, { name: 'organization_selection', value: 'app' });
+    const code = new URL(deferred.headers.get('location')!).searchParams.get('code')!;
+
+    const error = await rejectionOf(workos.userManagement.authenticateWithCode({ code }));
+    expect(error).toBeInstanceOf(AuthenticationException);
+    const step = error as unknown as AuthenticationException;
+    expect(step.code).toBe('organization_selection_required');
+    expect(step.status).toBe(403);
+    expect(step.rawData).toMatchObject({
+      organizations: [{ id: 'org_acme', name: 'Acme' }, { id: 'org_globex', name: 'Globex' }],
+      user: { id: 'user_alice' },
+    });
+    const pendingAuthenticationToken = step.pendingAuthenticationToken!;
+    const refused = await rejectionOf(
+      workos.userManagement.authenticateWithOrganizationSelection({ pendingAuthenticationToken, organizationId: 'org_initech' }),
+    );
+    expect(refused).toMatchObject({ status: 400, error: 'invalid_grant' });
+    const selected = await workos.userManagement.authenticateWithOrganizationSelection({
+      pendingAuthenticationToken,
+      organizationId: 'org_globex',
+    });
+    expect(selected.organizationId).toBe('org_globex');
+    const again = await rejectionOf(
+      workos.userManagement.authenticateWithOrganizationSelection({ pendingAuthenticationToken, organizationId: 'org_globex' }),
+    );
+    expect(again).toMatchObject({ status: 400, code: 'invalid_pending_authentication_token' });
+  });
+
+});
+
+describe('SSO and MFA organisations', () => {
+  it('demands SSO or MFA for flagged organisations the session has not authenticated into', async () => {
+    const workos = sdkFor(emulator);
+    const dave = await signIn(workos, 'dave@example.com', { choose: 'org_globex' });
+    const sso = await rejectionOf(
+      workos.userManagement.authenticateWithRefreshToken({ refreshToken: dave.refreshToken, organizationId: 'org_initech' }),
+    );
+    expect(sso).toBeInstanceOf(AuthenticationException);
+    expect(sso).toMatchObject({ status: 403, code: 'sso_required' });
+    expect((sso as unknown as AuthenticationException).pendingAuthenticationToken).toBeTruthy();
+    expect((sso as unknown as AuthenticationException).rawData).toMatchObject({
+      email: 'dave@example.com',
+      connection_ids: ['conn_initech'],
+    });
+    const mfa = await rejectionOf(
+      workos.userManagement.authenticateWithRefreshToken({ refreshToken: dave.refreshToken, organizationId: 'org_umbrella' }),
+    );
+    expect(mfa).toMatchObject({ status: 403, code: 'mfa_enrollment' });
+    expect((mfa as unknown as AuthenticationException).rawData).toMatchObject({ user: { id: 'user_dave' } });
+    // Neither step-up spent the token.
+    await workos.userManagement.authenticateWithRefreshToken({ refreshToken: dave.refreshToken });
+  });
+
+  it('lets a session that signed in through SSO come back into that organisation', async () => {
+    const workos = sdkFor(emulator);
+    const viaSso = await signIn(workos, 'dave@example.com', { organizationId: 'org_initech' });
+    const away = await workos.userManagement.authenticateWithRefreshToken({
+      refreshToken: viaSso.refreshToken,
+      organizationId: 'org_globex',
+    });
+    const back = await workos.userManagement.authenticateWithRefreshToken({
+      refreshToken: away.refreshToken,
+      organizationId: 'org_initech',
+    });
+    expect(back.organizationId).toBe('org_initech');
+  });
+
+  it('is classified by the SDK session helpers (sealed cookie, JWKS verification, refresh)', async () => {
+    const workos = sdkFor(emulator);
+    const session = { sealSession: true, cookiePassword: TEST_COOKIE_PASSWORD };
+    const pkce = await workos.pkce.generate();
+    const url = workos.userManagement.getAuthorizationUrl({
+      provider: 'authkit',
+      redirectUri: REDIRECT_URI,
+      organizationId: 'org_globex',
+      codeChallenge: pkce.codeChallenge,
+      codeChallengeMethod: 'S256',
+    });
+    const code = (await signInThroughHostedPage(url, 'dave@example.com')).searchParams.get('code')!;
+    const sealed = await workos.userManagement.authenticateWithCode({ code, codeVerifier: pkce.codeVerifier, session });
+    const cookie = workos.userManagement.loadSealedSession({ sessionData: sealed.sealedSession!, cookiePassword: TEST_COOKIE_PASSWORD });
+    expect(await cookie.authenticate()).toMatchObject({ authenticated: true, organizationId: 'org_globex', role: 'admin' });
+    expect(await cookie.refresh({ organizationId: 'org_initech' })).toMatchObject({ authenticated: false, reason: 'sso_required' });
+  });
+});
