@@ -29,7 +29,8 @@ export function createEmulatorServer(runtime: Runtime, log: (line: string) => vo
 async function handle(runtime: Runtime, req: IncomingMessage, res: ServerResponse, log: (line: string) => void) {
   const started = performance.now();
   const requestId = randomUUID();
-  const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+  // Prefixing keeps a path like `//x` a path (the URL constructor would read it as a host).
+  const url = new URL(`http://emulator.invalid${(req.url ?? '/').startsWith('/') ? req.url : `/${req.url}`}`);
   let outcome: Outcome;
   try {
     const body = await readBody(req);
