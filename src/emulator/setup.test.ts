@@ -1,5 +1,5 @@
 /** Start-up concerns: data files and their errors, the persisted signing key, and the CLI. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
@@ -12,7 +12,10 @@ import { claimsOf, rejectionOf, sdkFor, signIn } from './test-support/harness.js
 
 const directory = mkdtempSync(join(tmpdir(), 'authkit-emulator-setup-'));
 const closers: (() => Promise<void>)[] = [];
-afterAll(() => Promise.all(closers.map((close) => close())));
+afterAll(async () => {
+  await Promise.all(closers.map((close) => close()));
+  rmSync(directory, { recursive: true, force: true });
+});
 
 function dataFile(name: string, content: unknown): string {
   const path = join(directory, name);

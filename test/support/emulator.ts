@@ -2,7 +2,7 @@
  * The emulator fixture for suites: a quiet emulator on a random port with a throwaway signing key,
  * and a helper that points `process.env` at it (and restores it afterwards).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEmulator } from '../../src/emulator/index.js';
@@ -12,21 +12,20 @@ import type { Emulator, EmulatorOptions } from '../../src/emulator/index.js';
 export const TEST_COOKIE_PASSWORD = 'test-cookie-password-at-least-32-characters-long';
 export const TEST_REDIRECT_URI = 'http://localhost:3000/callback';
 
-let keyDirectory: string | undefined;
-
-/** One key per test process: generating an RSA key per emulator would only slow suites down. */
-function sharedKeyFile(): string {
-  if (!keyDirectory) {
-    const directory = mkdtempSync(join(tmpdir(), 'authkit-emulator-test-'));
-    keyDirectory = directory;
-    process.once('exit', () => rmSync(directory, { recursive: true, force: true }));
-  }
-  return join(keyDirectory, 'signing-key.json');
+/**
+ * One throwaway key for all test runs of this OS user, in the temp directory: generating an RSA key
+ * per emulator would slow suites down, and a per-run directory would be left behind (Vitest workers
+ * end without running exit hooks). The key file is written atomically, so parallel workers are safe.
+ */
+function testKeyFile(): string {
+  const directory = join(tmpdir(), `authkit-rsc-test-emulator-${process.getuid?.() ?? 'user'}`);
+  mkdirSync(directory, { recursive: true, mode: 0o700 });
+  return join(directory, 'signing-key.json');
 }
 
 /** Starts an emulator for a test: random port, temporary key file, no request log. */
 export function startTestEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  return createEmulator({ port: 0, quiet: true, keyFile: sharedKeyFile(), ...options });
+  return createEmulator({ port: 0, quiet: true, keyFile: testKeyFile(), ...options });
 }
 
 /**
