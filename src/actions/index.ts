@@ -8,12 +8,13 @@
  * are exported (Next allows nothing else in a 'use server' file).
  */
 import { unstable_rethrow } from 'next/navigation.js';
-import {
-  getSignInUrl, getTokenClaims, listOrganizationMemberships, refreshSession, signOut, switchToOrganization, withAuth,
-} from '../server/index.js';
+import { getSignInUrl, listOrganizationMemberships, refreshSession, signOut, switchToOrganization } from '../server/index.js';
+import { getSession } from '../server/session/get-session.js';
+import { isWithinRefreshBuffer } from '../server/session/refresh-buffer.js';
+import { toUserInfo } from '../server/session/state.js';
+import { TokenRefreshError } from '../shared/errors.js';
 import { toClientAuth } from '../shared/redact.js';
-import { refreshDueAt } from '../shared/token-expiry.js';
-import type { ClientAuth } from '../shared/types.js';
+import type { ClientAuth, NoUserInfo, UserInfo } from '../shared/types.js';
 
 type Failure = { error: string };
 
@@ -22,9 +23,30 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** Refuses an organisation the caller has no active membership in (the reference's IDOR, #443). */
+/**
+ * The caller's session. A render cannot save a refreshed cookie but an action can, so an expired
+ * token (with `due`, one about to expire; with `always`, any) is refreshed here. A transient refresh
+ * failure keeps the user signed in on the old claims; a terminal one means signed out.
+ */
+async function callerAuth(refresh: 'expired' | 'due' | 'always' = 'expired'): Promise<UserInfo | NoUserInfo> {
+  const state = await getSession();
+  if (state.status === 'signed-out') return { user: null };
+  const stale = state.status === 'expired' || (refresh === 'due' && isWithinRefreshBuffer(state.claims));
+  if (!stale && refresh !== 'always') return state.info;
+  try {
+    return await refreshSession();
+  } catch (error) {
+    unstable_rethrow(error);
+    const transient = error instanceof TokenRefreshError && error.isTransient;
+    if (transient && refresh === 'expired') return toUserInfo(state.session, state.claims);
+    throw error;
+  }
+}
+
+/** Refuses a missing organisation id and any organisation the caller has no active membership in (the reference's IDOR, #443). */
 async function refuseNonMember(organizationId: string | undefined): Promise<Failure | undefined> {
   if (!organizationId) return { error: 'An organization id is required' };
+  if (!(await callerAuth()).user) return { error: 'Not signed in' };
   const memberships = await listOrganizationMemberships();
   return memberships.some((membership) => membership.id === organizationId)
     ? undefined
@@ -48,8 +70,8 @@ export async function signOutAction(formDataOrOptions?: FormData | { returnTo?: 
 
 /**
  * Switches the caller's session to one of their organisations. As a form action (fields
- * `organizationId`, `returnTo`) it redirects back; called with an id it returns the redacted session.
- * Step-up (SSO, MFA) redirects through sign-in for that organisation.
+ * `organizationId`, `returnTo`) it redirects back; called with an id it returns the redacted session
+ * (and with `returnTo`, redirects there). Step-up (SSO, MFA) redirects through sign-in for that organisation.
  * @example const next = await switchOrganizationAction('org_123');
  */
 export async function switchOrganizationAction(
@@ -95,7 +117,13 @@ export async function refreshAuthAction(
  * @example const { user } = await getAuthAction();
  */
 export async function getAuthAction(options?: { ensureSignedIn?: boolean }): Promise<ClientAuth & { signInUrl?: string }> {
-  const auth = toClientAuth(await withAuth());
+  let auth: ClientAuth;
+  try {
+    auth = toClientAuth(await callerAuth());
+  } catch (error) {
+    unstable_rethrow(error);
+    auth = { user: null }; // the refresh was refused: the session has ended
+  }
   return options?.ensureSignedIn && !auth.user ? { ...auth, signInUrl: await getSignInUrl() } : auth;
 }
 
@@ -108,11 +136,7 @@ export async function getAccessTokenAction(
   options?: { forceRefresh?: boolean },
 ): Promise<{ accessToken: string | undefined; error?: string }> {
   try {
-    const { accessToken } = await withAuth();
-    if (!accessToken) return { accessToken: undefined };
-    const due = refreshDueAt(await getTokenClaims(accessToken));
-    if (!options?.forceRefresh && (due === undefined || due > Date.now())) return { accessToken };
-    return { accessToken: (await refreshSession()).accessToken };
+    return { accessToken: (await callerAuth(options?.forceRefresh ? 'always' : 'due')).accessToken };
   } catch (error) {
     return { accessToken: undefined, ...failure(error, 'Failed to refresh access token') };
   }

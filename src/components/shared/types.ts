@@ -3,16 +3,9 @@
  * take exactly the same props, so moving JSX across the boundary never changes its meaning.
  */
 import type { AnchorHTMLAttributes, ButtonHTMLAttributes, HTMLAttributes, ReactNode } from 'react';
-import type { AuthConditions } from '../../shared/types.js';
+import type { AuthConditions, OrganizationChoice } from '../../shared/types.js';
 
-/** One of the signed-in user's active organisation memberships (the server's `listOrganizationMemberships()` row). */
-export interface OrganizationChoice {
-  id: string;
-  name: string;
-  role?: string;
-  /** True for the organisation the session is currently scoped to. */
-  current: boolean;
-}
+export type { OrganizationChoice };
 
 /** Props of `<SignedOut>`. */
 export interface SignedOutProps {
