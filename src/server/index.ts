@@ -7,6 +7,7 @@ import 'server-only';
 export { authkit } from './proxy/authkit.js';
 export type { AuthkitResult, AuthkitResult as AuthkitResponse } from './proxy/authkit.js';
 export { authkitMiddleware, authkitProxy } from './proxy/authkit-proxy.js';
+export type { AuthkitProxy } from './proxy/authkit-proxy.js';
 export type {
   AuthkitMiddlewareAuth, AuthkitMiddlewareOptions, AuthkitOptions, AuthkitRefreshError, AuthkitRefreshSuccess,
 } from './proxy/options.js';

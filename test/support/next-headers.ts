@@ -21,6 +21,7 @@
  *   a test can prove that rendering never writes cookies.
  * - A write with `maxAge: 0` or a past `expires` removes the cookie from the jar (that is how a
  *   browser treats it); it is still recorded in `cookieWrites`.
+ * - `cookies()` returns the same store object until the next `reset` (Next keeps one per request).
  * - `headers()` returns a fresh `Headers` with the configured values plus a `cookie` header built
  *   from the jar (unless the test sets one).
  * - `draftMode()` is a disabled stub.
@@ -59,7 +60,11 @@ class RequestState {
   readOnly = false;
   cookieWrites: CookieWrite[] = [];
 
+  /** `cookies()` returns one store object per request, as Next does. */
+  store: ReturnType<typeof cookieStore> | undefined;
+
   reset(init: RequestInit = {}): void {
+    this.store = undefined;
     this.jar = new Map(Object.entries(init.cookies ?? {}));
     this.headerValues = { ...(init.headers ?? {}) };
     this.readOnly = init.readOnly ?? false;
@@ -116,9 +121,10 @@ function cookieStore() {
   };
 }
 
-/** Stand-in for `cookies()` from `next/headers`. */
+/** Stand-in for `cookies()` from `next/headers` (the same store object throughout one request). */
 export async function cookies() {
-  return cookieStore();
+  nextRequest.store ??= cookieStore();
+  return nextRequest.store;
 }
 
 /** Stand-in for `headers()` from `next/headers`. */

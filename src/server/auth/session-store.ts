@@ -11,7 +11,7 @@ import { clearFlowCookies, writeSessionCookie } from '../session/session-cookie.
 export async function storeSealedSession(sealed: string | null, url?: string): Promise<void> {
   const jar = await cookies();
   writeSessionCookie(jar, jar, sealed, url);
-  noteSessionWritten(sealed);
+  noteSessionWritten(jar, sealed);
 }
 
 /** Clears the session cookie, its chunks and every pending sign-in flow cookie. */
@@ -19,5 +19,5 @@ export async function clearAllAuthCookies(): Promise<void> {
   const jar = await cookies();
   writeSessionCookie(jar, jar, null);
   clearFlowCookies(jar, jar);
-  noteSessionWritten(null);
+  noteSessionWritten(jar, null);
 }

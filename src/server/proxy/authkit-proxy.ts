@@ -6,7 +6,7 @@ import 'server-only';
  * `middlewareAuth.enabled` it also protects every path except `unauthenticatedPaths` and the
  * auth route itself.
  */
-import { NextResponse, type NextProxy, type NextRequest } from 'next/server.js';
+import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server.js';
 import { authRoutePath } from '../callback/auth-route-urls.js';
 import { resolveRedirectUri } from '../config.js';
 import { compileAuthkitOptions, runAuthkit, type AuthkitRun } from './authkit.js';
@@ -16,11 +16,14 @@ import { compilePathMatcher } from './path-matchers.js';
 import { requestKind } from './request-kind.js';
 import { serviceUnavailable, signInRedirect, unauthorizedJson } from './responses.js';
 
+/** The proxy function (a Next `NextProxy`/`NextMiddleware`). */
+export type AuthkitProxy = (request: NextRequest, event?: NextFetchEvent) => Promise<NextResponse>;
+
 function guard(run: AuthkitRun, request: NextRequest, isPublic: boolean, protect: boolean): NextResponse | undefined {
   const kind = requestKind(request);
   if (run.unavailable && !isPublic) return serviceUnavailable(kind, run.unavailable.retryAfterSeconds, run.responseHeaders);
   if (!protect || isPublic || run.session.user) return undefined;
-  const signInUrl = run.authorizationUrl!;
+  const signInUrl = run.authorizationUrl;
   return kind === 'document' ? signInRedirect(signInUrl, run.responseHeaders) : unauthorizedJson(signInUrl, run.responseHeaders);
 }
 
@@ -34,7 +37,7 @@ function guard(run: AuthkitRun, request: NextRequest, isPublic: boolean, protect
  * export default authkitProxy({ middlewareAuth: { enabled: true, unauthenticatedPaths: ['/', '/about'] } });
  * export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'] };
  */
-export function authkitProxy(options: AuthkitMiddlewareOptions = {}): NextProxy {
+export function authkitProxy(options: AuthkitMiddlewareOptions = {}): AuthkitProxy {
   const { middlewareAuth, ...rest } = options;
   const compiled = compileAuthkitOptions(rest);
   const protect = middlewareAuth?.enabled ?? false;

@@ -27,8 +27,12 @@ export interface AuthkitResult {
   session: UserInfo | NoUserInfo;
   /** Pass to `NextResponse.next({ headers })` (and copy its Set-Cookie onto any other response). */
   headers: Headers;
-  /** Where to send a signed-out user to sign in (the auth route, which then goes to AuthKit). */
-  authorizationUrl?: string;
+  /**
+   * Where to send a user to sign in (the auth route's start, which then goes to AuthKit), with
+   * this request's path as return path. Always set, so `NextResponse.redirect(authorizationUrl)`
+   * type-checks as the reference README writes it.
+   */
+  authorizationUrl: string;
 }
 
 /** The proxy's richer view of the same run. */
@@ -84,12 +88,11 @@ export async function runAuthkit(request: NextRequest, options: CompiledAuthkitO
   const headers = new Headers(responseHeaders);
   encodeRequestOverride(headers, forwarded);
 
-  const signedIn = state.status === 'signed-in';
   const screenHint = options.screenHint ?? (options.isSignUpPath(request.nextUrl.pathname) ? 'sign-up' : undefined);
   return {
-    session: signedIn ? state.info : { user: null },
+    session: state.status === 'signed-in' ? state.info : { user: null },
     headers,
-    authorizationUrl: signedIn ? undefined : signInStartUrl(redirectUri, { returnTo: path, screenHint }),
+    authorizationUrl: signInStartUrl(redirectUri, { returnTo: path, screenHint }),
     state,
     unavailable: settled.unavailable,
     responseHeaders,
@@ -103,12 +106,12 @@ export async function runAuthkit(request: NextRequest, options: CompiledAuthkitO
  * export default async function proxy(request: NextRequest) {
  *   const { session, headers, authorizationUrl } = await authkit(request);
  *   if (request.nextUrl.pathname.startsWith('/account') && !session.user) {
- *     return NextResponse.redirect(authorizationUrl!);
+ *     return NextResponse.redirect(authorizationUrl);
  *   }
  *   return NextResponse.next({ headers });
  * }
  */
 export async function authkit(request: NextRequest, options: AuthkitOptions = {}): Promise<AuthkitResult> {
   const { session, headers, authorizationUrl } = await runAuthkit(request, compileAuthkitOptions(options));
-  return authorizationUrl === undefined ? { session, headers } : { session, headers, authorizationUrl };
+  return { session, headers, authorizationUrl };
 }

@@ -16,9 +16,9 @@ export const getForwardedContext = cache(async (): Promise<ForwardedContext | un
   return readForwardedContext(await headers());
 });
 
-// Per request: the value this request wrote (saveSession, refreshSession), which later reads in
-// the same request must see instead of the incoming one.
-const writtenThisRequest = cache((): { sealed?: string | null } => ({}));
+// What this request wrote (saveSession, refreshSession, signOut), keyed by its cookie store (one
+// per request in Next), so later reads in the same action or route handler see the new value.
+const writtenThisRequest = new WeakMap<object, string | null>();
 
 const readIncomingSession = cache(async (): Promise<SessionState> => {
   const forwarded = await getForwardedContext();
@@ -34,12 +34,12 @@ const readIncomingSession = cache(async (): Promise<SessionState> => {
  * if (state.status === 'signed-in') return state.info.user.email;
  */
 export async function getSession(): Promise<SessionState> {
-  const written = writtenThisRequest().sealed;
-  if (written !== undefined) return readSession(written);
+  const jar = await cookies();
+  if (writtenThisRequest.has(jar)) return readSession(writtenThisRequest.get(jar));
   return readIncomingSession();
 }
 
-/** Records the value a server action or route handler just wrote (null: cleared). */
-export function noteSessionWritten(sealed: string | null): void {
-  writtenThisRequest().sealed = sealed;
+/** Records the value a server action or route handler just wrote through `jar` (null: cleared). */
+export function noteSessionWritten(jar: object, sealed: string | null): void {
+  writtenThisRequest.set(jar, sealed);
 }
