@@ -3,9 +3,8 @@
  * package's `types` to the client face; the server face re-exports these too so both agree).
  */
 export type { AuthKitProviderProps } from './client/auth-kit-provider.js';
-export type { AuthState, SignedInAuthState } from './client/context.js';
-export type { UseAccessTokenResult } from './client/use-access-token.js';
-export type { AccessTokenState } from './client/token-store.js';
+export type { AuthState, SignedInAuthState } from './client/use-auth.js';
+export type { AccessTokenState, AccessTokenState as UseAccessTokenResult } from './client/use-access-token.js';
 export type { OrgSwitcherItemProps } from './shared/org-switcher-view.js';
 export type {
   AuthLinkProps, ImpersonationProps, OrganizationChoice, OrgSwitcherProps, OrgSwitcherState, RequireAuthProps,

@@ -11,7 +11,7 @@ import * as navigate from './navigate.js';
 import { useAuth } from './use-auth.js';
 
 vi.mock('../../actions/index.js', () => import('../../../test/support/components-actions.js'));
-vi.mock('./navigate.js', () => ({ goToSignIn: vi.fn(), reload: vi.fn() }));
+vi.mock('./navigate.js', async (importOriginal) => ({ ...(await importOriginal<object>()), goToSignIn: vi.fn(), reload: vi.fn() }));
 const { resetActionMocks } = await import('../../../test/support/components-actions.js');
 
 const wrapper = (props: Omit<AuthKitProviderProps, 'children'>) =>

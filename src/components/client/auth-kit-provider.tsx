@@ -9,10 +9,10 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { getAuthAction, refreshAuthAction, signOutAction, switchOrganizationAction } from '../../actions/index.js';
 import type { ClientAuth } from '../../shared/types.js';
-import { KitContext } from './context.js';
-import type { AuthState, Kit } from './context.js';
+import { KitContext } from './use-auth.js';
+import type { AuthState, Kit } from './use-auth.js';
 import { goToSignIn, reload } from './navigate.js';
-import { createTokenStore } from './token-store.js';
+import { createTokenStore } from './use-access-token.js';
 
 /** Props of the client `AuthKitProvider` (the reference's, plus what the server shell passes). */
 export interface AuthKitProviderProps {

@@ -3,7 +3,8 @@
 import { AuthLink } from '../shared/auth-link.js';
 import { SignOutForm } from '../shared/sign-out-form.js';
 import type { AuthLinkProps, SignOutButtonProps } from '../shared/types.js';
-import { authUrl, useKit } from './context.js';
+import { authUrl } from './navigate.js';
+import { useKit } from './use-auth.js';
 
 /**
  * A link that starts sign-in on the kit's auth route.

@@ -6,7 +6,7 @@ import { RequireAuth, SignedIn, SignedOut } from './gates.js';
 import * as navigate from './navigate.js';
 
 vi.mock('../../actions/index.js', () => import('../../../test/support/components-actions.js'));
-vi.mock('./navigate.js', () => ({ goToSignIn: vi.fn(), reload: vi.fn() }));
+vi.mock('./navigate.js', async (importOriginal) => ({ ...(await importOriginal<object>()), goToSignIn: vi.fn(), reload: vi.fn() }));
 const { resetActionMocks, getAuthAction } = await import('../../../test/support/components-actions.js');
 
 beforeEach(() => {

@@ -2,7 +2,7 @@
 /** Client twin of `<Impersonation>`: the same banner, from `useAuth()`. */
 import { ImpersonationBanner } from '../shared/impersonation-banner.js';
 import type { ImpersonationProps } from '../shared/types.js';
-import { useKit } from './context.js';
+import { useKit } from './use-auth.js';
 
 /**
  * While an admin impersonates the user: a banner saying so, with a "Stop impersonating" form.

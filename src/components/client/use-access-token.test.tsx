@@ -5,7 +5,7 @@ import { fakeJwt, signedIn, signedOut } from '../../../test/support/components-f
 import * as actions from '../../actions/index.js';
 import type { ClientAuth } from '../../shared/types.js';
 import { AuthKitProvider } from './auth-kit-provider.js';
-import { createTokenStore } from './token-store.js';
+import { createTokenStore } from './use-access-token.js';
 import { useAccessToken, useTokenClaims } from './use-access-token.js';
 
 vi.mock('../../actions/index.js', () => import('../../../test/support/components-actions.js'));
@@ -39,7 +39,16 @@ describe('useAccessToken', () => {
     await flush();
     expect(result.current).toMatchObject({ accessToken: first, loading: false });
     expect(actions.getAccessTokenAction).toHaveBeenCalledTimes(1);
-    expect(actions.getAccessTokenAction).toHaveBeenCalledWith(undefined);
+    expect(actions.getAccessTokenAction).toHaveBeenCalledWith({ forceRefresh: false });
+  });
+
+  it('returns the same object until the token state changes (no needless re-renders)', async () => {
+    vi.mocked(actions.getAccessTokenAction).mockResolvedValue({ accessToken: token() });
+    const { result, rerender } = renderToken();
+    await flush();
+    const first = result.current;
+    rerender();
+    expect(result.current).toBe(first);
   });
 
   it('has no token and asks nothing when signed out', async () => {

@@ -1,9 +1,47 @@
 'use client';
-/** `useAuth`: the session in client components, from the nearest `AuthKitProvider`. */
-import { useEffect } from 'react';
-import { useKit } from './context.js';
+/**
+ * The provider's context and `useAuth`, which every client component reads. One memoised value per
+ * provider: `auth` is what `useAuth()` returns, the rest is plumbing the hooks and twins need.
+ */
+import { createContext, useContext, useEffect } from 'react';
+import { AuthKitError } from '../../shared/errors.js';
+import type { ClientAuth, User } from '../../shared/types.js';
 import { goToSignIn } from './navigate.js';
-import type { AuthState, SignedInAuthState } from './context.js';
+import type { TokenStore } from './use-access-token.js';
+
+/** What `useAuth()` returns: the redacted session plus `loading` and the session methods. */
+export type AuthState = ClientAuth & {
+  loading: boolean;
+  /** Re-reads the session from the server (`getAuthAction`). */
+  getAuth(options?: { ensureSignedIn?: boolean }): Promise<void>;
+  /** Refreshes the session, optionally into another organisation; resolves to `{ error }` on failure. */
+  refreshAuth(options?: { ensureSignedIn?: boolean; organizationId?: string }): Promise<void | { error: string }>;
+  /** Signs out through `signOutAction` (the browser follows its redirect). */
+  signOut(options?: { returnTo?: string }): Promise<void>;
+  /** Switches the session to one of the user's organisations; resolves to the new session or `{ error }`. */
+  switchToOrganization(organizationId: string, options?: { returnTo?: string }): Promise<ClientAuth | { error: string }>;
+};
+
+/** `useAuth({ ensureSignedIn: true })`: once loaded, there is a user. */
+export type SignedInAuthState = AuthState & ({ loading: true; user: User | null } | { loading: false; user: User });
+
+export interface Kit {
+  auth: AuthState;
+  /** URL of the `handleAuth` route, where sign-in starts. */
+  authRoute: string;
+  /** The current organisation's name, seeded by the server shell while impersonating. */
+  organizationName: string | undefined;
+  tokens: TokenStore;
+}
+
+export const KitContext = createContext<Kit | null>(null);
+
+/** The provider's value; throws an `AuthKitError('provider_missing')` naming the provider outside one. */
+export function useKit(): Kit {
+  const kit = useContext(KitContext);
+  if (!kit) throw new AuthKitError('provider_missing', 'useAuth must be used within an AuthKitProvider');
+  return kit;
+}
 
 /** Sends the browser to sign-in once the provider knows the user is signed out (`when`). */
 export function useSignInRedirect(when: boolean, returnTo?: string) {
