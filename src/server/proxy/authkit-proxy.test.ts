@@ -3,7 +3,9 @@
  * headers, protected-by-default mode, refresh (proactive, single-flight, outage, rejection) and
  * hostile input.
  */
+import { sealData } from 'iron-session';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { TEST_COOKIE_PASSWORD } from '../../../test/support/emulator.js';
 import { FORWARDED_HEADERS } from '../../shared/constants.js';
 import { readForwardedContext } from '../session/forwarded.js';
 import { readSession } from '../session/read-session.js';
@@ -201,6 +203,55 @@ describe('authkitProxy: refresh', () => {
     const response = await proxy(browser.request('/'));
     expect(response.headers.get('x-middleware-next')).toBe('1');
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('onSessionRefreshSuccess threw'));
+  });
+});
+
+describe('authkitProxy: cookie compatibility', () => {
+  it('reads a cookie sealed the way @workos-inc/authkit-nextjs seals it', async () => {
+    const { session } = await mintSession(suite.emulator);
+    const browser = new TestBrowser();
+    browser.jar.set('wos-session', await sealData({ ...session }, { password: TEST_COOKIE_PASSWORD, ttl: 0 }));
+    const response = await authkitProxy()(browser.request('/'));
+    expect((await readForwardedContext(forwardedHeaders(response)))?.session).toBe(browser.jar.get('wos-session'));
+    expect(response.headers.get('vary')).toBe('Cookie');
+  });
+
+  it('still reads cookies sealed before a password rotation, and seals refreshed ones with the new password', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { browser, sealed } = await signedInBrowser({ expires_in: 60 });
+    const previous = process.env.WORKOS_COOKIE_PASSWORD!;
+    process.env.WORKOS_COOKIE_PASSWORD = 'a-brand-new-cookie-password-0123456789abcdef';
+    process.env.WORKOS_COOKIE_PASSWORD_PREVIOUS = previous;
+    try {
+      expect((await readSession(sealed)).status).toBe('signed-in');
+      vi.setSystemTime(Date.now() + 120_000);
+      browser.receive(await authkitProxy()(browser.request('/')));
+      delete process.env.WORKOS_COOKIE_PASSWORD_PREVIOUS; // the old password retired
+      expect((await readSession(browser.jar.get('wos-session'))).status).toBe('signed-in');
+      expect((await readSession(sealed)).status).toBe('signed-out');
+    } finally {
+      process.env.WORKOS_COOKIE_PASSWORD = previous;
+      delete process.env.WORKOS_COOKIE_PASSWORD_PREVIOUS;
+    }
+  });
+
+  it('writes a large refreshed session as chunks and reads it back', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const permissions = Array.from({ length: 250 }, (_, i) => `reports-${i}:export`);
+    const { browser } = await signedInBrowser({ expires_in: 60, permissions });
+    vi.setSystemTime(Date.now() + 120_000);
+    const response = browser.receive(await authkitProxy()(browser.request('/')));
+    const names = [...browser.jar.keys()].sort();
+    expect(names.length).toBeGreaterThan(1);
+    expect(names).toEqual(names.map((_, i) => `wos-session.${i}`)); // chunks only, no base cookie
+    const forwarded = await readForwardedContext(forwardedHeaders(response));
+    const state = await readSession(forwarded!.session);
+    expect(state.status === 'signed-in' && state.info.permissions).toHaveLength(250);
+    // The next request carries the chunks and reads as the same session, without another refresh.
+    const next = await authkitProxy()(browser.request('/'));
+    expect((await readForwardedContext(forwardedHeaders(next)))?.session).toBe(forwarded!.session);
+    expect(next.headers.getSetCookie()).toEqual([]);
   });
 });
 
