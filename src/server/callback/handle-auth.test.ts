@@ -4,7 +4,7 @@
  * NextRequest/Response objects, a tiny cookie-jar "browser", no mocks.
  */
 import { redirect } from 'next/navigation.js';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CallbackError } from '../../shared/errors.js';
 import type { HandleAuthSuccessData } from '../../shared/types.js';
 import { emulatorSuite } from '../test-support/emulator-suite.js';
@@ -16,6 +16,9 @@ import { handleAuth } from './handle-auth.js';
 import type { HandleAuthOptions } from './options.js';
 
 const suite = emulatorSuite();
+beforeEach(() => {
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
 afterEach(() => {
   vi.restoreAllMocks();
 });
@@ -218,6 +221,12 @@ describe('handleAuth: callback errors', () => {
     expect(body.message).not.toContain('bogus-code-value');
     browser.receive(response);
     expect(flowCookies(browser)).toEqual([]);
+  });
+
+  it('accepts an immutable Response from onError', async () => {
+    const { response } = await failure('/callback?code=abc', { onError: () => Response.redirect('http://localhost:3000/sign-in-failed', 302) });
+    expect(response.status).toBe(302);
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
   });
 
   it('reports an error sent back by AuthKit as authorization_error', async () => {

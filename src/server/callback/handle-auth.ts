@@ -40,8 +40,9 @@ function cleanupCookies(request: NextRequest, clearSession: boolean): Headers {
 }
 
 async function failure(request: NextRequest, error: unknown, options: HandleAuthOptions, clearSession: boolean): Promise<Response> {
-  const code = error instanceof CallbackError ? error.code : 'onSuccess';
-  warn(`Sign-in callback failed (${code}: ${describeError(error instanceof CallbackError ? error.cause ?? error : error)}).`);
+  const reason = error instanceof CallbackError ? error.code : `onSuccess threw ${describeError(error)}`;
+  const cause = error instanceof CallbackError && error.cause !== undefined ? `, ${describeError(error.cause)}` : '';
+  warn(`Sign-in callback failed (${reason}${cause}).`);
   const response = options.onError ? await options.onError({ error, request }) : defaultErrorResponse(error);
   return noStore(withSetCookies(response, cleanupCookies(request, clearSession)));
 }

@@ -3,11 +3,23 @@ import 'server-only';
 import { NextResponse } from 'next/server.js';
 import { CallbackError } from '../../shared/errors.js';
 
+/** The response itself when its headers can change, else a copy whose headers can. */
+function mutable(response: Response): Response {
+  try {
+    response.headers.set('x-authkit-probe', '1');
+    response.headers.delete('x-authkit-probe');
+    return response;
+  } catch {
+    return new Response(response.body, response);
+  }
+}
+
 /** Auth-route responses carry cookies: no cache may keep or share them. */
 export function noStore<T extends Response>(response: T): T {
-  response.headers.set('cache-control', 'private, no-store');
-  response.headers.set('vary', 'Cookie');
-  return response;
+  const target = mutable(response) as T;
+  target.headers.set('cache-control', 'private, no-store');
+  target.headers.set('vary', 'Cookie');
+  return target;
 }
 
 const CLIENT_SIDE_CODES = new Set(['missing_auth_params', 'missing_pkce_cookie', 'oauth_state_mismatch', 'authorization_error']);
@@ -28,16 +40,9 @@ export function defaultErrorResponse(error: unknown): NextResponse {
   );
 }
 
-/** Copies Set-Cookie headers onto a response (making a mutable copy if it is immutable). */
+/** Copies Set-Cookie headers onto a response (a mutable copy when its headers are immutable). */
 export function withSetCookies(response: Response, cookies: Headers): Response {
-  const setCookies = cookies.getSetCookie();
-  if (setCookies.length === 0) return response;
-  let target = response;
-  try {
-    for (const cookie of setCookies) target.headers.append('set-cookie', cookie);
-  } catch {
-    target = new Response(response.body, response);
-    for (const cookie of setCookies) target.headers.append('set-cookie', cookie);
-  }
+  const target = mutable(response);
+  for (const cookie of cookies.getSetCookie()) target.headers.append('set-cookie', cookie);
   return target;
 }

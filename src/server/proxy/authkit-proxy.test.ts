@@ -92,6 +92,11 @@ describe('authkitProxy: middlewareAuth', () => {
     expect(response.headers.get('location')).toBe('http://localhost:3000/callback?return_to=%2Fadmin%2Fusers%3Fpage%3D2');
   });
 
+  it('redirects a form posted without JavaScript with 303, so the browser follows with a GET', async () => {
+    const response = await proxy(new TestBrowser().request('/admin', { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x' } }));
+    expect(response.status).toBe(303);
+  });
+
   it.each(['/', '/about', '/blog', '/blog/2024/hello', '/callback'])('lets %s through signed out', async (path) => {
     const response = await proxy(new TestBrowser().request(path));
     expect(response.headers.get('x-middleware-next')).toBe('1');

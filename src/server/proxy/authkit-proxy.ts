@@ -24,7 +24,7 @@ function guard(run: AuthkitRun, request: NextRequest, isPublic: boolean, protect
   if (run.unavailable && !isPublic) return serviceUnavailable(kind, run.unavailable.retryAfterSeconds, run.responseHeaders);
   if (!protect || isPublic || run.session.user) return undefined;
   const signInUrl = run.authorizationUrl;
-  return kind === 'document' ? signInRedirect(signInUrl, run.responseHeaders) : unauthorizedJson(signInUrl, run.responseHeaders);
+  return kind === 'document' ? signInRedirect(signInUrl, request.method, run.responseHeaders) : unauthorizedJson(signInUrl, run.responseHeaders);
 }
 
 /**

@@ -17,9 +17,10 @@ export function requestKind(request: Request): RequestKind {
   if (headers.has('next-action')) return 'server-action';
   if (isPrefetch(headers)) return 'prefetch';
   if (headers.get('rsc') === '1' || headers.has('next-router-state-tree')) return 'rsc';
-  if (request.method !== 'GET' && request.method !== 'HEAD') return 'other';
   const destination = headers.get('sec-fetch-dest');
+  // A navigation, including a form posted without JavaScript (progressive enhancement).
   if (destination === 'document') return 'document';
+  if (request.method !== 'GET' && request.method !== 'HEAD') return 'other';
   if (destination && destination !== 'empty') return 'other';
   return (headers.get('accept') ?? '').includes('text/html') ? 'document' : 'other';
 }

@@ -15,9 +15,10 @@ function withHeaders<T extends Response>(response: T, extra: Headers): T {
   return response;
 }
 
-/** A document navigation goes to the auth route's sign-in start. */
-export function signInRedirect(signInUrl: string, responseHeaders: Headers): NextResponse {
-  return withHeaders(NextResponse.redirect(signInUrl, 307), responseHeaders);
+/** A document navigation goes to the auth route's sign-in start (303 after a form post, so it becomes a GET). */
+export function signInRedirect(signInUrl: string, method: string, responseHeaders: Headers): NextResponse {
+  const status = method === 'GET' || method === 'HEAD' ? 307 : 303;
+  return withHeaders(NextResponse.redirect(signInUrl, status), responseHeaders);
 }
 
 /**

@@ -107,6 +107,7 @@ describe('readSession', () => {
   });
 
   it('keeps a valid session signed in through a JWKS outage (no keys cached yet)', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     vi.useFakeTimers({ toFake: ['Date'] });
     freshConfig('outage-test');
     suite.emulator.control.injectFault({ endpoint: JWKS, status: 503, times: 100 });
@@ -114,6 +115,7 @@ describe('readSession', () => {
     expect((await readSession(sealed)).status).toBe('signed-in');
     vi.setSystemTime(Date.now() + 121_000);
     expect((await readSession(sealed)).status).toBe('expired');
+    warn.mockRestore();
   });
 
   it('uses the last keys it saw when a later re-fetch fails', async () => {
