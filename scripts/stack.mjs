@@ -1,11 +1,13 @@
 // Starts the local WorkOS emulator and the built example app together, and stops both cleanly.
-// Used by `npm start` (scripts/start.mjs) and by the end-to-end suite.
+// Used by `npm start` (scripts/start.mjs) and by the end-to-end suite (test/e2e/global-setup.ts).
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const exampleDir = `${root}example`;
+const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next', { paths: [exampleDir] });
 
 /** A fixed password for the local demo only; real deployments set their own (openssl rand -base64 32). */
 export const DEMO_COOKIE_PASSWORD = 'authkit-rsc-local-demo-password-not-for-production';
@@ -16,9 +18,9 @@ export function readExampleEnvFile() {
   if (!existsSync(file)) return {};
   const entries = readFileSync(file, 'utf8')
     .split('\n')
-    .map((line) => /^\s*([A-Z0-9_]+)\s*=\s*(.*?)\s*$/.exec(line))
+    .map((line) => /^\s*(?:export\s+)?([A-Za-z0-9_]+)\s*=\s*(.*?)\s*$/.exec(line))
     .filter(Boolean)
-    .map(([, key, value]) => [key, value.replace(/^(['"])(.*)\1$/, '$2')]);
+    .map(([, key, value]) => [key, value.replace(/\s+#.*$/, '').replace(/^(['"])(.*)\1$/, '$2')]);
   return Object.fromEntries(entries);
 }
 
@@ -26,34 +28,83 @@ export function usesRealWorkOS(envFile = readExampleEnvFile()) {
   return Boolean(envFile.WORKOS_API_KEY && envFile.WORKOS_CLIENT_ID);
 }
 
+/** True when `next build` has produced a production build of the example. */
+export function exampleIsBuilt() {
+  return existsSync(`${exampleDir}/.next/BUILD_ID`);
+}
+
 function waitForHttp(url, child, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   return new Promise((resolve, reject) => {
     const attempt = async () => {
-      if (child.exitCode !== null) return reject(new Error(`the app exited with code ${child.exitCode} before listening`));
+      if (child.exitCode !== null || child.signalCode !== null) {
+        return reject(new Error(`the app exited (${child.exitCode ?? child.signalCode}) before listening; see its output above`));
+      }
       try {
-        await fetch(url, { redirect: 'manual' });
+        await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(2000) });
         return resolve();
       } catch {
         if (Date.now() > deadline) return reject(new Error(`${url} did not answer within ${timeoutMs} ms`));
-        setTimeout(attempt, 200);
+        setTimeout(attempt, 150);
       }
     };
     attempt();
   });
 }
 
+function exited(child, timeoutMs) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+function signalGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal); // the whole group: `next start` and its next-server child
+  } catch {
+    // already gone
+  }
+}
+
+/** The emulator's data: its built-in users and organisations, with logout returning to this app. */
+async function emulatorData(appUrl) {
+  const { defaultSeed } = await import('../dist/emulator/seed-defaults.js');
+  return { ...defaultSeed(), default_logout_redirect_uri: `${appUrl}/` };
+}
+
 /**
- * Starts the emulator (unless real credentials are configured) and `next start` for the example.
- * Returns the URLs, the env the app runs with, and `stop()`.
+ * Starts the emulator (unless real credentials are configured in example/.env.local, or
+ * `emulator: false`) and `next start` for the built example, in its own process group.
+ * Returns the URLs, the env the app runs with, and `stop()`, which ends both.
+ *
+ * @param {object} [options]
+ * @param {number} [options.appPort] @default 3000
+ * @param {number} [options.emulatorPort] @default 4100
+ * @param {boolean} [options.emulator] force the emulator on (tests) or off; @default: on unless .env.local has credentials
+ * @param {object} [options.emulatorOptions] passed to createEmulator
+ * @param {Record<string, string>} [options.appEnv] extra env for the app
+ * @param {string} [options.logFile] write the app's output there instead of this terminal
  */
-export async function startStack({ appPort = 3000, emulatorPort = 4100, emulatorOptions = {}, appEnv = {}, quiet = false } = {}) {
+export async function startStack({
+  appPort = 3000,
+  emulatorPort = 4100,
+  emulator: useEmulator = !usesRealWorkOS(),
+  emulatorOptions = {},
+  appEnv = {},
+  logFile,
+} = {}) {
+  if (!exampleIsBuilt()) throw new Error('The example app is not built: run `npm run build && npm run build --workspace example` first.');
   const appUrl = `http://localhost:${appPort}`;
   let emulator;
   let env = { NEXT_TELEMETRY_DISABLED: '1' };
-  if (!usesRealWorkOS()) {
+  if (useEmulator) {
     const { createEmulator } = await import('../dist/emulator/index.js');
-    emulator = await createEmulator({ port: emulatorPort, quiet, ...emulatorOptions });
+    emulator = await createEmulator({ port: emulatorPort, quiet: true, data: await emulatorData(appUrl), ...emulatorOptions });
     env = {
       ...env,
       ...emulator.env,
@@ -62,18 +113,30 @@ export async function startStack({ appPort = 3000, emulatorPort = 4100, emulator
     };
   }
   env = { ...env, ...appEnv };
-  const app = spawn('npx', ['next', 'start', '-p', String(appPort)], {
+  const output = logFile ? createWriteStream(logFile, { flags: 'a' }) : undefined;
+  const app = spawn(process.execPath, [nextBin, 'start', '-p', String(appPort), '-H', '127.0.0.1'], {
     cwd: exampleDir,
     env: { ...process.env, ...env },
-    stdio: quiet ? 'ignore' : 'inherit',
+    stdio: output ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     detached: true, // its own process group, so stop() also ends the next-server child
   });
-  const stop = async () => {
-    if (app.exitCode === null) {
-      try { process.kill(-app.pid, 'SIGTERM'); } catch { /* already gone */ }
-      await new Promise((resolve) => { app.once('exit', resolve); setTimeout(resolve, 5000); });
-    }
-    await emulator?.close();
+  if (output) {
+    app.stdout.pipe(output);
+    app.stderr.pipe(output);
+  }
+  let stopped;
+  const stop = () => {
+    stopped ??= (async () => {
+      signalGroup(app, 'SIGTERM');
+      if (!(await exited(app, 5000))) {
+        signalGroup(app, 'SIGKILL');
+        await exited(app, 2000);
+      }
+      signalGroup(app, 'SIGKILL'); // a next-server child that outlived its parent
+      await emulator?.close();
+      output?.end();
+    })();
+    return stopped;
   };
   try {
     await waitForHttp(appUrl, app, 60_000);
@@ -81,5 +144,7 @@ export async function startStack({ appPort = 3000, emulatorPort = 4100, emulator
     await stop();
     throw error;
   }
-  return { appUrl, emulator, env, stop };
+  /** Resolves when the app exits on its own (a crash) or is stopped. */
+  const appExited = new Promise((resolve) => app.once('exit', (code, signal) => resolve(code ?? signal)));
+  return { appUrl, emulator, env, stop, appExited };
 }

@@ -1,0 +1,3 @@
+import { handleAuth } from 'authkit-rsc';
+
+export const GET = handleAuth({ returnPathname: '/dashboard' });

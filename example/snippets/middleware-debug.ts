@@ -1,0 +1,3 @@
+import { authkitMiddleware } from 'authkit-rsc';
+
+export default authkitMiddleware({ debug: true });

@@ -1,0 +1,9 @@
+import { authkitMiddleware } from 'authkit-rsc';
+
+export default authkitMiddleware({
+  redirectUri: 'https://foo.example.com/callback',
+});
+
+// Match against pages that require auth
+// Leave this out if you want auth on every resource (including images, css etc.)
+export const config = { matcher: ['/', '/admin'] };

@@ -1,0 +1,92 @@
+/**
+ * Helpers for the end-to-end specs: the emulator's control surface over HTTP, signing in through
+ * the emulator's hosted page the way a person does, the session cookie, and screenshots.
+ */
+import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { unsealData } from 'iron-session';
+import { fileURLToPath } from 'node:url';
+import { DEMO_COOKIE_PASSWORD } from '../../scripts/stack.mjs';
+import { APP_URL, EMULATOR_URL } from './ports.js';
+
+export const SCREENSHOT_DIR = fileURLToPath(new URL('../../example/e2e-screenshots/', import.meta.url));
+export const SESSION_COOKIE = 'wos-session';
+export const AUTHENTICATE = 'POST /user_management/authenticate';
+export const LOGOUT = 'GET /user_management/sessions/logout';
+
+async function control(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+  const response = await fetch(`${EMULATOR_URL}/_emulator/${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`emulator ${method} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+/** The emulator's `/_emulator/` control surface. */
+export const emulator = {
+  reset: () => control('POST', 'reset'),
+  counters: async () => (await control('GET', 'counters')).counters as Record<string, number>,
+  setAccessTokenTtl: (seconds: number) => control('PATCH', 'config', { access_token_ttl_seconds: seconds }),
+  injectFault: (fault: { endpoint: string; times?: number; status?: number; retry_after?: number }) =>
+    control('POST', 'faults', fault),
+  clearFaults: () => control('DELETE', 'faults'),
+};
+
+/** Saves a full-page screenshot to example/e2e-screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SCREENSHOT_DIR}${name}.png`, fullPage: true });
+}
+
+/**
+ * On the emulator's hosted sign-in page: click the user's button, and on the organisation choice
+ * (users with several memberships) pick `organization` (by name). Waits until back on the app.
+ */
+export async function chooseUserOnEmulator(page: Page, email: string, options: { organization?: string; shot?: string } = {}) {
+  await expect(page).toHaveURL(new RegExp(`^${EMULATOR_URL}/user_management/authorize`));
+  if (options.shot) await screenshot(page, options.shot);
+  await page.getByRole('button', { name: email, exact: true }).click();
+  if (options.organization) {
+    await expect(page.getByRole('heading', { name: 'Choose an organization' })).toBeVisible();
+    await page.getByRole('button', { name: options.organization, exact: true }).click();
+  }
+  await page.waitForURL((url) => url.origin === APP_URL && url.pathname !== '/callback');
+}
+
+/** Signs in from the home page's "Sign in" button. */
+export async function signInFromHome(page: Page, email: string, options: { organization?: string } = {}) {
+  await page.goto('/');
+  await page.getByRole('main').getByRole('link', { name: 'Sign in', exact: true }).click();
+  await chooseUserOnEmulator(page, email, options);
+  await expect(page.getByTestId('user-email')).toHaveText(email);
+}
+
+/** The session cookie's value, if the browser holds one. */
+export async function sessionCookie(context: BrowserContext): Promise<string | undefined> {
+  return (await context.cookies(APP_URL)).find((cookie) => cookie.name === SESSION_COOKIE)?.value;
+}
+
+/** What the session cookie holds (the test knows the demo password the app runs with). */
+export async function unsealSession(sealed: string): Promise<{ accessToken: string; refreshToken: string; user: { email: string } }> {
+  return unsealData(decodeURIComponent(sealed), { password: DEMO_COOKIE_PASSWORD });
+}
+
+/** The `sid` claim of an access token. */
+export function sessionIdOf(accessToken: string): string {
+  return (JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString()) as { sid: string }).sid;
+}
+
+/** A refresh-token grant straight at the emulator (what the SDK sends), to see whether a session still lives. */
+export async function refreshAtEmulator(refreshToken: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${EMULATOR_URL}/user_management/authenticate`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      grant_type: 'refresh_token',
+      client_id: 'client_emulator',
+      client_secret: 'sk_test_emulator',
+      refresh_token: refreshToken,
+    }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
