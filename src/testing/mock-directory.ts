@@ -1,0 +1,56 @@
+/**
+ * A stand-in for the one WorkOS call the components make on the server: listing the signed-in
+ * user's organisation memberships (`<OrgSwitcher>`, the impersonation banner's organisation name).
+ * It answers `GET …/user_management/organization_memberships?user_id=<the mock user>` from the
+ * active mock session, in WorkOS's wire format, and passes every other request through untouched,
+ * so a suite that also talks to a real emulator is unaffected.
+ */
+import { currentMockSession } from './mock-registry.js';
+
+let installed = false;
+
+function requestUrl(input: RequestInfo | URL): URL | undefined {
+  try {
+    return new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+  } catch {
+    return undefined;
+  }
+}
+
+function membershipsResponse(url: URL): Response | undefined {
+  const mock = currentMockSession();
+  const userId = mock?.session?.user.id;
+  if (!userId || url.pathname !== '/user_management/organization_memberships') return undefined;
+  if (url.searchParams.get('user_id') !== userId) return undefined;
+  const data = (mock.memberships ?? []).map((org, index) => ({
+    object: 'organization_membership',
+    id: `om_mock_${index}`,
+    user_id: userId,
+    organization_id: org.id,
+    organization_name: org.name,
+    status: 'active',
+    role: { slug: org.role ?? 'member' },
+    roles: [{ slug: org.role ?? 'member' }],
+    directory_managed: false,
+    custom_attributes: {},
+    created_at: '2025-01-01T00:00:00.000Z',
+    updated_at: '2025-01-01T00:00:00.000Z',
+  }));
+  const body = { object: 'list', data, list_metadata: { before: null, after: null } };
+  return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+}
+
+/**
+ * Wraps `fetch` once (idempotent). The WorkOS SDK keeps the `fetch` it saw when it was created, so
+ * this must run before the kit creates its client; `setMockSession` calls it first thing.
+ */
+export function installMockDirectory(): void {
+  if (installed) return;
+  installed = true;
+  const original = globalThis.fetch;
+  globalThis.fetch = function authkitMockDirectoryFetch(input: RequestInfo | URL, init?: RequestInit) {
+    const url = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase() === 'GET' ? requestUrl(input) : undefined;
+    const answer = url && membershipsResponse(url);
+    return answer ? Promise.resolve(answer) : original(input, init);
+  } as typeof fetch;
+}
