@@ -71,9 +71,9 @@ export async function unsealSession(sealed: string): Promise<{ accessToken: stri
   return unsealData(decodeURIComponent(sealed), { password: DEMO_COOKIE_PASSWORD });
 }
 
-/** The `sid` claim of an access token. */
-export function sessionIdOf(accessToken: string): string {
-  return (JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString()) as { sid: string }).sid;
+/** The claims of an access token (decoded, not verified). */
+export function claimsOf(accessToken: string): { sid: string; org_id?: string; role?: string } {
+  return JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString()) as { sid: string };
 }
 
 /** A refresh-token grant straight at the emulator (what the SDK sends), to see whether a session still lives. */

@@ -1,0 +1,96 @@
+/**
+ * Roles and organizations: the admin page behind <RequireAuth role="admin">, and switching
+ * organization through the header's <OrgSwitcher>, with JavaScript and without it (plain forms
+ * posting the server action), with the new organization's role reflected everywhere.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { APP_URL } from './ports.js';
+import { claimsOf, emulator, screenshot, sessionCookie, signInFromHome, unsealSession } from './support.js';
+
+test.beforeEach(async () => {
+  await emulator.reset();
+});
+
+/** The organization of the session a cookie holds. */
+const organizationOf = async (sealed: string) => claimsOf((await unsealSession(sealed)).accessToken).org_id;
+
+async function switchOrganization(page: Page, from: string, to: string, shot?: string) {
+  const session = page.getByRole('group', { name: 'Session' });
+  await session.locator('summary', { hasText: from }).click(); // a <details> disclosure: opens without JavaScript too
+  const list = session.getByRole('list', { name: 'Switch organization' });
+  await expect(list.getByRole('button', { name: from })).toHaveAttribute('aria-current', 'true');
+  if (shot) await screenshot(page, shot);
+  await list.getByRole('button', { name: to, exact: true }).click();
+}
+
+test('the admin page shows the panel to an admin', async ({ page }) => {
+  await signInFromHome(page, 'alice@example.com', { organization: 'Acme' });
+  await page.getByRole('link', { name: 'Admin' }).click();
+  await expect(page.getByRole('heading', { name: 'Members of Acme' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'bob@example.com' })).toBeVisible();
+  await expect(page.getByText('Admins only')).toHaveCount(0);
+  await screenshot(page, '07-admin-as-admin');
+});
+
+test('the admin page shows the fallback to a member', async ({ page }) => {
+  await signInFromHome(page, 'bob@example.com');
+  await page.goto('/admin');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('Admins only');
+  await expect(page.getByRole('heading', { name: /Members of/ })).toHaveCount(0);
+  await screenshot(page, '08-admin-as-member');
+});
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`with JavaScript ${javaScriptEnabled ? 'enabled' : 'disabled'}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test('switching organization through <OrgSwitcher> changes the role everywhere', async ({ page }) => {
+      await signInFromHome(page, 'alice@example.com', { organization: 'Acme' });
+      await expect(page.getByTestId('role')).toHaveText('admin');
+
+      await switchOrganization(page, 'Acme', 'Globex', javaScriptEnabled ? '09-org-switcher-open' : undefined);
+      await expect(page.getByTestId('organization-id')).toHaveText('org_globex');
+      await expect(page.getByTestId('role')).toHaveText('member');
+      await expect(page).toHaveURL(`${APP_URL}/`);
+
+      // A member in Globex: the admin page now shows the fallback, and the account page the new role.
+      await page.goto('/admin');
+      await expect(page.getByRole('main').getByRole('alert')).toContainText('Admins only');
+      await page.goto('/account');
+      await expect(page.getByTestId('account-role')).toContainText('member');
+
+      // And back: admin again.
+      await switchOrganization(page, 'Globex', 'Acme');
+      await expect(page).toHaveURL(`${APP_URL}/account`);
+      await expect(page.getByTestId('account-role')).toContainText('admin');
+    });
+  });
+}
+
+test("useAuth().refreshAuth({ organizationId }) switches the session's organization from a client component", async ({ page, context }) => {
+  await signInFromHome(page, 'alice@example.com', { organization: 'Acme' });
+  await page.goto('/client');
+  await expect(page.getByTestId('client-role')).toHaveText('admin');
+  await expect(page.getByTestId('token-status')).toHaveText('present'); // hydrated: the button has its handler
+  await page.getByRole('button', { name: 'Refresh session' }).click();
+  // The README's button: the action saves a session in Globex...
+  await expect.poll(async () => organizationOf((await sessionCookie(context))!), { timeout: 7_000 }).toBe('org_globex');
+  // ...which every render from now on shows.
+  await page.reload();
+  await expect(page.getByTestId('client-organization')).toHaveText('org_globex');
+  await expect(page.getByTestId('client-role')).toHaveText('member');
+});
+
+// Kit bug (reported): after refreshAuthAction writes the new session, the same response re-renders
+// the layout from the proxy's forwarded (pre-action) session, so <AuthKitProvider> reseeds the
+// client with the old organization and useAuth() flips back from org_globex to org_acme.
+test.fixme('useAuth() keeps showing the new organization right after refreshAuth({ organizationId })', async ({ page }) => {
+  await signInFromHome(page, 'alice@example.com', { organization: 'Acme' });
+  await page.goto('/client');
+  await expect(page.getByTestId('token-status')).toHaveText('present');
+  await page.getByRole('button', { name: 'Refresh session' }).click();
+  await expect(page.getByTestId('client-organization')).toHaveText('org_globex');
+  await page.waitForTimeout(1_000); // the action's re-render arrives after its result
+  await expect(page.getByTestId('client-organization')).toHaveText('org_globex');
+  await expect(page.getByTestId('client-role')).toHaveText('member');
+});

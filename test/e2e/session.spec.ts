@@ -1,0 +1,129 @@
+/**
+ * The session's life: silent refresh when the access token expires (across pages and two tabs),
+ * an emulator outage during refresh (the user stays signed in), sign-out (the session ends at the
+ * emulator too) and a tampered cookie (the signed-out view, never an error page).
+ */
+import { expect, test } from '@playwright/test';
+import { APP_URL } from './ports.js';
+import {
+  AUTHENTICATE, LOGOUT, SESSION_COOKIE, claimsOf, emulator, refreshAtEmulator, screenshot, sessionCookie,
+  signInFromHome, unsealSession,
+} from './support.js';
+
+test.beforeEach(async () => {
+  await emulator.reset();
+});
+
+const refreshes = async () => (await emulator.counters())[AUTHENTICATE] ?? 0;
+/** Waits until an access token minted now with a `seconds` lifetime has expired. */
+const outlive = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000 + 600));
+
+test('an expired access token is refreshed silently, across pages and two tabs', async ({ page, context }) => {
+  await emulator.setAccessTokenTtl(2);
+  await signInFromHome(page, 'bob@example.com');
+  const firstCookie = await sessionCookie(context);
+  const firstToken = (await unsealSession(firstCookie!)).accessToken;
+
+  await outlive(2);
+  const before = await refreshes();
+  await page.getByRole('link', { name: 'Account' }).click();
+  await expect(page.getByTestId('account-email')).toHaveText('bob@example.com');
+  await expect(page.getByTestId('service-data')).toContainText('"verified": true'); // the new token works
+  expect(await refreshes()).toBeGreaterThan(before);
+  const secondCookie = await sessionCookie(context);
+  expect(secondCookie).not.toBe(firstCookie);
+  const secondToken = (await unsealSession(secondCookie!)).accessToken;
+  expect(secondToken).not.toBe(firstToken);
+  expect(claimsOf(secondToken).sid).toBe(claimsOf(firstToken).sid); // same session, new token
+
+  // A second tab, then both tabs at once after the next expiry: one cookie jar, both signed in.
+  const tab = await context.newPage();
+  await tab.goto('/client');
+  await expect(tab.getByTestId('client-email')).toHaveText('bob@example.com');
+  await outlive(2);
+  await Promise.all([page.goto('/'), tab.reload()]);
+  await expect(page.getByTestId('user-email')).toHaveText('bob@example.com');
+  await expect(tab.getByTestId('client-email')).toHaveText('bob@example.com');
+  await expect(tab.getByTestId('token-status')).toHaveText('present');
+  const response = await page.request.get('/api/me');
+  expect(await response.json()).toMatchObject({ api: { status: 200, body: { verified: true } } });
+});
+
+test('an outage during a proactive refresh keeps serving the still-valid session', async ({ page, context }) => {
+  await emulator.setAccessTokenTtl(30); // inside the 30 s refresh buffer from the start: every request tries to refresh
+  await signInFromHome(page, 'bob@example.com');
+  await emulator.injectFault({ endpoint: AUTHENTICATE, status: 503, retry_after: 0, times: 1000 });
+  await page.waitForLoadState('networkidle'); // link prefetches that refreshed before the outage are done
+  const sealed = await sessionCookie(context);
+  const before = await refreshes();
+
+  await page.goto('/account');
+  await expect(page.getByTestId('account-email')).toHaveText('bob@example.com');
+  expect(await refreshes()).toBeGreaterThan(before); // it did try, and failed
+  expect(await sessionCookie(context)).toBe(sealed);
+});
+
+test('an outage after the token expired keeps the user signed in, and the page recovers by itself', async ({ page, context }) => {
+  await emulator.setAccessTokenTtl(2);
+  await signInFromHome(page, 'alice@example.com', { organization: 'Acme' });
+  await emulator.injectFault({ endpoint: AUTHENTICATE, status: 503, retry_after: 1, times: 1000 });
+  await outlive(2); // also lets link prefetches that refreshed before the outage finish
+  const sealed = await sessionCookie(context);
+
+  const response = await page.goto('/admin');
+  expect(response?.status()).toBe(503);
+  await expect(page.getByRole('heading', { name: 'We could not renew your session just now' })).toBeVisible();
+  await expect(page.getByText('You are still signed in')).toBeVisible();
+  expect(await sessionCookie(context)).toBe(sealed); // the cookie is kept
+  await screenshot(page, '12-outage');
+
+  await emulator.clearFaults();
+  // The page retries on its own (Retry-After) and the refresh now succeeds.
+  await expect(page.getByRole('heading', { name: 'Members of Acme' })).toBeVisible({ timeout: 15_000 });
+  expect(await sessionCookie(context)).not.toBe(sealed);
+});
+
+test('signing out ends the session at the emulator and shows the signed-out view', async ({ page, context }) => {
+  await signInFromHome(page, 'alice@example.com', { organization: 'Acme' });
+  const { refreshToken } = await unsealSession((await sessionCookie(context))!);
+
+  await page.getByRole('main').getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(`${APP_URL}/`);
+  await expect(page.getByRole('heading', { name: 'You are signed out' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Session' }).getByRole('link', { name: 'Sign in' })).toBeVisible();
+  expect(await sessionCookie(context)).toBeUndefined();
+
+  // Ended at the emulator: the logout endpoint was hit, and the session's refresh token is dead.
+  expect((await emulator.counters())[LOGOUT]).toBe(1);
+  const refresh = await refreshAtEmulator(refreshToken);
+  expect(refresh.status).toBe(400);
+  expect(refresh.body.error).toBe('invalid_grant');
+});
+
+test('signOut({ returnTo }) lands on the given page', async ({ page, context }) => {
+  await signInFromHome(page, 'bob@example.com');
+  await page.goto('/account');
+  await page.getByRole('button', { name: 'Sign out and see the goodbye page' }).click();
+  await expect(page).toHaveURL(`${APP_URL}/signed-out`);
+  await expect(page.getByRole('heading', { name: 'You have signed out' })).toBeVisible();
+  expect(await sessionCookie(context)).toBeUndefined();
+});
+
+test('a tampered session cookie shows the signed-out view, not an error page', async ({ page, context }) => {
+  await signInFromHome(page, 'bob@example.com');
+  const sealed = (await sessionCookie(context))!;
+  const tampered = `${sealed.slice(0, -10)}${sealed.slice(-10).split('').reverse().join('')}`;
+  await context.addCookies([{ name: SESSION_COOKIE, value: tampered, url: APP_URL }]);
+
+  const response = await page.goto('/');
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole('heading', { name: 'You are signed out' })).toBeVisible();
+  expect(await sessionCookie(context)).toBeUndefined(); // the proxy cleared it
+  await screenshot(page, '13-tampered-cookie');
+
+  // Garbage on a page that requires sign-in: sent to sign in, not a 500.
+  await context.addCookies([{ name: SESSION_COOKIE, value: 'not-a-session', url: APP_URL }]);
+  const account = await page.goto('/account');
+  expect(account?.status()).toBe(200);
+  await expect(page).toHaveURL(/\/user_management\/authorize/);
+});
