@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 
 // `server-only` throws unless the react-server condition is active; unit tests import server
@@ -32,6 +34,29 @@ export default defineConfig({
           setupFiles: ['./vitest.setup.ts'],
           maxWorkers: 2,
           testTimeout: 20_000,
+        },
+      },
+      {
+        // The stories as tests (`npm run test:stories`), in Debian's Chromium; not part of `npm test`.
+        // No server-only alias or react plugin here: the Storybook Next.js framework brings its own.
+        plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
+        test: {
+          name: 'storybook',
+          testTimeout: 20_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: {
+                executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+                args: [
+                  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+                  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+                ],
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
         },
       },
     ],

@@ -1,0 +1,28 @@
+import type { Preview } from '@storybook/nextjs-vite';
+import { mocked, sb } from 'storybook/test';
+import * as actions from '../src/actions/index.js';
+import { mockActions } from '../src/testing/index.js';
+import { applyAuthState, authStateGlobal, STORY_STATE, withMockSession } from './auth-toolbar.js';
+
+// Server actions are network calls from the browser's point of view: mock the module, and let each
+// mock act on the mock session (switching organisation, signing out) so stories can assert on them.
+sb.mock('../src/actions/index.ts');
+
+const preview: Preview = {
+  parameters: {
+    nextjs: { appDirectory: true },
+    layout: 'padded',
+    controls: { matchers: { date: /Date$/ } },
+  },
+  globalTypes: { authState: authStateGlobal },
+  initialGlobals: { authState: STORY_STATE },
+  decorators: [withMockSession],
+  async beforeEach(context) {
+    for (const name of Object.keys(mockActions) as Array<keyof typeof mockActions>) {
+      mocked(actions[name]).mockImplementation(mockActions[name] as never);
+    }
+    await applyAuthState(context);
+  },
+};
+
+export default preview;
