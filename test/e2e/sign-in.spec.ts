@@ -54,6 +54,14 @@ test('middlewareAuth sends a signed-out visitor to sign in and back to the page,
   await expect(page.getByRole('heading', { name: /^Members of Acme/ })).toBeVisible();
 });
 
+test('a signed-out click on a protected link (a client-side navigation) also goes to sign in and back', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
+  await chooseUserOnEmulator(page, 'alice@example.com', { organization: 'Acme' });
+  await expect(page).toHaveURL(`${APP_URL}/admin`);
+  await expect(page.getByRole('heading', { name: 'Members of Acme' })).toBeVisible();
+});
+
 test('withAuth({ ensureSignedIn: true }) sends a signed-out visitor to sign in and back', async ({ page }) => {
   await page.goto('/account');
   await chooseUserOnEmulator(page, 'bob@example.com');
