@@ -35,6 +35,12 @@ describe('safeReturnPath', () => {
     ' /dashboard',
     `/${'a'.repeat(3000)}`,
     '/%25252525252F%25252525252Fevil.com',
+    // Dot segments that collapse into a leading '//' (found by test/hardening/return-paths.test.ts).
+    '/.//evil.com',
+    '/a/..//evil.com',
+    '/%2e//evil.com',
+    '/./%252F%252Fevil.com',
+    '/.//',
   ])('refuses %j', (input) => {
     expect(safeReturnPath(input, '/fallback')).toBe('/fallback');
     expect(isSafeReturnPath(input)).toBe(false);

@@ -55,7 +55,11 @@ export function safeReturnPath(value: unknown, fallback = '/'): string {
     return fallback;
   }
   if (resolved.origin !== PLACEHOLDER_ORIGIN) return fallback;
-  return `${resolved.pathname}${resolved.search}${resolved.hash}`;
+  const path = `${resolved.pathname}${resolved.search}${resolved.hash}`;
+  // Dot segments can collapse into a leading `//` ('/.//evil.com' → '//evil.com'), which a
+  // browser reads as another host: the normalised result must pass the same checks.
+  const normalised = path === value ? stages : decodingStages(path);
+  return normalised === null || normalised.some(isUnsafeStage) ? fallback : path;
 }
 
 /** True when `value` is accepted unchanged in meaning by `safeReturnPath`. */

@@ -62,7 +62,8 @@ describe('handleAuth: refresh mode', () => {
 
   it('refuses to return anywhere but this origin', async () => {
     const { browser } = await browserWithExpiredSession();
-    for (const target of ['//evil.com', 'https://evil.com/x', '/\\evil.com']) {
+    // '/.//evil.com' and '/%2e//' normalise to a leading '//' (an open redirect, or a 500 for '//').
+    for (const target of ['//evil.com', 'https://evil.com/x', '/\\evil.com', '/.//evil.com', '/a/..//evil.com', '/%2e//']) {
       const response = await handleAuth()(browser.request(`/callback?refresh=1&return_to=${encodeURIComponent(target)}`));
       expect(response.headers.get('location')).toBe('http://localhost:3000/');
     }
