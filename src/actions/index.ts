@@ -7,7 +7,7 @@
  * checks its arguments against the caller's own session before acting, and only async functions
  * are exported (Next allows nothing else in a 'use server' file).
  */
-import { unstable_rethrow } from 'next/navigation.js';
+import { unstable_rethrow } from 'next/navigation';
 import { getSignInUrl, listOrganizationMemberships, refreshSession, signOut, switchToOrganization } from '../server/index.js';
 import { getSession } from '../server/session/get-session.js';
 import { isWithinRefreshBuffer } from '../server/session/refresh-buffer.js';

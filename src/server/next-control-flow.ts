@@ -4,7 +4,7 @@ import 'server-only';
  * reads a redirect's target so a route handler can turn it into its own response (keeping the
  * cookies it has already set), and rethrows every other Next control-flow error.
  */
-import { unstable_rethrow } from 'next/navigation.js';
+import { unstable_rethrow } from 'next/navigation';
 
 export interface RedirectTarget {
   url: string;

@@ -6,7 +6,7 @@
  * in depth by readme-examples.test.ts and the server suites; this proves the example's own files
  * are wired to the package and behave as their README section says.
  */
-import { NextRequest } from 'next/server.js';
+import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Emulator } from '../../src/emulator/index.js';
 import { startTestEmulator, useEmulatorEnv } from '../support/emulator.js';

@@ -3,7 +3,7 @@
  * through the per-request `getSession()` (React `cache`), so any number of gates on a page cost
  * one unseal and one verify, and they ship no client JavaScript.
  */
-import { redirect } from 'next/navigation.js';
+import { redirect } from 'next/navigation';
 import { getSignInUrl, withAuth } from '../../server/index.js';
 import { meetsConditions } from '../../shared/conditions.js';
 import { toClientAuth } from '../../shared/redact.js';

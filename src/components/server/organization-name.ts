@@ -3,7 +3,7 @@
  * Used where a name is a courtesy (the impersonation banner): a failed lookup falls back to the
  * id rather than hiding that someone is impersonating.
  */
-import { unstable_rethrow } from 'next/navigation.js';
+import { unstable_rethrow } from 'next/navigation';
 import { listOrganizationMemberships } from '../../server/index.js';
 
 /** The organisation's name, or its id when the list cannot be read or does not have it. */

@@ -5,7 +5,7 @@ import 'server-only';
  * It is deliberately not a server action: exposing it as one would let anyone set a session.
  */
 import type { AuthenticationResponse } from '@workos-inc/node';
-import type { NextRequest } from 'next/server.js';
+import type { NextRequest } from 'next/server';
 import { AuthKitError } from '../../shared/errors.js';
 import type { Session } from '../../shared/types.js';
 import { sealSession, sessionPayload } from '../session/seal.js';

@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 vi.mock('next/headers', () => import('../../../test/support/next-headers.js'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
-import { revalidatePath, revalidateTag } from 'next/cache.js';
+import { revalidatePath, revalidateTag } from 'next/cache';
 import { nextRequest } from '../../../test/support/next-headers.js';
 import { TokenRefreshError } from '../../shared/errors.js';
 import { readSession } from '../session/read-session.js';

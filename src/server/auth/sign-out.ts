@@ -1,6 +1,6 @@
 import 'server-only';
 /** `signOut`: ends the session here and at WorkOS. */
-import { redirect } from 'next/navigation.js';
+import { redirect } from 'next/navigation';
 import { getSession } from '../session/get-session.js';
 import { getWorkOS } from '../workos.js';
 import { clearAllAuthCookies } from './session-store.js';

@@ -4,8 +4,8 @@ import 'server-only';
  * demands SSO or MFA enrolment (or WorkOS names a URL to continue at), the user is sent through
  * sign-in for that organisation; the current session stays untouched meanwhile.
  */
-import { revalidatePath, revalidateTag } from 'next/cache.js';
-import { redirect } from 'next/navigation.js';
+import { revalidatePath, revalidateTag } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { safeReturnPath } from '../../shared/return-to.js';
 import type { UserInfo } from '../../shared/types.js';
 import { signInStartUrl } from '../callback/auth-route-urls.js';

@@ -4,7 +4,7 @@ import 'server-only';
  * proxy. One unseal + verify per request however often they are called; they never write
  * cookies, so they work in server components.
  */
-import { redirect } from 'next/navigation.js';
+import { redirect } from 'next/navigation';
 import { meetsConditions } from '../../shared/conditions.js';
 import type { AuthConditions, NoUserInfo, UserInfo } from '../../shared/types.js';
 import { refreshRouteUrl, signInStartUrl } from '../callback/auth-route-urls.js';

@@ -5,7 +5,7 @@ import 'server-only';
  * verifier) through the SDK; the session is saved before `onSuccess` runs, and cleared again if
  * `onSuccess` fails with anything but a Next redirect.
  */
-import { NextResponse, type NextRequest } from 'next/server.js';
+import { NextResponse, type NextRequest } from 'next/server';
 import type { AuthenticationResponse } from '@workos-inc/node';
 import { decodeJwtClaims } from '../../shared/claims.js';
 import { CallbackError, type CallbackErrorContext } from '../../shared/errors.js';

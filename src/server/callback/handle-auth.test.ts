@@ -3,7 +3,7 @@
  * callback (state check, code exchange through the SDK) → session cookie → redirect. Real
  * NextRequest/Response objects, a tiny cookie-jar "browser", no mocks.
  */
-import { redirect } from 'next/navigation.js';
+import { redirect } from 'next/navigation';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CallbackError } from '../../shared/errors.js';
 import type { HandleAuthSuccessData } from '../../shared/types.js';

@@ -4,7 +4,7 @@ import 'server-only';
  * modes chosen by the query (docs/internals.md §4): `code`/`error` ⇒ callback, `refresh=1` ⇒
  * refresh, anything else ⇒ start sign-in.
  */
-import { NextRequest } from 'next/server.js';
+import { NextRequest } from 'next/server';
 import { AUTH_ROUTE_PARAMS } from '../../shared/constants.js';
 import { AuthKitConfigError, CallbackError } from '../../shared/errors.js';
 import { describeError, warn } from '../log.js';

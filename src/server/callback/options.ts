@@ -1,5 +1,5 @@
 import 'server-only';
-import type { NextRequest } from 'next/server.js';
+import type { NextRequest } from 'next/server';
 import type { HandleAuthSuccessData } from '../../shared/types.js';
 
 /** Options of `handleAuth()` (the reference's names and defaults). */

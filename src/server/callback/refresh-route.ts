@@ -5,7 +5,7 @@ import 'server-only';
  * here: the refresh happens where the rotated cookie can be saved, then the user goes back.
  * Rejected by WorkOS ⇒ cookie cleared; WorkOS unreachable ⇒ cookie kept and a 503 page.
  */
-import { NextResponse, type NextRequest } from 'next/server.js';
+import { NextResponse, type NextRequest } from 'next/server';
 import { AUTH_ROUTE_PARAMS } from '../../shared/constants.js';
 import { safeReturnPath } from '../../shared/return-to.js';
 import { serviceUnavailable } from '../proxy/responses.js';

@@ -1,6 +1,6 @@
 import 'server-only';
 /** Responses of the auth route: never cacheable, and the default error answer. */
-import { NextResponse } from 'next/server.js';
+import { NextResponse } from 'next/server';
 import { CallbackError } from '../../shared/errors.js';
 
 /** The response itself when its headers can change, else a copy whose headers can. */

@@ -4,7 +4,7 @@ import 'server-only';
  * Reached from `getSignInUrl()` links, `withAuth({ ensureSignedIn })`, the proxy, and WorkOS's
  * "Initiate login URI" (dashboard impersonation), which is why it accepts a bare request.
  */
-import { NextResponse, type NextRequest } from 'next/server.js';
+import { NextResponse, type NextRequest } from 'next/server';
 import { AUTH_ROUTE_PARAMS } from '../../shared/constants.js';
 import { isSafeReturnPath } from '../../shared/return-to.js';
 import { getConfig } from '../config.js';

@@ -6,7 +6,7 @@ import 'server-only';
  * `middlewareAuth.enabled` it also protects every path except `unauthenticatedPaths` and the
  * auth route itself.
  */
-import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server.js';
+import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { authRoutePath } from '../callback/auth-route-urls.js';
 import { resolveRedirectUri } from '../config.js';
 import { compileAuthkitOptions, runAuthkit, type AuthkitRun } from './authkit.js';

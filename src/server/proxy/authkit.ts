@@ -7,7 +7,7 @@ import 'server-only';
  *
  * Edge-safe: no `next/headers`, no React, no Node built-ins in this folder or what it imports.
  */
-import type { NextRequest } from 'next/server.js';
+import type { NextRequest } from 'next/server';
 import { EAGER_ACCESS_TOKEN_COOKIE } from '../../shared/constants.js';
 import type { NoUserInfo, UserInfo } from '../../shared/types.js';
 import { signInStartUrl } from '../callback/auth-route-urls.js';

@@ -1,6 +1,6 @@
 import 'server-only';
 /** The proxy's own answers: sign-in redirect, 401 for fetch-style requests, 503 during an outage. */
-import { NextResponse } from 'next/server.js';
+import { NextResponse } from 'next/server';
 import type { RequestKind } from './request-kind.js';
 
 const NO_STORE = 'private, no-store';

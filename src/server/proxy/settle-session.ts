@@ -9,7 +9,7 @@ import { readSessionFromCookies } from '../session/read-session.js';
 import { isWithinRefreshBuffer } from '../session/refresh-buffer.js';
 import { refreshTokens } from '../session/refresh.js';
 import { signedOut, type SessionState } from '../session/state.js';
-import type { NextRequest } from 'next/server.js';
+import type { NextRequest } from 'next/server';
 import type { AuthkitOptions } from './options.js';
 
 export interface SettledSession {

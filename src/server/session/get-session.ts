@@ -5,7 +5,7 @@ import 'server-only';
  * reads the cookie itself, so it works with or without the proxy. It never writes cookies and
  * never refreshes; it is what `withAuth()` and every gate build on.
  */
-import { cookies, headers } from 'next/headers.js';
+import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { readForwardedContext, type ForwardedContext } from './forwarded.js';
 import { readSession, readSessionFromCookies } from './read-session.js';

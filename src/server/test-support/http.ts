@@ -3,7 +3,7 @@ import 'server-only';
  * Test-only: a tiny browser for multi-step flows (a cookie jar fed by Set-Cookie, requests that
  * carry it), and readers for what a proxy response forwards and what `redirect()` threw.
  */
-import { NextRequest } from 'next/server.js';
+import { NextRequest } from 'next/server';
 
 export class TestBrowser {
   readonly jar = new Map<string, string>();

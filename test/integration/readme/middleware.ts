@@ -1,6 +1,6 @@
 // The reference README's middleware/proxy examples, as written, with only the import path changed
 // (and `.js` on `next/server`, which this repo's NodeNext type-check needs; apps use the bundler's).
-import { NextResponse, type NextRequest } from 'next/server.js';
+import { NextResponse, type NextRequest } from 'next/server';
 import { authkit, authkitMiddleware, handleAuth } from 'authkit-rsc';
 
 // "Callback route"
