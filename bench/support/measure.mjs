@@ -1,0 +1,51 @@
+/**
+ * Timing: rounds of N sequential calls per contender, interleaved (the order alternates every
+ * round, so drift in machine load hits both), after one unrecorded warm-up round. A round's value
+ * is its mean time per call; a row reports the median of its rounds. Inputs are prepared before
+ * the clock starts (request objects, sessions), and the heap is collected before each round, so a
+ * round pays only for its own garbage.
+ */
+
+export function median(values) {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+const collect = () => globalThis.gc?.();
+
+/** Microseconds since `start` (from `process.hrtime.bigint()`). */
+export const elapsedUs = (start) => Number(process.hrtime.bigint() - start) / 1000;
+
+/**
+ * @param contenders `{ name, prepare(n, round) → inputs[] | Promise, run(input) → Promise }`
+ * @returns `{ [name]: number[] }`: µs per call, one value per recorded round
+ */
+export async function compareRounds(contenders, { rounds, iterations, warmup = true }) {
+  const results = Object.fromEntries(contenders.map(({ name }) => [name, []]));
+  for (let round = warmup ? -1 : 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? contenders : [...contenders].reverse();
+    for (const contender of order) {
+      const inputs = await contender.prepare(iterations, round);
+      collect();
+      const start = process.hrtime.bigint();
+      for (const input of inputs) await contender.run(input);
+      const perCall = elapsedUs(start) / inputs.length;
+      if (round >= 0) results[contender.name].push(perCall);
+    }
+  }
+  return results;
+}
+
+/** Formats microseconds for the table. */
+export function formatUs(us) {
+  if (!Number.isFinite(us)) return 'n/a';
+  if (us >= 10_000) return `${(us / 1000).toFixed(1)} ms`;
+  if (us >= 100) return `${us.toFixed(0)} µs`;
+  if (us >= 10) return `${us.toFixed(1)} µs`;
+  return `${us.toFixed(2)} µs`;
+}
+
+export const formatBytes = (bytes) => `${bytes.toLocaleString('en-US')} B`;
+export const formatRatio = (ratio) => (Number.isFinite(ratio) ? `${ratio.toFixed(ratio >= 10 ? 1 : 2)}×` : 'n/a');

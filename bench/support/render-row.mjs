@@ -1,0 +1,82 @@
+/**
+ * Row 5: `withAuth()` in a request scope, called once and 50 times while rendering one request.
+ *
+ * The request scope is a real React Server Components render: Next's own Flight renderer
+ * (`next/dist/compiled/react-server-dom-webpack/server.node`) renders an async server component
+ * with the react-server build of React, so `cache()` is scoped to the render exactly as in Next.
+ * `next/headers` is the bench's per-request stand-in (./next-headers.mjs), filled with the
+ * request headers each package's proxy forwards (the proxy ran once, outside the clock). Both
+ * packages render the same component in the same renderer.
+ *
+ * Two numbers per case: the whole request (scope, render, the calls) and the calls alone (timed
+ * inside the component, from before the first call to after the last).
+ */
+import { createElement } from 'react';
+import { renderToReadableStream } from 'next/dist/compiled/react-server-dom-webpack/server.node.js';
+import { elapsedUs, median } from './measure.mjs';
+import { inRequest } from './next-headers.mjs';
+
+/** The request headers the render sees after each package's proxy. */
+async function renderHeaders(bench, sealed) {
+  const request = bench.request(sealed);
+  const ours = await bench.oursProxy(request);
+  const forwarded = new Headers();
+  for (const name of ours.headers.get('x-middleware-override-headers').split(',')) {
+    forwarded.set(name, ours.headers.get(`x-middleware-request-${name}`));
+  }
+  const referenceRequest = bench.request(sealed);
+  const { headers } = await bench.reference.authkit(referenceRequest);
+  const { requestHeaders } = bench.reference.partitionAuthkitHeaders(referenceRequest, headers);
+  return { ours: forwarded, reference: requestHeaders };
+}
+
+async function renderOnce(headers, Page) {
+  let failure;
+  const stream = inRequest(headers, () => renderToReadableStream(createElement(Page), {}, { onError: (error) => { failure = error; } }));
+  for await (const chunk of stream) void chunk;
+  if (failure) throw failure;
+}
+
+/**
+ * A loop of requests for one package that each render a page calling `withAuth()` `calls` times.
+ * @returns `run(n)` → `{ requestUs, callsUs }` per request (mean over the n requests)
+ */
+export async function renderLoop(bench, name, calls, sealed) {
+  const headers = (await renderHeaders(bench, sealed))[name];
+  const withAuth = name === 'reference' ? bench.reference.withAuth : bench.ours.withAuth;
+  let callsUs = 0;
+  async function Page() {
+    const start = process.hrtime.bigint();
+    let user;
+    for (let i = 0; i < calls; i++) user = (await withAuth()).user;
+    callsUs += elapsedUs(start);
+    if (user?.email !== 'alice@example.com') throw new Error(`${name}: withAuth() did not return alice`);
+    return null;
+  }
+  return async (n) => {
+    callsUs = 0;
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) await renderOnce(headers, Page);
+    return { requestUs: elapsedUs(start) / n, callsUs: callsUs / n };
+  };
+}
+
+export async function withAuthRow(bench, plan) {
+  const { sealed } = await bench.mintSession();
+  const cases = [];
+  for (const name of ['ours', 'reference']) {
+    for (const calls of [1, 50]) cases.push({ name, key: `${name}×${calls}`, run: await renderLoop(bench, name, calls, sealed) });
+  }
+  const results = Object.fromEntries(cases.map(({ key }) => [key, { request: [], calls: [] }]));
+  for (let round = -1; round < plan.rounds; round++) {
+    for (const { key, run } of round % 2 === 0 ? cases : [...cases].reverse()) {
+      globalThis.gc?.();
+      const { requestUs, callsUs } = await run(plan.renderIterations);
+      if (round < 0) continue;
+      results[key].request.push(requestUs);
+      results[key].calls.push(callsUs);
+    }
+  }
+  const summary = Object.fromEntries(Object.entries(results).map(([key, value]) => [key, { request: median(value.request), calls: median(value.calls), rounds: value }]));
+  return { id: '5', label: '`withAuth()` in a request scope, 1 and 50 calls', unit: 'µs per request', summary };
+}
