@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/nextjs-vite';
 import { mergeConfig } from 'vite';
+import { MOCK_AUTH_ENV } from '../src/testing/mock-env.js';
 
 const require = createRequire(import.meta.url);
 
@@ -13,6 +14,10 @@ const require = createRequire(import.meta.url);
 // resolution wants), which the framework's mocks (keyed `next/headers`) do not match on their own.
 const nextMock = (name: string) => require.resolve(`vite-plugin-storybook-nextjs/browser/mocks/${name}`);
 const NEXT_MOCKS = ['headers', 'navigation', 'cache'] as const;
+
+// A static build replaces `process.env` with `{}`: give the kit's configuration the test kit's
+// placeholders (the mock session needs a cookie password and a redirect URI, nothing real).
+const define = Object.fromEntries(Object.entries(MOCK_AUTH_ENV).map(([name, value]) => [`process.env.${name}`, JSON.stringify(value)]));
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.@(ts|tsx)'],
@@ -22,6 +27,7 @@ const config: StorybookConfig = {
   core: { disableTelemetry: true },
   viteFinal: (vite) =>
     mergeConfig(vite, {
+      define,
       resolve: {
         alias: [
           ...NEXT_MOCKS.map((name) => ({ find: `next/${name}.js`, replacement: nextMock(name) })),

@@ -36,8 +36,24 @@ function membershipsResponse(url: URL): Response | undefined {
     created_at: '2025-01-01T00:00:00.000Z',
     updated_at: '2025-01-01T00:00:00.000Z',
   }));
-  const body = { object: 'list', data, list_metadata: { before: null, after: null } };
-  return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+  return jsonReply({ object: 'list', data, list_metadata: { before: null, after: null } });
+}
+
+/**
+ * A `Response` whose body settles in microtasks. A real one is read through a stream (later
+ * tasks); an async server component rendered in the browser (Storybook's RSC mode) re-runs on every
+ * retry, and only data that arrives within the same task lets that retry settle instead of looping.
+ */
+function jsonReply(body: object): Response {
+  const text = JSON.stringify(body);
+  const reply = {
+    ok: true, status: 200, statusText: 'OK', redirected: false, type: 'basic', url: '',
+    headers: new Headers({ 'content-type': 'application/json' }),
+    text: async () => text,
+    json: async () => JSON.parse(text) as unknown,
+    clone: () => reply,
+  };
+  return reply as unknown as Response;
 }
 
 /**
