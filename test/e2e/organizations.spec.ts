@@ -81,10 +81,9 @@ test("useAuth().refreshAuth({ organizationId }) switches the session's organizat
   await expect(page.getByTestId('client-role')).toHaveText('member');
 });
 
-// Kit bug (reported): after refreshAuthAction writes the new session, the same response re-renders
-// the layout from the proxy's forwarded (pre-action) session, so <AuthKitProvider> reseeds the
-// client with the old organization and useAuth() flips back from org_globex to org_acme.
-test.fixme('useAuth() keeps showing the new organization right after refreshAuth({ organizationId })', async ({ page }) => {
+// After refreshAuthAction writes the new session, the same response re-renders the layout; it must
+// seed <AuthKitProvider> from the cookie the action wrote, not the proxy's pre-action hand-over.
+test('useAuth() keeps showing the new organization right after refreshAuth({ organizationId })', async ({ page }) => {
   await signInFromHome(page, 'alice@example.com', { organization: 'Acme' });
   await page.goto('/client');
   await expect(page.getByTestId('token-status')).toHaveText('present');

@@ -9,6 +9,7 @@ import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { readForwardedContext, type ForwardedContext } from './forwarded.js';
 import { readSession, readSessionFromCookies } from './read-session.js';
+import { readSessionCookie } from './session-cookie.js';
 import type { SessionState } from './state.js';
 
 /** The proxy's forwarded values for this request, when the proxy ran (signature valid). */
@@ -22,8 +23,12 @@ const writtenThisRequest = new WeakMap<object, string | null>();
 
 const readIncomingSession = cache(async (): Promise<SessionState> => {
   const forwarded = await getForwardedContext();
-  if (forwarded) return readSession(forwarded.session);
-  return readSessionFromCookies(await cookies());
+  const jar = await cookies();
+  // The hand-over describes the request as the proxy left it (its Cookie header is rewritten to
+  // match). A server action that wrote the session supersedes it: Next re-renders after the
+  // action with the cookies the action set, while the forwarded header still holds the old value.
+  if (forwarded && forwarded.session === (readSessionCookie(jar) ?? '')) return readSession(forwarded.session);
+  return readSessionFromCookies(jar);
 });
 
 /**
