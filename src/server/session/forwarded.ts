@@ -45,7 +45,14 @@ export async function writeForwardedContext(headers: Headers, context: Forwarded
   headers.set(FORWARDED_HEADERS.url, context.path);
   if (context.redirectUri) headers.set(FORWARDED_HEADERS.redirectUri, context.redirectUri);
   if (context.signUpPaths?.length) headers.set(FORWARDED_HEADERS.signUpPaths, JSON.stringify(context.signUpPaths));
-  const signature = await crypto.subtle.sign('HMAC', await signingKey(), canonical(context));
+  // Sign what the headers carry: `Headers` trims surrounding whitespace (a cookie value can have it).
+  const carried: ForwardedContext = {
+    ...context,
+    session: headers.get(FORWARDED_HEADERS.session)!,
+    path: headers.get(FORWARDED_HEADERS.url)!,
+    redirectUri: headers.get(FORWARDED_HEADERS.redirectUri) ?? undefined,
+  };
+  const signature = await crypto.subtle.sign('HMAC', await signingKey(), canonical(carried));
   headers.set(SIGNATURE_HEADER, toHex(signature));
 }
 
