@@ -57,7 +57,7 @@ export async function applyAuthState(context: StateContext): Promise<void> {
 
 /** Shown while server components wait for the session (the app's `loading.tsx` in real life). */
 function SessionLoading() {
-  return <p role="status" aria-busy="true" style={{ color: '#666', fontStyle: 'italic' }}>Loading session…</p>;
+  return <p aria-busy="true" style={{ color: '#666', fontStyle: 'italic' }}>Loading session…</p>;
 }
 
 /** Re-renders the story when a mock action changes the session, as a server re-render would. */

@@ -13,7 +13,10 @@ const preview: Preview = {
     nextjs: { appDirectory: true },
     layout: 'padded',
     controls: { matchers: { date: /Date$/ } },
+    options: { storySort: { order: ['Gates', 'Components', 'Buttons', 'Provider'] } },
   },
+  // Elements and functions are set by the stories, not edited as JSON.
+  argTypes: { children: { control: false }, fallback: { control: false }, condition: { control: false } },
   globalTypes: { authState: authStateGlobal },
   initialGlobals: { authState: STORY_STATE },
   decorators: [withMockSession],

@@ -88,7 +88,9 @@ export const ManyOrgsCustomRendering: Story = {
     ),
   },
   play: onlyInOwnState(async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText('Workspace: Globex')).toBeInTheDocument();
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByText('Workspace: Globex'));
+    await expect(canvas.getByRole('button', { name: 'Globex (admin)' })).toHaveAttribute('data-current');
   }),
 };
 
