@@ -8,7 +8,9 @@
  * and a test that mocks that module with a factory importing `authkit-rsc/testing` would otherwise
  * wait on itself. `setMockSession` (and `loadMockProvider`) wait for it, so renders are synchronous.
  */
-import { use, useMemo, useSyncExternalStore } from 'react';
+// A namespace import: under the react-server condition (a Playwright run that needs the kit's
+// server modules) React has no client hooks, and named imports of them would fail to link.
+import * as React from 'react';
 import type { ReactNode } from 'react';
 import type * as ProviderModuleType from '../components/client/auth-kit-provider.js';
 import type { AuthKitProviderProps } from '../components/client/auth-kit-provider.js';
@@ -58,9 +60,9 @@ export function mockProviderProps(mock: MockSession): Pick<AuthKitProviderProps,
  * render(<MockAuthKitProvider session="admin"><SignedIn role="admin">Hi</SignedIn></MockAuthKitProvider>);
  */
 export function MockAuthKitProvider({ session, children, ...props }: MockAuthKitProviderProps) {
-  const { AuthKitProvider } = use(loadMockProvider());
-  const active = useSyncExternalStore(onMockSessionChange, currentMockSession, currentMockSession);
-  const named = useMemo(() => (typeof session === 'string' ? createMockSession(session) : undefined), [session]);
+  const { AuthKitProvider } = React.use(loadMockProvider());
+  const active = React.useSyncExternalStore(onMockSessionChange, currentMockSession, currentMockSession);
+  const named = React.useMemo(() => (typeof session === 'string' ? createMockSession(session) : undefined), [session]);
   const mock = named ?? (session as MockSession | undefined) ?? active ?? SIGNED_OUT;
   // A new provider per state: a mock "request" starts from its own seed (loading included).
   return (

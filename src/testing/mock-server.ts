@@ -9,6 +9,7 @@
  * does not pull in `server-only`.
  */
 import { ensureMockAuthEnv } from './mock-env.js';
+import { serverModule } from './server-modules.js';
 import { installMockDirectory } from './mock-directory.js';
 import { activeCookieJar, setActive } from './mock-registry.js';
 import type { MockCookieJar } from './mock-registry.js';
@@ -27,13 +28,13 @@ export interface SetMockSessionOptions {
 }
 
 async function serverModules() {
-  const [seal, state, cache, jar, config] = await Promise.all([
+  const [seal, state, cache, jar, config] = await serverModule(() => Promise.all([
     import('../server/session/seal.js'),
     import('../server/session/state.js'),
     import('../server/session/verified-cache.js'),
     import('../server/session/cookie-jar.js'),
     import('../server/config.js'),
-  ]);
+  ]));
   return { ...seal, ...state, ...cache, ...jar, ...config };
 }
 

@@ -11,6 +11,8 @@ import type { Session } from '../shared/types.js';
 import { getConfig } from '../server/config.js';
 import { sealSession, sessionPayload } from '../server/session/seal.js';
 
+export { planChunkedCookie } from '../server/session/cookie-jar.js';
+
 function configured() {
   try {
     return getConfig();

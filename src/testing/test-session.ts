@@ -8,6 +8,7 @@
 import type { AccessToken, Impersonator, Session, User, UserInfo } from '../shared/types.js';
 import type { SessionClaimFields } from './mock-data.js';
 import { decodeJwtClaims } from '../shared/claims.js';
+import { serverModule } from './server-modules.js';
 
 /**
  * Who to sign in and what the access token should say (`organizationId` defaults to the user's
@@ -63,7 +64,7 @@ export function sessionFromAuthenticateResponse(wire: Record<string, unknown>): 
 
 async function emulatorBaseUrl(explicit: string | undefined): Promise<string> {
   if (explicit) return explicit.replace(/\/+$/, '');
-  const { getConfig } = await import('../server/config.js');
+  const { getConfig } = await serverModule(() => import('../server/config.js'));
   const { apiHostname, apiHttps, apiPort } = getConfig();
   if (!apiHostname) {
     throw new Error('createTestSession needs the emulator: pass emulatorUrl, or set WORKOS_API_HOSTNAME (and WORKOS_API_HTTPS=false, WORKOS_API_PORT) to it.');
@@ -103,9 +104,8 @@ export async function sealTestSessionCookie(
   session: Session,
   options: Pick<TestSessionOptions, 'cookiePassword' | 'cookieName'> = {},
 ): Promise<{ sealed: string; cookies: TestCookie[]; cookieHeader: string }> {
-  const { sealTestSession, sessionCookieName } = await import('./seal.js');
+  const { sealTestSession, sessionCookieName, planChunkedCookie } = await serverModule(() => import('./seal.js'));
   const sealed = await sealTestSession(session, options.cookiePassword);
-  const { planChunkedCookie } = await import('../server/session/cookie-jar.js');
   const cookies = planChunkedCookie(options.cookieName ?? (await sessionCookieName()), sealed, []).writes;
   const cookieHeader = cookies.map(({ name, value }) => `${name}=${encodeURIComponent(value)}`).join('; ');
   return { sealed, cookies, cookieHeader };
