@@ -78,14 +78,20 @@ export const ManyOrgs: Story = {
   }),
 };
 
-/** `signOut()` from `useAuth()` calls the (mocked) `signOutAction`. */
 export const Impersonating: Story = {
   parameters: { authState: 'impersonating' },
-  args: { children: (<><server.Impersonation side="top" /><WhoAmI /></>) },
+  args: { children: (<><server.Impersonation side="bottom" /><WhoAmI /></>) },
+  play: onlyInOwnState(async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('support@example.com', { selector: 'dd' })).toBeInTheDocument();
+  }),
+};
+
+/** `signOut()` from `useAuth()` calls the (mocked) `signOutAction`; the provider then has no user. */
+export const SignedInThenSignedOut: Story = {
+  parameters: { authState: 'signedIn' },
   play: onlyInOwnState(async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(await canvas.findByText('support@example.com', { selector: 'dd' })).toBeInTheDocument();
-    await userEvent.click(canvas.getByRole('button', { name: 'Sign out' }));
+    await userEvent.click(await canvas.findByRole('button', { name: 'Sign out' }));
     await waitFor(() => expect(actions.signOutAction).toHaveBeenCalledTimes(1));
     await expect(await canvas.findByText('Nobody is signed in.')).toBeInTheDocument();
   }),

@@ -22,12 +22,19 @@ type Story = StoryObj<typeof meta>;
 
 export const Impersonating: Story = {
   parameters: { authState: 'impersonating' },
+  play: onlyInOwnState(async ({ canvasElement }) => {
+    const banner = await within(canvasElement).findByRole('status');
+    await expect(banner).toHaveTextContent('support@example.com is impersonating bob@example.com in Acme (reason: Investigating ticket #4521)');
+  }),
+};
+
+/** "Stop impersonating" posts the form to `signOutAction` (mocked): the session ends, the banner goes. */
+export const ImpersonatingStopped: Story = {
+  parameters: { authState: 'impersonating' },
   play: onlyInOwnState(async ({ canvasElement, step }) => {
     const canvas = within(canvasElement);
-    const banner = await canvas.findByRole('status');
-    await expect(banner).toHaveTextContent('support@example.com is impersonating bob@example.com in Acme (reason: Investigating ticket #4521)');
     await step('stop impersonating', async () => {
-      await userEvent.click(canvas.getByRole('button', { name: 'Stop impersonating' }));
+      await userEvent.click(await canvas.findByRole('button', { name: 'Stop impersonating' }));
       await waitFor(() => expect(actions.signOutAction).toHaveBeenCalledTimes(1));
     });
     await step('the session ended: no banner', async () => {
