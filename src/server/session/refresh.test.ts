@@ -2,6 +2,7 @@
  * Single-flight refresh against the emulator: concurrency, the outcome cache, org switches, and
  * the transient/terminal split.
  */
+import { setTimeout as realSleep } from 'node:timers/promises';
 import { describe, expect, it, vi } from 'vitest';
 import { emulatorSuite } from '../test-support/emulator-suite.js';
 import { mintSession } from '../test-support/sessions.js';
@@ -79,6 +80,28 @@ describe('refreshTokens', () => {
     expect(!failed.ok && failed.error.isTransient).toBe(true);
     const retried = await refreshTokens(state);
     expect(retried.ok).toBe(true);
+  });
+
+  // Found by test/hardening/faults.test.ts: with WorkOS slower than the SDK's 60 s timeout, four
+  // attempts kept a page load waiting about four minutes.
+  it('answers a slow WorkOS within 10 s as transient, while the refresh goes on for later callers', async () => {
+    const state = await expiredSession();
+    vi.useFakeTimers({ now: Date.now(), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    suite.emulator.control.injectFault({ endpoint: AUTHENTICATE, latency_ms: 30_000, drop: true, times: 4 });
+    const first = refreshTokens(state);
+    await realSleep(50); // the request reaches the emulator (real time)
+    await vi.advanceTimersByTimeAsync(10_000);
+    const outcome = await first;
+    expect(!outcome.ok && outcome.error.isTransient).toBe(true);
+    expect(!outcome.ok && (outcome.error.cause as Error).name).toBe('RefreshTimeout');
+    const second = refreshTokens(state); // joins the flight still under way
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect((await second).ok).toBe(false);
+    expect(suite.emulator.control.counters()[AUTHENTICATE]).toBe(1);
+    for (let passed = 0; passed < 300_000; passed += 1000) {
+      await vi.advanceTimersByTimeAsync(1000); // let the SDK's timeouts and retries play out
+      await realSleep(2);
+    }
   });
 
   it('treats a refused organisation switch (SSO required) as a failure of the switch only', async () => {

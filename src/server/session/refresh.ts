@@ -4,7 +4,9 @@ import 'server-only';
  * `refreshToken + organizationId`; concurrent callers share its promise, and its outcome is kept
  * for 30 s so that requests still carrying the old cookie get the same new session instead of
  * spending the (single-use) refresh token again. Transient failures are not kept: the next
- * request may try again.
+ * request may try again. A caller waits at most REFRESH_WAIT_MS (the SDK alone may take minutes:
+ * four attempts, 60 s timeout each) and then gets a transient failure, while the flight goes on
+ * and its outcome is kept for whoever asks next.
  */
 import { decodeJwtClaims } from '../../shared/claims.js';
 import type { TokenRefreshError } from '../../shared/errors.js';
@@ -25,6 +27,7 @@ export interface RefreshSource {
 }
 
 const OUTCOME_TTL_MS = 30_000;
+const REFRESH_WAIT_MS = 10_000;
 const MAX_REMEMBERED_OUTCOMES = 1000;
 
 interface Flights {
@@ -76,6 +79,22 @@ function keep(settled: Flights['settled'], key: string, outcome: RefreshOutcome)
   settled.set(key, { outcome, expiresAtMs: now + OUTCOME_TTL_MS });
 }
 
+class RefreshTimeout extends Error {
+  override readonly name = 'RefreshTimeout';
+}
+
+/** The flight's outcome, or a transient failure once the caller has waited REFRESH_WAIT_MS. */
+function waitAtMost(flight: Promise<RefreshOutcome>, source: RefreshSource): Promise<RefreshOutcome> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<RefreshOutcome>((resolve) => {
+    timer = setTimeout(() => {
+      const error = new RefreshTimeout(`WorkOS did not answer within ${REFRESH_WAIT_MS / 1000} s`);
+      resolve({ ok: false, error: toTokenRefreshError(error, { userId: source.session.user.id, sessionId: source.claims.sid }) });
+    }, REFRESH_WAIT_MS);
+  });
+  return Promise.race([flight, late]).finally(() => clearTimeout(timer));
+}
+
 /**
  * Refreshes the session's tokens, keeping its organisation unless `organizationId` switches it.
  * Never throws: the outcome says whether it worked and, if not, whether the failure is transient.
@@ -87,12 +106,12 @@ export function refreshTokens(source: RefreshSource, options: { organizationId?:
   const known = recall(settled, key);
   if (known) return Promise.resolve(known);
   const running = inFlight.get(key);
-  if (running) return running;
+  if (running) return waitAtMost(running, source);
   const flight = exchange(source, organizationId).then((outcome) => {
     keep(settled, key, outcome);
     inFlight.delete(key);
     return outcome;
   });
   inFlight.set(key, flight);
-  return flight;
+  return waitAtMost(flight, source);
 }
