@@ -13,7 +13,7 @@ const define = Object.fromEntries(Object.entries(MOCK_AUTH_ENV).map(([name, valu
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.@(ts|tsx)'],
-  addons: ['@storybook/addon-vitest'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-vitest'],
   framework: { name: '@storybook/nextjs-vite', options: {} },
   features: { experimentalRSC: true },
   core: { disableTelemetry: true },

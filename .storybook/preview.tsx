@@ -3,20 +3,29 @@ import { mocked, sb } from 'storybook/test';
 import * as actions from '../src/actions/index.js';
 import { mockActions } from '../src/testing/index.js';
 import { applyAuthState, authStateGlobal, STORY_STATE, withMockSession } from './auth-toolbar.js';
+import { describeComponent, tidyArgTypes } from './docs-pages.js';
 
 // Server actions are network calls from the browser's point of view: mock the module, and let each
 // mock act on the mock session (switching organisation, signing out) so stories can assert on them.
 sb.mock('../src/actions/index.ts');
 
 const preview: Preview = {
+  // A docs page per component, built from its JSDoc (summary, @example) and its props.
+  tags: ['autodocs'],
   parameters: {
     nextjs: { appDirectory: true },
     layout: 'padded',
     controls: { matchers: { date: /Date$/ } },
     options: { storySort: { order: ['Gates', 'Components', 'Buttons', 'Provider'] } },
+    docs: {
+      subtitle: 'Stories show the server face; ClientFace shows the client twin. The toolbar\'s "Auth" menu switches the auth state.',
+      extractComponentDescription: describeComponent,
+      // Each story in its own frame: the mock session is one per frame, so stories in different
+      // auth states cannot share a page.
+      story: { inline: false, iframeHeight: 160 },
+    },
   },
-  // Elements and functions are set by the stories, not edited as JSON.
-  argTypes: { children: { control: false }, fallback: { control: false }, condition: { control: false } },
+  argTypesEnhancers: [tidyArgTypes],
   globalTypes: { authState: authStateGlobal },
   initialGlobals: { authState: STORY_STATE },
   decorators: [withMockSession],

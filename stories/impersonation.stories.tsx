@@ -5,11 +5,10 @@ import * as client from '../src/components/index.js';
 import * as server from '../src/components/index.react-server.js';
 import { expectLoading, expectNothing, onlyInOwnState } from '../.storybook/story-helpers.js';
 
-/**
- * `<Impersonation>`: while an admin impersonates the user, a banner (announced, `role="status"`)
- * says who is impersonating whom, in which organisation and why, with a "Stop impersonating" form
- * that signs the session out. Styled with `--workos-impersonation-*` CSS variables.
- */
+// `<Impersonation>`: while an admin impersonates the user, a banner (announced, `role="status"`)
+// says who is impersonating whom, in which organisation and why, with a "Stop impersonating" form
+// that signs the session out. Styled with `--workos-impersonation-*` CSS variables.
+// (The docs page describes the component from its own JSDoc: see .storybook/jsdoc.ts.)
 const meta = {
   title: 'Components/Impersonation',
   component: server.Impersonation,

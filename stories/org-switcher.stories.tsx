@@ -6,11 +6,10 @@ import * as server from '../src/components/index.react-server.js';
 import { currentMockSession } from '../src/testing/index.js';
 import { expectLoading, expectNothing, onlyInOwnState } from '../.storybook/story-helpers.js';
 
-/**
- * `<OrgSwitcher>` lists the user's active memberships (fetched on the server), marks the current
- * one, and switches with `switchOrganizationAction`: one plain `<form>` per organisation, so it
- * works without JavaScript. Hidden for a single membership unless `showWhenSingle`.
- */
+// `<OrgSwitcher>` lists the user's active memberships (fetched on the server), marks the current
+// one, and switches with `switchOrganizationAction`: one plain `<form>` per organisation, so it
+// works without JavaScript. Hidden for a single membership unless `showWhenSingle`.
+// (The docs page describes the component from its own JSDoc: see .storybook/jsdoc.ts.)
 const meta = {
   title: 'Components/OrgSwitcher',
   component: server.OrgSwitcher,

@@ -5,10 +5,9 @@ import * as client from '../src/components/index.js';
 import * as server from '../src/components/index.react-server.js';
 import { expectLoading, onlyInOwnState, ShowRedirect } from '../.storybook/story-helpers.js';
 
-/**
- * `<RequireAuth>` protects a part of a page. Signed out, it redirects to sign-in and back (or renders
- * `fallback` when given); signed in without a condition, it renders `fallback` (default nothing).
- */
+// `<RequireAuth>` protects a part of a page. Signed out, it redirects to sign-in and back (or renders
+// `fallback` when given); signed in without a condition, it renders `fallback` (default nothing).
+// (The docs page describes the component from its own JSDoc: see .storybook/jsdoc.ts.)
 const meta = {
   title: 'Gates/RequireAuth',
   component: server.RequireAuth,

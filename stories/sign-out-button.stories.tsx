@@ -5,10 +5,9 @@ import * as client from '../src/components/index.js';
 import * as server from '../src/components/index.react-server.js';
 import { onlyInOwnState } from '../.storybook/story-helpers.js';
 
-/**
- * `<SignOutButton>`: a `<form>` whose submit button calls `signOutAction` (a server action), so it
- * works before hydration and without JavaScript. `returnTo` says where WorkOS sends the browser next.
- */
+// `<SignOutButton>`: a `<form>` whose submit button calls `signOutAction` (a server action), so it
+// works before hydration and without JavaScript. `returnTo` says where WorkOS sends the browser next.
+// (The docs page describes the component from its own JSDoc: see .storybook/jsdoc.ts.)
 const meta = {
   title: 'Buttons/SignOutButton',
   component: server.SignOutButton,

@@ -3,10 +3,9 @@ import { expect, within } from 'storybook/test';
 import * as client from '../src/components/index.js';
 import * as server from '../src/components/index.react-server.js';
 
-/**
- * `<SignUpButton>`: a plain link that starts sign-up on the kit's auth route (AuthKit opens on its
- * sign-up screen). Same props as `<SignInButton>`.
- */
+// `<SignUpButton>`: a plain link that starts sign-up on the kit's auth route (AuthKit opens on its
+// sign-up screen). Same props as `<SignInButton>`.
+// (The docs page describes the component from its own JSDoc: see .storybook/jsdoc.ts.)
 const meta = {
   title: 'Buttons/SignUpButton',
   component: server.SignUpButton,

@@ -4,12 +4,11 @@ import * as client from '../src/components/index.js';
 import * as server from '../src/components/index.react-server.js';
 import { expectLoading, onlyInOwnState } from '../.storybook/story-helpers.js';
 
-/**
- * `<SignedIn>` renders `children` when the user is signed in and meets every condition (`role`,
- * `roles`, `permission`, `entitlement`, `featureFlag`, `organizationId`, `condition`), else
- * `fallback`. These stories show the server face (an async server component reading the session
- * through `withAuth()`); pick any auth state in the toolbar's "Auth" menu.
- */
+// `<SignedIn>` renders `children` when the user is signed in and meets every condition (`role`,
+// `roles`, `permission`, `entitlement`, `featureFlag`, `organizationId`, `condition`), else
+// `fallback`. These stories show the server face (an async server component reading the session
+// through `withAuth()`); pick any auth state in the toolbar's "Auth" menu.
+// (The docs page describes the component from its own JSDoc: see .storybook/jsdoc.ts.)
 const meta = {
   title: 'Gates/SignedIn',
   component: server.SignedIn,

@@ -4,10 +4,9 @@ import * as client from '../src/components/index.js';
 import * as server from '../src/components/index.react-server.js';
 import { expectLoading, onlyInOwnState } from '../.storybook/story-helpers.js';
 
-/**
- * `<SignedOut>` renders `children` when nobody is signed in, else `fallback`: the place for a
- * sign-in button in a layout. Server face shown; the client twin is the last story.
- */
+// `<SignedOut>` renders `children` when nobody is signed in, else `fallback`: the place for a
+// sign-in button in a layout. Server face shown; the client twin is the last story.
+// (The docs page describes the component from its own JSDoc: see .storybook/jsdoc.ts.)
 const meta = {
   title: 'Gates/SignedOut',
   component: server.SignedOut,
