@@ -37,9 +37,9 @@ async function startFlow(): Promise<Flow> {
   const response = browser.receive(await handleAuth()(browser.request('/callback')));
   const authorizeUrl = response.headers.get('location')!;
   const state = new URL(authorizeUrl).searchParams.get('state')!;
-  const [[cookieName, cookieValue]] = [...browser.jar];
+  const [cookieName, cookieValue] = [...browser.jar][0]!;
   expect(cookieName).toBe(flowCookieName(state));
-  return { state, cookieName: cookieName!, cookieValue: cookieValue!, authorizeUrl };
+  return { state, cookieName, cookieValue, authorizeUrl };
 }
 
 async function codeFor(flow: Flow): Promise<string> {

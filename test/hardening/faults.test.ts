@@ -1,0 +1,388 @@
+/**
+ * WorkOS misbehaving, through the emulator's fault injection (and a key-rotating front for the new
+ * `kid`). For each fault: what the user sees (still signed in while the token is valid, a clear
+ * 503 page or error otherwise), what is logged (never a token, cookie value or secret), and that
+ * the session is never lost to a transient fault.
+ */
+import { decodeProtectedHeader } from 'jose';
+import { setTimeout as realSleep } from 'node:timers/promises';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+vi.mock('next/headers', () => import('../support/next-headers.js'));
+import { signInThroughHostedPage } from '../support/hosted-sign-in.js';
+import { TEST_COOKIE_PASSWORD } from '../support/emulator.js';
+import { nextRequest } from '../support/next-headers.js';
+import { refreshSession } from '../../src/server/auth/refresh-session.js';
+import { handleAuth } from '../../src/server/callback/handle-auth.js';
+import { authkitProxy } from '../../src/server/proxy/authkit-proxy.js';
+import { readForwardedContext } from '../../src/server/session/forwarded.js';
+import { readSession } from '../../src/server/session/read-session.js';
+import { sealSession } from '../../src/server/session/seal.js';
+import { emulatorSuite } from '../../src/server/test-support/emulator-suite.js';
+import { forwardedHeaders, TestBrowser } from '../../src/server/test-support/http.js';
+import { mintSession, sessionFromWire } from '../../src/server/test-support/sessions.js';
+import { TokenRefreshError } from '../../src/shared/errors.js';
+import type { FaultInput } from '../../src/emulator/index.js';
+import { assertNoSecrets, captureConsole, type ConsoleCapture } from './support/hostile.js';
+import { ROTATED_KID, startRotatingFront } from './support/rotating-keys.js';
+
+const AUTHENTICATE = 'POST /user_management/authenticate';
+const JWKS = 'GET /sso/jwks/:clientId';
+const suite = emulatorSuite();
+
+/** Every secret a case handled; none may appear in what was logged. */
+let secrets: string[] = [];
+let output: ConsoleCapture;
+/** What each fault case logged, for the record (printed with HARDENING_STATS=1). */
+const logged: Record<string, string[]> = {};
+
+beforeEach(() => {
+  secrets = [TEST_COOKIE_PASSWORD, suite.emulator.apiKey];
+  output = captureConsole();
+  // A simulated clock (dates and setTimeout) that `drive` moves on: the SDK's back-off sleeps,
+  // Retry-After waits, timeouts and the kit's own deadline pass quickly and in order.
+  vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+});
+
+/**
+ * Awaits `work`, moving the simulated clock on by half a second whenever nothing has settled for
+ * 25 ms of real time (the emulator and the sockets run on real time). A request that is merely
+ * slow is never timed out by this: the SDK's 60 s timeout needs seconds of real stall.
+ */
+async function drive<T>(work: Promise<T>): Promise<T> {
+  let settled = false;
+  const tracked = work.finally(() => {
+    settled = true;
+  });
+  while (!settled) {
+    await realSleep(25);
+    if (!settled) await vi.advanceTimersByTimeAsync(500);
+  }
+  return tracked;
+}
+
+/** Lets `ms` of simulated time pass quickly, whatever runs meanwhile. */
+async function elapse(ms: number): Promise<void> {
+  for (let passed = 0; passed < ms; passed += 1000) {
+    await vi.advanceTimersByTimeAsync(1000);
+    await realSleep(2);
+  }
+}
+
+afterEach(({ task }) => {
+  output.restore();
+  logged[task.name] = [...new Set(output.lines.map((line) => line.slice(0, 160)))];
+  assertNoSecrets(output.text(), secrets);
+  delete process.env.WORKOS_COOKIE_NAME;
+});
+afterAll(() => {
+  if (process.env.HARDENING_STATS === '1') process.stdout.write(`[hardening] faults logged: ${JSON.stringify(logged, null, 1)}\n`);
+});
+
+const protect = { middlewareAuth: { enabled: true, unauthenticatedPaths: ['/'] } };
+const fetchStyle = { headers: { accept: 'application/json', 'sec-fetch-dest': 'empty' } };
+
+/** A fresh configuration: new JWKS cache, session caches and SDK client ("cold start"). */
+function coldStart(name: string): void {
+  process.env.WORKOS_COOKIE_NAME = name;
+}
+
+async function session(input: Record<string, unknown> = {}, name = 'wos-session') {
+  const minted = await mintSession(suite.emulator, { expires_in: 3600, ...input });
+  secrets.push(minted.sealed, minted.session.accessToken, minted.session.refreshToken);
+  const browser = new TestBrowser();
+  browser.jar.set(name, minted.sealed);
+  return { ...minted, browser };
+}
+
+/** A session whose 5-minute access token expired a minute ago. */
+async function expiredSession(input: Record<string, unknown> = {}, name = 'wos-session') {
+  const result = await session({ expires_in: 300, ...input }, name);
+  vi.setSystemTime(Date.now() + 360_000);
+  return result;
+}
+
+function fault(input: Omit<FaultInput, 'endpoint'> & { endpoint?: string }): void {
+  suite.emulator.control.injectFault({ endpoint: AUTHENTICATE, ...input });
+}
+
+/** The session the proxy handed to the render, read back: the user still signed in, or not. */
+async function renderSees(response: Response): Promise<string | null> {
+  const context = await readForwardedContext(forwardedHeaders(response));
+  if (!context?.session) return null;
+  const state = await readSession(context.session);
+  return state.status === 'signed-in' ? state.info.user.email : null;
+}
+
+function track(browser: TestBrowser): void {
+  for (const value of browser.jar.values()) secrets.push(value);
+}
+
+describe('JWKS unavailable', () => {
+  it('at cold start: a valid session stays signed in (trusted from its seal until exp), an expired one refreshes', async () => {
+    coldStart('jwks-cold');
+    suite.emulator.control.injectFault({ endpoint: JWKS, status: 503, times: 1000 });
+    const { browser } = await session({}, 'jwks-cold');
+    const response = await drive(authkitProxy(protect)(browser.request('/dashboard')));
+    expect(response.status).toBe(200);
+    expect(await renderSees(response)).toBe('alice@example.com');
+    const expired = await expiredSession({ email: 'bob@example.com' }, 'jwks-cold');
+    const refreshed = expired.browser.receive(await drive(authkitProxy(protect)(expired.browser.request('/dashboard'))));
+    track(expired.browser);
+    expect(refreshed.status).toBe(200);
+    expect(await renderSees(refreshed)).toBe('bob@example.com');
+    // Logged once per process, in plain words; never a token or cookie.
+    expect(output.lines.filter((line) => /JWKS could not be fetched/.test(line)).length).toBeLessThanOrEqual(1);
+  });
+
+  it('after keys are cached: verification goes on with the last keys seen (503 and dropped connections)', async () => {
+    coldStart('jwks-cached');
+    const first = await session({}, 'jwks-cached');
+    expect((await drive(authkitProxy(protect)(first.browser.request('/dashboard')))).status).toBe(200); // keys fetched
+    vi.setSystemTime(Date.now() + 11 * 60_000); // past jose's 10-minute cache: it will try to re-fetch
+    for (const broken of [{ status: 503 as const }, { drop: true }]) {
+      suite.emulator.control.clearFaults();
+      suite.emulator.control.injectFault({ endpoint: JWKS, times: 1000, ...broken });
+      const fresh = await session({ email: 'bob@example.com' }, 'jwks-cached'); // never verified before
+      const response = await drive(authkitProxy(protect)(fresh.browser.request('/dashboard')));
+      expect(response.status).toBe(200);
+      expect(await renderSees(response)).toBe('bob@example.com');
+    }
+  });
+});
+
+describe('key rotation (a new kid)', () => {
+  it('new-key tokens are accepted (a refresh bridges the JWKS cooldown), old-key tokens after retirement refresh: nobody is signed out', async () => {
+    const front = await startRotatingFront(suite.emulator);
+    const previousPort = process.env.WORKOS_API_PORT;
+    process.env.WORKOS_API_PORT = String(front.port);
+    try {
+        const proxy = authkitProxy(protect);
+      const old = await session();
+      expect(await renderSees(await drive(proxy(old.browser.request('/'))))).toBe('alice@example.com'); // JWKS [old] cached
+      const oldUnread = await session({ email: 'dave@example.com' }); // signed with the old key, read only after retirement
+
+      // WorkOS rotates: both keys published, new tokens signed with the new key.
+      front.publish = 'both';
+      front.signWithNew = true;
+      const minted = await suite.emulator.control.createSession({ email: 'bob@example.com', expires_in: 3600 });
+      const rotated = sessionFromWire({ ...minted, access_token: await front.resign(minted.access_token) });
+      const sealed = await sealSession(rotated);
+      secrets.push(sealed, rotated.accessToken, rotated.refreshToken);
+      const bob = new TestBrowser();
+      bob.jar.set('wos-session', sealed);
+      // Within jose's 30 s cooldown the unknown kid reads as "refresh due": the proxy refreshes.
+      const within = bob.receive(await drive(proxy(bob.request('/dashboard'))));
+      track(bob);
+      expect(within.status).toBe(200);
+      expect(await renderSees(within)).toBe('bob@example.com');
+      // After the cooldown a new-key token is verified against the re-fetched JWKS, no refresh.
+      vi.setSystemTime(Date.now() + 31_000);
+      const carolMinted = await suite.emulator.control.createSession({ email: 'carol@example.com', expires_in: 3600 });
+      const carol = new TestBrowser();
+      carol.jar.set('wos-session', await sealSession(sessionFromWire({ ...carolMinted, access_token: await front.resign(carolMinted.access_token) })));
+      track(carol);
+      const refreshesBefore = suite.emulator.control.counters()[AUTHENTICATE] ?? 0;
+      expect(await renderSees(await drive(proxy(carol.request('/dashboard'))))).toBe('carol@example.com');
+      expect(suite.emulator.control.counters()[AUTHENTICATE] ?? 0).toBe(refreshesBefore);
+      expect(await renderSees(await drive(proxy(old.browser.request('/dashboard'))))).toBe('alice@example.com');
+
+      // The old key is retired and the cached JWKS goes stale: an old-key token refreshes onto the new key.
+      front.publish = 'new';
+      vi.setSystemTime(Date.now() + 11 * 60_000);
+      const retired = oldUnread.browser.receive(await drive(proxy(oldUnread.browser.request('/dashboard'))));
+      track(oldUnread.browser);
+      expect(retired.status).toBe(200);
+      expect(await renderSees(retired)).toBe('dave@example.com');
+      const now = await readSession(oldUnread.browser.jar.get('wos-session'));
+      expect(now.status === 'signed-in' && decodeProtectedHeader(now.session.accessToken).kid).toBe(ROTATED_KID);
+    } finally {
+      if (previousPort === undefined) delete process.env.WORKOS_API_PORT;
+      else process.env.WORKOS_API_PORT = previousPort;
+      await front.close();
+    }
+  });
+});
+
+describe('refresh faults in the proxy (token expired)', () => {
+  it('a single 500 is retried by the SDK: the user never notices', async () => {
+    const { browser } = await expiredSession();
+    fault({ status: 500, times: 1 });
+    const response = browser.receive(await drive(authkitProxy(protect)(browser.request('/dashboard'))));
+    track(browser);
+    expect(response.status).toBe(200);
+    expect(await renderSees(response)).toBe('alice@example.com');
+    expect(suite.emulator.control.counters()[AUTHENTICATE]).toBe(2);
+  });
+
+  it.each([
+    ['503', { status: 503 as const, retry_after: 0 }],
+    ['502', { status: 502 as const, retry_after: 0 }],
+    ['504', { status: 504 as const, retry_after: 0 }],
+    ['408', { status: 408 as const, retry_after: 0 }],
+    ['500', { status: 500 as const, retry_after: 0 }],
+    ['a dropped connection', { drop: true }],
+  ])('%s on every attempt: a 503 page that says the user is still signed in, the cookie kept, and back to normal after', async (_label, broken) => {
+    const { browser, sealed } = await expiredSession();
+    fault({ times: 4, ...broken });
+    const proxy = authkitProxy(protect);
+    const page = browser.receive(await drive(proxy(browser.request('/dashboard'))));
+    expect(page.status).toBe(503);
+    expect(page.headers.get('retry-after')).toBe('5');
+    expect(await page.text()).toMatch(/You are still signed in/);
+    expect(browser.jar.get('wos-session')).toBe(sealed);
+    fault({ times: 4, status: 503, retry_after: 0 });
+    const api = await drive(proxy(browser.request('/api/data', fetchStyle)));
+    expect(api.status).toBe(503);
+    expect(await api.json()).toEqual({ error: 'session_unavailable', retryAfter: 5 });
+    // WorkOS is back.
+    const back = browser.receive(await drive(proxy(browser.request('/dashboard'))));
+    track(browser);
+    expect(back.status).toBe(200);
+    expect(await renderSees(back)).toBe('alice@example.com');
+  });
+
+  it('429 with Retry-After: the SDK waits as told, then the page asks the browser to come back after that long', async () => {
+    const { browser, sealed } = await expiredSession();
+    fault({ status: 429, retry_after: 1, times: 4 });
+    const page = browser.receive(await drive(authkitProxy(protect)(browser.request('/dashboard'))));
+    expect(page.status).toBe(503);
+    expect(page.headers.get('retry-after')).toBe('1');
+    expect(browser.jar.get('wos-session')).toBe(sealed);
+    const back = browser.receive(await drive(authkitProxy(protect)(browser.request('/dashboard'))));
+    track(browser);
+    expect(await renderSees(back)).toBe('alice@example.com');
+  });
+
+  it('a refresh WorkOS completed whose answer was lost once is replayed by Idempotency-Key: signed in', async () => {
+    const { browser } = await expiredSession();
+    fault({ drop: true, when: 'after', times: 1 });
+    const response = browser.receive(await drive(authkitProxy(protect)(browser.request('/dashboard'))));
+    track(browser);
+    expect(response.status).toBe(200);
+    expect(await renderSees(response)).toBe('alice@example.com');
+  });
+
+  it('a refresh whose every answer was lost: kept, and the next request within the grace window gets the same successor', async () => {
+    const { browser, sealed } = await expiredSession();
+    fault({ drop: true, when: 'after', times: 4 });
+    const proxy = authkitProxy(protect);
+    expect((await drive(proxy(browser.request('/dashboard')))).status).toBe(503);
+    expect(browser.jar.get('wos-session')).toBe(sealed);
+    vi.setSystemTime(Date.now() + 5_000); // still inside the 30 s reuse grace window
+    const back = browser.receive(await drive(proxy(browser.request('/dashboard'))));
+    track(browser);
+    expect(back.status).toBe(200);
+    expect(await renderSees(back)).toBe('alice@example.com');
+  });
+
+  it('latency beyond the SDK timeout: the user gets the 503 page within seconds, not after four 60 s timeouts; the cookie is kept', async () => {
+    const { browser, sealed } = await expiredSession();
+    // The emulator holds each attempt (real time) far longer than the test runs, then drops it.
+    fault({ latency_ms: 120_000, drop: true, times: 4 });
+    const proxy = authkitProxy(protect);
+    const started = Date.now();
+    const page = browser.receive(await drive(proxy(browser.request('/dashboard'))));
+    const waitedMs = Date.now() - started;
+    expect(page.status).toBe(503);
+    expect(browser.jar.get('wos-session')).toBe(sealed);
+    expect(waitedMs).toBeLessThan(60_000); // before even one SDK timeout (it used to be four: ~4 minutes)
+    // The refresh goes on in the background: a second request joins it instead of starting another.
+    expect((await drive(proxy(browser.request('/dashboard')))).status).toBe(503);
+    // Every attempt times out (60 s each in the SDK); then WorkOS is back.
+    await elapse(300_000);
+    expect(suite.emulator.control.counters()[AUTHENTICATE] ?? 0).toBeLessThanOrEqual(4);
+    suite.emulator.control.clearFaults();
+    const back = browser.receive(await drive(proxy(browser.request('/dashboard'))));
+    track(browser);
+    expect(back.status).toBe(200);
+    expect(await renderSees(back)).toBe('alice@example.com');
+  });
+
+  it('ten concurrent requests during an outage share one refresh, and all keep the session', async () => {
+    const { browser, sealed } = await expiredSession();
+    fault({ status: 503, retry_after: 0, times: 4 });
+    const proxy = authkitProxy(protect);
+    const responses = await drive(Promise.all(Array.from({ length: 10 }, () => proxy(browser.request('/dashboard')))));
+    expect(responses.map((response) => response.status)).toEqual(Array(10).fill(503));
+    expect(suite.emulator.control.counters()[AUTHENTICATE]).toBe(4); // one flight, its SDK retries
+    for (const response of responses) expect(response.headers.getSetCookie()).toEqual([]);
+    const back = await drive(Promise.all(Array.from({ length: 10 }, () => proxy(browser.request('/dashboard')))));
+    expect(suite.emulator.control.counters()[AUTHENTICATE]).toBe(5);
+    const cookies = new Set(back.map((response) => response.headers.getSetCookie().find((line) => line.startsWith('wos-session='))));
+    expect(cookies.size).toBe(1); // everyone got the same new session
+    browser.receive(back[0]!);
+    track(browser);
+    expect(browser.jar.get('wos-session')).not.toBe(sealed);
+  });
+});
+
+describe('refresh faults while the token is still valid (proactive refresh)', () => {
+  it('an outage inside the refresh buffer changes nothing for the user: the current session is served', async () => {
+    const { browser, sealed } = await session({ expires_in: 300 });
+    vi.setSystemTime(Date.now() + 280_000); // 20 s left: inside the 30 s buffer
+    fault({ status: 503, retry_after: 0, times: 4 });
+    const response = await drive(authkitProxy(protect)(browser.request('/dashboard')));
+    expect(response.status).toBe(200);
+    expect(response.headers.getSetCookie()).toEqual([]);
+    expect(await renderSees(response)).toBe('alice@example.com');
+    expect(browser.jar.get('wos-session')).toBe(sealed);
+  });
+});
+
+describe('refresh faults elsewhere', () => {
+  it('the auth route refresh mode answers 503 with Retry-After and keeps the cookie', async () => {
+    const { browser, sealed } = await expiredSession();
+    fault({ status: 503, retry_after: 0, times: 4 });
+    const response = browser.receive(await drive(handleAuth()(browser.request('/callback?refresh=1&return_to=%2Faccount'))));
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(browser.jar.get('wos-session')).toBe(sealed);
+  });
+
+  it('refreshSession() in a server action throws a transient TokenRefreshError and keeps the cookie', async () => {
+    const { browser, sealed } = await expiredSession();
+    fault({ status: 503, retry_after: 0, times: 4 });
+    nextRequest.reset({ cookies: Object.fromEntries(browser.jar) });
+    const error = await drive(refreshSession().catch((caught: unknown) => caught as Error));
+    expect(error).toBeInstanceOf(TokenRefreshError);
+    expect((error as TokenRefreshError).isTransient).toBe(true);
+    expect((error as Error).message).not.toMatch(/Fe26|eyJ/);
+    expect(nextRequest.cookie('wos-session')).toBe(sealed);
+  });
+});
+
+describe('code exchange faults (the callback)', () => {
+  async function signIn(GET = handleAuth()) {
+    const browser = new TestBrowser();
+    const start = browser.receive(await drive(GET(browser.request('/callback?return_to=%2Faccount'))));
+    const back = await drive(signInThroughHostedPage(start.headers.get('location')!, 'bob@example.com'));
+    secrets.push(back.searchParams.get('code')!, ...browser.jar.values());
+    return { browser, callback: `${back.pathname}${back.search}`, GET };
+  }
+
+  it('a 500 or a lost answer (the code already spent) is retried with the same Idempotency-Key: signed in', async () => {
+    for (const broken of [{ status: 500 as const, retry_after: 0 }, { drop: true, when: 'after' as const }]) {
+      const { browser, callback, GET } = await signIn();
+      fault({ times: 1, ...broken });
+      const done = browser.receive(await drive(GET(browser.request(callback))));
+      track(browser);
+      expect(done.status).toBe(307);
+      expect(done.headers.get('location')).toBe('http://localhost:3000/account');
+      expect((await readSession(browser.jar.get('wos-session'))).status).toBe('signed-in');
+    }
+  });
+
+  it('WorkOS down for the whole exchange: a clear error, the flow cookie cleaned up, and signing in again works', async () => {
+    const { browser, callback, GET } = await signIn();
+    fault({ status: 503, retry_after: 0, times: 4 });
+    const failed = browser.receive(await drive(GET(browser.request(callback))));
+    expect(failed.status).toBe(500);
+    expect(await failed.json()).toEqual({ error: { message: 'Something went wrong', description: expect.stringMatching(/Couldn't sign in/), code: 'authentication_failed' } });
+    expect([...browser.jar.keys()].filter((name) => name.startsWith('wos-auth-verifier'))).toEqual([]);
+    expect(output.text()).toMatch(/Sign-in callback failed \(authentication_failed, GenericServerException status 503/);
+    const again = await signIn();
+    const done = again.browser.receive(await drive(again.GET(again.browser.request(again.callback))));
+    track(again.browser);
+    expect(done.status).toBe(307);
+  });
+});
