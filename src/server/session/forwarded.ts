@@ -9,6 +9,7 @@ import 'server-only';
  */
 import { FORWARDED_HEADERS } from '../../shared/constants.js';
 import { perConfig } from '../config.js';
+import { hmacSha256, hmacSha256Key, sha256 } from './hmac-sha256.js';
 
 export const SIGNATURE_HEADER = 'x-authkit-signature';
 
@@ -23,16 +24,20 @@ export interface ForwardedContext {
 
 const encoder = new TextEncoder();
 
-const signingKey = perConfig(async (config) => {
-  const material = await crypto.subtle.digest('SHA-256', encoder.encode(`authkit-rsc forwarded headers\n${config.cookiePassword}`));
-  return crypto.subtle.importKey('raw', material, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
-});
+const keyMaterial = perConfig((config) => sha256(encoder.encode(`authkit-rsc forwarded headers\n${config.cookiePassword}`)));
+
+// Verifying: WebCrypto (a constant-time comparison, once per render).
+const verifyingKey = perConfig(() => crypto.subtle.importKey('raw', keyMaterial(), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']));
+
+// Signing (every proxied request): the same HMAC in plain JavaScript, without WebCrypto's
+// thread-pool round trip (bench row 1).
+const syncSigningKey = perConfig(() => hmacSha256Key(keyMaterial()));
 
 function canonical(context: ForwardedContext): Uint8Array<ArrayBuffer> {
   return encoder.encode(JSON.stringify([context.session, context.path, context.redirectUri ?? '', context.signUpPaths ?? []]));
 }
 
-const toHex = (buffer: ArrayBuffer) => [...new Uint8Array(buffer)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+const toHex = (bytes: Uint8Array) => [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 
 function fromHex(hex: string): Uint8Array<ArrayBuffer> | null {
   if (!/^[0-9a-f]{64}$/.test(hex)) return null;
@@ -52,8 +57,7 @@ export async function writeForwardedContext(headers: Headers, context: Forwarded
     path: headers.get(FORWARDED_HEADERS.url)!,
     redirectUri: headers.get(FORWARDED_HEADERS.redirectUri) ?? undefined,
   };
-  const signature = await crypto.subtle.sign('HMAC', await signingKey(), canonical(carried));
-  headers.set(SIGNATURE_HEADER, toHex(signature));
+  headers.set(SIGNATURE_HEADER, toHex(hmacSha256(syncSigningKey(), canonical(carried))));
 }
 
 function parsePaths(value: string | null): string[] | undefined | null {
@@ -74,6 +78,6 @@ export async function readForwardedContext(headers: Headers): Promise<ForwardedC
   const signUpPaths = parsePaths(headers.get(FORWARDED_HEADERS.signUpPaths));
   if (!signature || session === null || path === null || signUpPaths === null) return undefined;
   const context: ForwardedContext = { session, path, redirectUri: headers.get(FORWARDED_HEADERS.redirectUri) ?? undefined, signUpPaths };
-  const valid = await crypto.subtle.verify('HMAC', await signingKey(), signature, canonical(context));
+  const valid = await crypto.subtle.verify('HMAC', await verifyingKey(), signature, canonical(context));
   return valid ? context : undefined;
 }
