@@ -20,22 +20,29 @@ export const elapsedUs = (start) => Number(process.hrtime.bigint() - start) / 10
 
 /**
  * @param contenders `{ name, prepare(n, round) → inputs[] | Promise, run(input) → Promise }`
- * @returns `{ [name]: number[] }`: µs per call, one value per recorded round
+ * @returns `{ wall: { [name]: number[] }, cpu: { [name]: number[] } }`: µs per call, one value per
+ *   recorded round. `cpu` is the process's user + system time (every thread: the crypto thread pool
+ *   and GC too), what a call costs a server whose cores are all busy, whatever else this machine runs.
  */
 export async function compareRounds(contenders, { rounds, iterations, warmup = true }) {
-  const results = Object.fromEntries(contenders.map(({ name }) => [name, []]));
+  const wall = Object.fromEntries(contenders.map(({ name }) => [name, []]));
+  const cpu = Object.fromEntries(contenders.map(({ name }) => [name, []]));
   for (let round = warmup ? -1 : 0; round < rounds; round++) {
     const order = round % 2 === 0 ? contenders : [...contenders].reverse();
     for (const contender of order) {
       const inputs = await contender.prepare(iterations, round);
       collect();
+      const cpuStart = process.cpuUsage();
       const start = process.hrtime.bigint();
       for (const input of inputs) await contender.run(input);
-      const perCall = elapsedUs(start) / inputs.length;
-      if (round >= 0) results[contender.name].push(perCall);
+      const wallUs = elapsedUs(start);
+      const { user, system } = process.cpuUsage(cpuStart);
+      if (round < 0) continue;
+      wall[contender.name].push(wallUs / inputs.length);
+      cpu[contender.name].push((user + system) / inputs.length);
     }
   }
-  return results;
+  return { wall, cpu };
 }
 
 /** Formats microseconds for the table. */
