@@ -8,8 +8,8 @@
  * and a test that mocks that module with a factory importing `authkit-rsc/testing` would otherwise
  * wait on itself. `setMockSession` (and `loadMockProvider`) wait for it, so renders are synchronous.
  */
-// A namespace import: under the react-server condition (a Playwright run that needs the kit's
-// server modules) React has no client hooks, and named imports of them would fail to link.
+// A namespace import: under the react-server condition (a test runner started with it) React has
+// no client hooks, and named imports of them would fail to link.
 import * as React from 'react';
 import type { ReactNode } from 'react';
 import type * as ProviderModuleType from '../components/client/auth-kit-provider.js';

@@ -1,12 +1,13 @@
 /**
- * The kit's server modules, loaded on first use. They start with `import 'server-only'`, which
- * throws outside the react-server condition unless the test runner stubs it; a plain Node test
- * runner (Playwright) gets a message saying how to run them instead of that package's own.
+ * The kit's server modules, loaded on first use by the mock session's server half
+ * (`setMockSession`). They start with `import 'server-only'`, which throws outside the
+ * react-server condition unless the test runner stubs it (Storybook's Next framework does; in
+ * Vitest, alias it), so the failure gets a message saying how. Real sessions (`createTestSession`,
+ * `signInAs`) need none of this: they seal with the kit's pure sealing code.
  */
 
-const HOW = "authkit-rsc/testing seals sessions with the kit's own server code, which imports 'server-only'. " +
-  'In a plain Node test runner use the react-server condition (e.g. NODE_OPTIONS=--conditions=react-server npx playwright test); ' +
-  "in Vitest alias 'server-only' to an empty module.";
+const HOW = "setMockSession runs the kit's own server code, which imports 'server-only': " +
+  "in Vitest alias 'server-only' to an empty module (see the README's Vitest config), or run under the react-server condition.";
 
 /** `load()`, with the `server-only` failure explained. */
 export async function serverModule<T>(load: () => Promise<T>): Promise<T> {

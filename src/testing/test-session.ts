@@ -8,7 +8,9 @@
 import type { AccessToken, Impersonator, Session, User, UserInfo } from '../shared/types.js';
 import type { SessionClaimFields } from './mock-data.js';
 import { decodeJwtClaims } from '../shared/claims.js';
-import { serverModule } from './server-modules.js';
+import { planChunkedCookie } from '../shared/cookie-chunks.js';
+import { sealSessionWithPassword } from '../shared/seal.js';
+import { testCookieName, testCookiePassword, testEmulatorUrl } from './test-env.js';
 
 /**
  * Who to sign in and what the access token should say (`organizationId` defaults to the user's
@@ -62,16 +64,6 @@ export function sessionFromAuthenticateResponse(wire: Record<string, unknown>): 
   return session;
 }
 
-async function emulatorBaseUrl(explicit: string | undefined): Promise<string> {
-  if (explicit) return explicit.replace(/\/+$/, '');
-  const { getConfig } = await serverModule(() => import('../server/config.js'));
-  const { apiHostname, apiHttps, apiPort } = getConfig();
-  if (!apiHostname) {
-    throw new Error('createTestSession needs the emulator: pass emulatorUrl, or set WORKOS_API_HOSTNAME (and WORKOS_API_HTTPS=false, WORKOS_API_PORT) to it.');
-  }
-  return `${apiHttps ? 'https' : 'http'}://${apiHostname}${apiPort ? `:${apiPort}` : ''}`;
-}
-
 function requestBody(options: TestSessionOptions): Record<string, unknown> {
   const who = options.user ?? 'alice@example.com';
   const body: Record<string, unknown> = who.startsWith('user_') ? { user_id: who } : { email: who };
@@ -86,7 +78,7 @@ function requestBody(options: TestSessionOptions): Record<string, unknown> {
 
 /** Mints a session on the emulator (`POST /_emulator/sessions`); the emulator's 400s name the bad field. */
 export async function mintEmulatorSession(options: TestSessionOptions = {}): Promise<Session> {
-  const url = `${await emulatorBaseUrl(options.emulatorUrl)}/_emulator/sessions`;
+  const url = `${testEmulatorUrl(options.emulatorUrl)}/_emulator/sessions`;
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(requestBody(options)) });
   const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (!response.ok) {
@@ -96,17 +88,16 @@ export async function mintEmulatorSession(options: TestSessionOptions = {}): Pro
 }
 
 /**
- * Seals a session into the cookie(s) an app reads, with the kit's sealing code and the app's
- * password (chunked over 3,800 bytes, as the kit writes it).
+ * Seals a session into the cookie(s) an app reads, with the kit's own sealing code (pure, so any
+ * test runner can call it) and the app's password, chunked over 3,800 bytes as the kit writes it.
  * @example const { cookies } = await sealTestSessionCookie(session);
  */
 export async function sealTestSessionCookie(
   session: Session,
   options: Pick<TestSessionOptions, 'cookiePassword' | 'cookieName'> = {},
 ): Promise<{ sealed: string; cookies: TestCookie[]; cookieHeader: string }> {
-  const { sealTestSession, sessionCookieName, planChunkedCookie } = await serverModule(() => import('./seal.js'));
-  const sealed = await sealTestSession(session, options.cookiePassword);
-  const cookies = planChunkedCookie(options.cookieName ?? (await sessionCookieName()), sealed, []).writes;
+  const sealed = await sealSessionWithPassword(session, testCookiePassword(options.cookiePassword));
+  const cookies = planChunkedCookie(testCookieName(options.cookieName), sealed, []).writes;
   const cookieHeader = cookies.map(({ name, value }) => `${name}=${encodeURIComponent(value)}`).join('; ');
   return { sealed, cookies, cookieHeader };
 }

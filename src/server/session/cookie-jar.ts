@@ -10,7 +10,8 @@ import 'server-only';
  * The functions work on the smallest cookie interfaces Next offers, so the same code serves
  * `request.cookies` (proxy, route handlers), `cookies()` (actions) and Set-Cookie headers.
  */
-import { COOKIE_CHUNK_SIZE, MAX_COOKIE_CHUNKS } from '../../shared/constants.js';
+import { MAX_COOKIE_CHUNKS } from '../../shared/constants.js';
+import { chunkName, planChunkedCookie } from '../../shared/cookie-chunks.js';
 import type { CookieAttributes } from './cookie-options.js';
 
 export interface CookieReader {
@@ -21,7 +22,8 @@ export interface CookieWriter {
   set(name: string, value: string, attributes: CookieAttributes): unknown;
 }
 
-const chunkName = (base: string, index: number) => `${base}.${index}`;
+export { planChunkedCookie };
+export type { CookieWrite } from '../../shared/cookie-chunks.js';
 
 function chunkIndex(base: string, name: string): number | null {
   if (!name.startsWith(`${base}.`)) return null;
@@ -49,26 +51,6 @@ export function readChunkedCookie(jar: CookieReader, base: string): string | und
   }
   if (chunks.length > 0) return chunks.join('');
   return sessionCookieNames(jar, base).length > 0 ? null : undefined;
-}
-
-export interface CookieWrite {
-  name: string;
-  value: string;
-}
-
-/** The writes and deletions that store `value` (or clear the session when null). */
-export function planChunkedCookie(base: string, value: string | null, existing: readonly string[]) {
-  const writes: CookieWrite[] = [];
-  if (value !== null && value.length <= COOKIE_CHUNK_SIZE) {
-    writes.push({ name: base, value });
-  } else if (value !== null) {
-    for (let offset = 0, index = 0; offset < value.length; offset += COOKIE_CHUNK_SIZE, index += 1) {
-      writes.push({ name: chunkName(base, index), value: value.slice(offset, offset + COOKIE_CHUNK_SIZE) });
-    }
-  }
-  const written = new Set(writes.map((write) => write.name));
-  const deletions = existing.filter((name) => !written.has(name));
-  return { writes, deletions };
 }
 
 /** Writes (or clears, with `value: null`) the session cookie and its chunks through `writer`. */

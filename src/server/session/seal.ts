@@ -1,6 +1,7 @@
 import 'server-only';
 /**
- * iron-session sealing with password rotation.
+ * iron-session sealing with password rotation, with the configured passwords (the sealing itself
+ * is the pure `src/shared/seal.ts`, which the test kit uses too).
  *
  * - New seals use `WORKOS_COOKIE_PASSWORD` under iron's password id `1`, exactly what
  *   `@workos-inc/authkit-nextjs` produces with its plain-string password, so cookies stay readable
@@ -10,15 +11,12 @@ import 'server-only';
  * - Anything that does not unseal (tampered, foreign, truncated, garbage, oversized) is `null`;
  *   these functions never throw for bad input.
  */
-import { sealData, unsealData } from 'iron-session';
-import { COOKIE_CHUNK_SIZE, MAX_COOKIE_CHUNKS } from '../../shared/constants.js';
+import { isSession, sealWithPassword, sessionPayload, unsealWithPasswords } from '../../shared/seal.js';
 import type { Session } from '../../shared/types.js';
 import { getConfig } from '../config.js';
 import { warnIfLarge } from './size-warning.js';
 
-/** Longer than the most chunks we would ever write: not ours. */
-const MAX_SEALED_LENGTH = COOKIE_CHUNK_SIZE * MAX_COOKIE_CHUNKS;
-const SEAL_PASSWORD_ID = '1';
+export { sessionPayload };
 
 function passwords(): string[] {
   const { cookiePassword, previousCookiePasswords } = getConfig();
@@ -27,50 +25,12 @@ function passwords(): string[] {
 
 /** Seals any JSON value with the current password; `ttlSeconds: 0` never expires. */
 export async function sealValue(value: object, ttlSeconds: number): Promise<string> {
-  const password = { [SEAL_PASSWORD_ID]: getConfig().cookiePassword };
-  return sealData(value as Record<string, unknown>, { password, ttl: ttlSeconds });
+  return sealWithPassword(value, getConfig().cookiePassword, ttlSeconds);
 }
 
 /** The sealed object, or null when no configured password opens it. */
 export async function unsealValue(sealed: unknown): Promise<Record<string, unknown> | null> {
-  if (typeof sealed !== 'string' || sealed.length === 0 || sealed.length > MAX_SEALED_LENGTH) return null;
-  const passwordId = sealed.split('*')[1] || 'default';
-  for (const secret of passwords()) {
-    let data: unknown;
-    try {
-      // ttl only matters when sealing; an expired seal carries its own expiry and reads as {}.
-      data = await unsealData(sealed, { password: { [passwordId]: secret }, ttl: 0 });
-    } catch {
-      return null; // structurally broken: no other password will do better
-    }
-    if (data && typeof data === 'object' && Object.keys(data).length > 0) return data as Record<string, unknown>;
-  }
-  return null;
-}
-
-/** The reference package's payload, and nothing else (a stable, minimal cookie). */
-export function sessionPayload(session: Session): Session {
-  const payload: Session = {
-    accessToken: session.accessToken,
-    refreshToken: session.refreshToken,
-    user: session.user,
-  };
-  if (session.impersonator) payload.impersonator = session.impersonator;
-  if (session.authenticationMethod) payload.authenticationMethod = session.authenticationMethod;
-  return payload;
-}
-
-function isSession(value: Record<string, unknown>): value is Record<string, unknown> & Session {
-  const user = value.user as { id?: unknown } | null | undefined;
-  return (
-    typeof value.accessToken === 'string' &&
-    typeof value.refreshToken === 'string' &&
-    value.accessToken.length > 0 &&
-    value.refreshToken.length > 0 &&
-    typeof user === 'object' &&
-    user !== null &&
-    typeof user.id === 'string'
-  );
+  return unsealWithPasswords(sealed, passwords());
 }
 
 /** Seals a session the way `@workos-inc/authkit-nextjs` does (`ttl: 0`, minimal payload). */
