@@ -93,3 +93,27 @@ describe('sealTestSessionCookie', () => {
     expect(await readSession(sealed)).toEqual({ status: 'signed-out', reason: 'invalid-cookie' });
   });
 });
+
+describe('the test kit in a plain test runner (no server modules)', () => {
+  it('names WORKOS_COOKIE_PASSWORD when it has no password to seal with', async () => {
+    const { session } = await createTestSession();
+    const password = process.env.WORKOS_COOKIE_PASSWORD;
+    delete process.env.WORKOS_COOKIE_PASSWORD;
+    try {
+      await expect(sealTestSessionCookie(session)).rejects.toThrow(/pass cookiePassword, or set WORKOS_COOKIE_PASSWORD/);
+      await expect(sealTestSessionCookie(session, { cookiePassword: 'too-short' })).rejects.toThrow(/the one given is 9 characters/);
+    } finally {
+      process.env.WORKOS_COOKIE_PASSWORD = password;
+    }
+  });
+
+  it('takes the cookie name from WORKOS_COOKIE_NAME', async () => {
+    const { session } = await createTestSession();
+    process.env.WORKOS_COOKIE_NAME = 'app-session';
+    try {
+      expect((await sealTestSessionCookie(session)).cookies.map((cookie) => cookie.name)).toEqual(['app-session']);
+    } finally {
+      delete process.env.WORKOS_COOKIE_NAME;
+    }
+  });
+});
