@@ -17,7 +17,7 @@ vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }
 const emulator = emulatorPerFile();
 const AUTHENTICATE = 'POST /user_management/authenticate';
 const action = { readOnly: false };
-const alice = { email: 'alice@example.com', organization_id: 'org_acme' };
+const alice = { user: 'alice@example.com', organizationId: 'org_acme' };
 
 const authenticateCalls = () => emulator().control.counters()[AUTHENTICATE] ?? 0;
 const sessionWrites = () => nextRequest.writesTo('wos-session');
@@ -53,7 +53,7 @@ describe('switchOrganizationAction', () => {
   });
 
   it('refuses a pending membership (only active ones count)', async () => {
-    await signedInRequest(emulator(), { email: 'bob@example.com', organization_id: 'org_acme' }, action);
+    await signedInRequest(emulator(), { user: 'bob@example.com', organizationId: 'org_acme' }, action);
     expect(await switchOrganizationAction('org_globex')).toEqual({ error: 'Not a member of this organization' });
   });
 
@@ -88,7 +88,7 @@ describe('switchOrganizationAction', () => {
     ['SSO', 'org_initech'],
     ['MFA enrolment', 'org_umbrella'],
   ])('sends a switch that needs %s through sign-in for that organisation, keeping the session', async (_why, organizationId) => {
-    await signedInRequest(emulator(), { email: 'dave@example.com', organization_id: 'org_globex' }, { ...action, path: '/home' });
+    await signedInRequest(emulator(), { user: 'dave@example.com', organizationId: 'org_globex' }, { ...action, path: '/home' });
     const { url } = await redirectOf(() => switchOrganizationAction(organizationId));
     const target = new URL(url);
     expect(target.origin + target.pathname).toBe('http://localhost:3000/callback');
@@ -143,7 +143,7 @@ describe('getAuthAction', () => {
   });
 
   it('refreshes an expired token here (an action may write the cookie) rather than reporting signed out', async () => {
-    await signedInRequest(emulator(), { ...alice, expires_in: 60 }, action);
+    await signedInRequest(emulator(), { ...alice, expiresIn: 60 }, action);
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 120_000 });
     try {
       expect(await getAuthAction()).toMatchObject({ user: { id: 'user_alice' } });
@@ -154,7 +154,7 @@ describe('getAuthAction', () => {
   });
 
   it('keeps an expired session signed in when WorkOS cannot be reached (transient)', async () => {
-    await signedInRequest(emulator(), { ...alice, expires_in: 60 }, action);
+    await signedInRequest(emulator(), { ...alice, expiresIn: 60 }, action);
     emulator().control.injectFault({ endpoint: AUTHENTICATE, status: 503, times: 10 });
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 120_000 });
     try {
@@ -180,7 +180,7 @@ describe('getAccessTokenAction', () => {
     expect(forced.accessToken).not.toBe(session.accessToken);
     expect(JSON.stringify(forced)).not.toContain(session.refreshToken);
 
-    const { session: shortLived } = await signedInRequest(emulator(), { ...alice, expires_in: 45 }, action);
+    const { session: shortLived } = await signedInRequest(emulator(), { ...alice, expiresIn: 45 }, action);
     // A 45 s token has a 30 s buffer: fresh now, due 20 s later.
     const due = await getAccessTokenAction();
     expect(due.accessToken).toBe(shortLived.accessToken);

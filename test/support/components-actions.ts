@@ -1,6 +1,8 @@
 /**
- * Stand-ins for `authkit-rsc/actions` in client-component tests. From the browser's point of view
- * a server action is a network call, so the module boundary is the right seam:
+ * `authkit-rsc/actions` in client-component tests: the test kit's mock actions
+ * (`createMockActions(vi.fn)`), which act on the mock session like the real ones (switching
+ * refuses non-members, signing out ends it, reads return its redacted data). From the browser's
+ * point of view a server action is a network call, so the module boundary is the right seam:
  *
  * ```ts
  * vi.mock('../../actions/index.js', () => import('../../../test/support/components-actions.js'));
@@ -10,21 +12,21 @@
  * Reset them with `resetActionMocks()` in `beforeEach`.
  */
 import { vi } from 'vitest';
-import type * as Actions from '../../src/actions/index.js';
+import { clearMockActionCalls, clearMockSession, createMockActions } from '../../src/testing/index.js';
 
-export const signOutAction = vi.fn<typeof Actions.signOutAction>();
-export const switchOrganizationAction = vi.fn<typeof Actions.switchOrganizationAction>();
-export const refreshAuthAction = vi.fn<typeof Actions.refreshAuthAction>();
-export const getAuthAction = vi.fn<typeof Actions.getAuthAction>();
-export const getAccessTokenAction = vi.fn<typeof Actions.getAccessTokenAction>();
+const actions = createMockActions(vi.fn);
 
-/** Clears calls and gives every action a harmless default answer. */
-export function resetActionMocks(): void {
-  for (const mock of [signOutAction, switchOrganizationAction, refreshAuthAction, getAuthAction, getAccessTokenAction]) {
-    mock.mockReset();
+export const signOutAction = vi.mocked(actions.signOutAction);
+export const switchOrganizationAction = vi.mocked(actions.switchOrganizationAction);
+export const refreshAuthAction = vi.mocked(actions.refreshAuthAction);
+export const getAuthAction = vi.mocked(actions.getAuthAction);
+export const getAccessTokenAction = vi.mocked(actions.getAccessTokenAction);
+
+/** Back to the kit's behaviour on no mock session (signed out), with no calls recorded. */
+export async function resetActionMocks(): Promise<void> {
+  for (const action of [signOutAction, switchOrganizationAction, refreshAuthAction, getAuthAction, getAccessTokenAction]) {
+    action.mockReset(); // Vitest: back to the implementation the spy was created with
   }
-  getAuthAction.mockResolvedValue({ user: null });
-  refreshAuthAction.mockResolvedValue({ user: null });
-  getAccessTokenAction.mockResolvedValue({ accessToken: undefined });
-  signOutAction.mockResolvedValue(undefined as never);
+  clearMockActionCalls();
+  await clearMockSession();
 }

@@ -1,52 +1,37 @@
 /**
- * Sessions and organisations for component tests (both faces), shaped like what the server
- * produces: `ClientAuth` for the client provider, `OrganizationChoice[]` for the switcher.
+ * Sessions and organisations for component tests (both faces), made with the test kit's mock
+ * session (`createMockSession`, `mockUser`, `MOCK_ORGANIZATIONS`): Ada, admin of Acme with a few
+ * grants, member of Globex and Initech.
  */
-import type { OrganizationChoice } from '../../src/components/shared/types.js';
-import type { AuthConditions, ClientAuth, RedactedUserInfo, User } from '../../src/shared/types.js';
+import { createMockSession, MOCK_ORGANIZATIONS, mockUser } from '../../src/testing/index.js';
+import type { MockSession, MockSessionOptions } from '../../src/testing/index.js';
+import type { AuthConditions, ClientAuth, OrganizationChoice, RedactedUserInfo } from '../../src/shared/types.js';
 
-export const ada: User = {
-  object: 'user',
-  id: 'user_ada',
-  email: 'ada@example.com',
-  emailVerified: true,
-  firstName: 'Ada',
-  lastName: 'Lovelace',
-  profilePictureUrl: null,
-  lastSignInAt: null,
-  locale: null,
-  externalId: null,
-  metadata: {},
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-} as User;
+export const ada = mockUser({ id: 'user_ada', email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' });
 
-/** A signed-in, redacted session for Ada in Acme, as an admin with a few grants. */
-export function signedIn(overrides: Partial<RedactedUserInfo> = {}): RedactedUserInfo {
-  return {
-    user: ada,
-    sessionId: 'session_1',
-    organizationId: 'org_acme',
-    role: 'admin',
-    roles: ['admin', 'member'],
-    permissions: ['billing:read'],
-    entitlements: ['sso'],
-    featureFlags: ['beta'],
-    ...overrides,
-  };
-}
+const ADA: MockSessionOptions = {
+  user: ada,
+  sessionId: 'session_1',
+  organizationId: 'org_acme',
+  role: 'admin',
+  roles: ['admin', 'member'],
+  permissions: ['billing:read'],
+  entitlements: ['sso'],
+  featureFlags: ['beta'],
+  organizations: [{ ...MOCK_ORGANIZATIONS.acme, role: 'admin' }, { ...MOCK_ORGANIZATIONS.globex, role: 'member' }, MOCK_ORGANIZATIONS.initech],
+};
 
-export const signedOut: ClientAuth = { user: null };
+/** Ada's mock session (for `MockAuthKitProvider`), with `overrides`. */
+export const signedInSession = (overrides: MockSessionOptions = {}): MockSession => createMockSession({ ...ADA, ...overrides });
 
-export const acme: OrganizationChoice = { id: 'org_acme', name: 'Acme', role: 'admin', current: true };
-export const globex: OrganizationChoice = { id: 'org_globex', name: 'Globex', role: 'member', current: false };
-export const initech: OrganizationChoice = { id: 'org_initech', name: 'Initech', current: false };
+/** Ada's redacted session: what the server shell seeds the client provider with. */
+export const signedIn = (overrides: MockSessionOptions = {}) => signedInSession(overrides).auth as RedactedUserInfo;
 
-/** A compact JWT (unsigned; the client only decodes) with these claims. */
-export function fakeJwt(claims: Record<string, unknown>): string {
-  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  return `${encode({ alg: 'RS256', typ: 'JWT' })}.${encode(claims)}.signature`;
-}
+export const signedOut: ClientAuth = createMockSession('signedOut').auth!;
+
+/** Ada's memberships as the switcher lists them, by name (Acme current). */
+const [acme, globex, initech] = signedInSession().organizations as [OrganizationChoice, OrganizationChoice, OrganizationChoice];
+export { acme, globex, initech };
 
 /** Every condition a gate takes, once met and once unmet by `signedIn()`. */
 export const CONDITION_CASES: Array<[string, AuthConditions, AuthConditions]> = [

@@ -1,18 +1,19 @@
 /**
- * Renders client components inside a seeded client `AuthKitProvider`, the way the server shell
- * seeds it (`authRoute` included), with the focus check off so tests only see the calls they cause.
+ * Renders client components inside the test kit's `MockAuthKitProvider`: the real client provider,
+ * seeded the way the server shell seeds it (`authRoute` included), with the focus check off so
+ * tests only see the calls they cause.
  */
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { AuthKitProvider } from '../../src/components/client/auth-kit-provider.js';
-import type { AuthKitProviderProps } from '../../src/components/client/auth-kit-provider.js';
-import type { ClientAuth } from '../../src/shared/types.js';
+import { loadMockProvider, MOCK_AUTH_ENV, MockAuthKitProvider } from '../../src/testing/index.js';
+import type { MockAuthKitProviderProps, MockAuthState, MockSession } from '../../src/testing/index.js';
 
-export const TEST_AUTH_ROUTE = 'http://localhost:3000/callback';
+export const TEST_AUTH_ROUTE = MOCK_AUTH_ENV.NEXT_PUBLIC_WORKOS_REDIRECT_URI!;
 
-/** `render(ui)` under a provider seeded with `auth` (`undefined`: an unseeded, loading provider). */
-export function renderWithAuth(ui: ReactElement, auth: ClientAuth | undefined, props: Partial<AuthKitProviderProps> = {}) {
-  return render(
-    <AuthKitProvider initialAuth={auth} authRoute={TEST_AUTH_ROUTE} onSessionExpired={false} {...props}>{ui}</AuthKitProvider>,
-  );
+// The provider module loads once; after that MockAuthKitProvider renders synchronously.
+await loadMockProvider();
+
+/** `render(ui)` under a provider seeded with `session` (`'loading'`: an unseeded provider). */
+export function renderWithAuth(ui: ReactElement, session: MockSession | MockAuthState, props: Partial<MockAuthKitProviderProps> = {}) {
+  return render(<MockAuthKitProvider session={session} {...props}>{ui}</MockAuthKitProvider>);
 }

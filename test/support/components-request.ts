@@ -1,19 +1,21 @@
 /**
- * Real requests for server-face and action tests: an emulator-minted session sealed into the
+ * Real requests for server-face and action tests: a session minted and sealed by the test kit
+ * (`createTestSession`: the emulator signs the token, the kit's own code seals the cookie) in the
  * `next/headers` stand-in, optionally with the proxy's signed hand-over (so the kit knows the
  * current path). Renders use `readOnly` (cookie writes throw, as in a Server Component).
  *
  * ```ts
  * vi.mock('next/headers', () => import('…/test/support/next-headers.js'));
  * const emulator = emulatorPerFile();
- * await signedInRequest(emulator(), { email: 'alice@example.com', organization_id: 'org_acme' }, { path: '/admin' });
+ * await signedInRequest(emulator(), { user: 'alice@example.com', organizationId: 'org_acme' }, { path: '/admin' });
  * ```
  */
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import type { CreateSessionInput, Emulator } from '../../src/emulator/index.js';
+import type { Emulator } from '../../src/emulator/index.js';
 import { writeForwardedContext } from '../../src/server/session/forwarded.js';
-import { mintSession } from '../../src/server/test-support/sessions.js';
 import type { Session } from '../../src/shared/types.js';
+import { createTestSession } from '../../src/testing/index.js';
+import type { TestCookie, TestSessionOptions } from '../../src/testing/index.js';
 // Renamed: a `use…` name reads as a React hook to the linter, and this runs in beforeAll.
 import { startTestEmulator, useEmulatorEnv as pointEnvAt } from './emulator.js';
 import { nextRequest } from './next-headers.js';
@@ -41,16 +43,17 @@ export function emulatorPerFile(): () => Emulator {
   return () => emulator;
 }
 
-async function startRequest(sealed: string | undefined, { path, readOnly = true }: RequestOptions) {
+async function startRequest(minted: { sealed: string; cookies: TestCookie[] } | undefined, { path, readOnly = true }: RequestOptions) {
   const headers = new Headers();
-  if (path !== undefined) await writeForwardedContext(headers, { session: sealed ?? '', path });
-  nextRequest.reset({ cookies: sealed ? { 'wos-session': sealed } : {}, headers: Object.fromEntries(headers), readOnly });
+  if (path !== undefined) await writeForwardedContext(headers, { session: minted?.sealed ?? '', path });
+  const cookies = Object.fromEntries((minted?.cookies ?? []).map((cookie) => [cookie.name, cookie.value]));
+  nextRequest.reset({ cookies, headers: Object.fromEntries(headers), readOnly });
 }
 
-/** A request carrying a real session minted for `input` (default: alice). */
-export async function signedInRequest(emulator: Emulator, input: CreateSessionInput = {}, options: RequestOptions = {}): Promise<{ session: Session; sealed: string }> {
-  const minted = await mintSession(emulator, input);
-  await startRequest(minted.sealed, options);
+/** A request carrying a real session minted for `options` (default: alice), as `createTestSession` makes it. */
+export async function signedInRequest(emulator: Emulator, options: TestSessionOptions = {}, request: RequestOptions = {}): Promise<{ session: Session; sealed: string }> {
+  const minted = await createTestSession({ emulatorUrl: emulator.url, ...options });
+  await startRequest(minted, request);
   return minted;
 }
 

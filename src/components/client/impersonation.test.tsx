@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { signedIn, signedOut } from '../../../test/support/components-fixtures.js';
+import { signedInSession } from '../../../test/support/components-fixtures.js';
 import { renderWithAuth } from '../../../test/support/components-render.js';
 import { Impersonation } from './impersonation.js';
 
@@ -10,12 +10,12 @@ const { resetActionMocks, signOutAction } = await import('../../../test/support/
 
 beforeEach(() => resetActionMocks());
 
-const impersonated = signedIn({ impersonator: { email: 'support@workos.test', reason: 'Ticket #42' } });
+const impersonated = signedInSession({ impersonator: { email: 'support@workos.test', reason: 'Ticket #42' } });
 
 describe('<Impersonation> (client)', () => {
   it('renders nothing without an impersonator, or signed out', () => {
-    expect(renderWithAuth(<Impersonation />, signedIn()).container).toBeEmptyDOMElement();
-    expect(renderWithAuth(<Impersonation />, signedOut).container).toBeEmptyDOMElement();
+    expect(renderWithAuth(<Impersonation />, signedInSession()).container).toBeEmptyDOMElement();
+    expect(renderWithAuth(<Impersonation />, 'signedOut').container).toBeEmptyDOMElement();
   });
 
   it('announces who impersonates whom, in which organisation, and why', () => {
@@ -25,12 +25,12 @@ describe('<Impersonation> (client)', () => {
   });
 
   it('falls back to the organisation id when the provider was not given its name', () => {
-    renderWithAuth(<Impersonation />, impersonated);
+    renderWithAuth(<Impersonation />, impersonated, { organizationName: undefined });
     expect(screen.getByRole('status')).toHaveTextContent('in org_acme');
   });
 
   it('leaves out the reason and organisation when there are none', () => {
-    renderWithAuth(<Impersonation />, signedIn({ organizationId: undefined, impersonator: { email: 'support@workos.test', reason: null } }));
+    renderWithAuth(<Impersonation />, signedInSession({ organizationId: undefined, impersonator: { email: 'support@workos.test', reason: null } }));
     expect(screen.getByRole('status')).toHaveTextContent(/^support@workos\.test is impersonating ada@example\.com Stop impersonating$/);
   });
 

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { acme, globex, initech, signedIn, signedOut } from '../../../test/support/components-fixtures.js';
+import { acme, globex, initech, signedInSession } from '../../../test/support/components-fixtures.js';
 import { renderWithAuth } from '../../../test/support/components-render.js';
 import { OrgSwitcher } from './org-switcher.js';
 
@@ -14,18 +14,18 @@ const many = [acme, globex, initech];
 
 describe('<OrgSwitcher> (client)', () => {
   it('renders nothing signed out, or with a single membership', () => {
-    expect(renderWithAuth(<OrgSwitcher organizations={many} />, signedOut).container).toBeEmptyDOMElement();
-    expect(renderWithAuth(<OrgSwitcher organizations={[acme]} />, signedIn()).container).toBeEmptyDOMElement();
-    expect(renderWithAuth(<OrgSwitcher />, signedIn()).container).toBeEmptyDOMElement();
+    expect(renderWithAuth(<OrgSwitcher organizations={many} />, 'signedOut').container).toBeEmptyDOMElement();
+    expect(renderWithAuth(<OrgSwitcher organizations={[acme]} />, signedInSession()).container).toBeEmptyDOMElement();
+    expect(renderWithAuth(<OrgSwitcher />, signedInSession()).container).toBeEmptyDOMElement();
   });
 
   it('renders a single membership with showWhenSingle', () => {
-    renderWithAuth(<OrgSwitcher organizations={[acme]} showWhenSingle />, signedIn());
+    renderWithAuth(<OrgSwitcher organizations={[acme]} showWhenSingle />, signedInSession());
     expect(screen.getByRole('button', { name: 'Acme' })).toBeInTheDocument();
   });
 
   it('lists every membership as a labelled form with a submit button, under a labelled list', () => {
-    renderWithAuth(<OrgSwitcher organizations={many} />, signedIn());
+    renderWithAuth(<OrgSwitcher organizations={many} />, signedInSession());
     const list = screen.getByRole('list', { name: 'Organizations' });
     expect(within(list).getAllByRole('listitem')).toHaveLength(3);
     for (const org of many) {
@@ -38,7 +38,7 @@ describe('<OrgSwitcher> (client)', () => {
 
   it('marks the organisation useAuth() reports as current (aria-current, data-current, data-state)', () => {
     // The list's own `current` flags are stale: the session moved to Globex.
-    renderWithAuth(<OrgSwitcher organizations={many} />, signedIn({ organizationId: 'org_globex' }));
+    renderWithAuth(<OrgSwitcher organizations={many} />, signedInSession({ organizationId: 'org_globex' }));
     const current = screen.getByRole('button', { name: 'Globex' });
     expect(current).toHaveAttribute('aria-current', 'true');
     expect(current).toHaveAttribute('data-current');
@@ -50,7 +50,7 @@ describe('<OrgSwitcher> (client)', () => {
   });
 
   it('submits the organisation id and return path to switchOrganizationAction', async () => {
-    renderWithAuth(<OrgSwitcher organizations={many} returnTo="/projects" />, signedIn());
+    renderWithAuth(<OrgSwitcher organizations={many} returnTo="/projects" />, signedInSession());
     await userEvent.click(screen.getByText('Acme', { selector: 'summary' }));
     await userEvent.click(screen.getByRole('button', { name: 'Globex' }));
     await waitFor(() => expect(switchOrganizationAction).toHaveBeenCalledTimes(1));
@@ -72,7 +72,7 @@ describe('<OrgSwitcher> (client)', () => {
           </>
         )}
       </OrgSwitcher>,
-      signedIn(),
+      signedInSession(),
     );
     expect(screen.getByText('Team: Acme')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Go to Globex' })).toHaveClass('item');
@@ -85,7 +85,7 @@ describe('<OrgSwitcher> (client)', () => {
       <OrgSwitcher organizations={many}>
         {({ organizations }) => <ul>{organizations.map((org) => <OrgSwitcher.Item key={org.id} organization={org} asChild><button className="pill">{org.name}</button></OrgSwitcher.Item>)}</ul>}
       </OrgSwitcher>,
-      signedIn(),
+      signedInSession(),
     );
     const pill = screen.getByRole('button', { name: 'Acme' });
     expect(pill).toHaveClass('pill');

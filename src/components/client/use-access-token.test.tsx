@@ -1,7 +1,9 @@
 import { act, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeJwt, signedIn, signedOut } from '../../../test/support/components-fixtures.js';
+import { signedIn, signedOut } from '../../../test/support/components-fixtures.js';
+import { mockAccessToken } from '../../testing/index.js';
+import type { AccessToken } from '../../shared/types.js';
 import * as actions from '../../actions/index.js';
 import type { ClientAuth } from '../../shared/types.js';
 import { AuthKitProvider } from './auth-kit-provider.js';
@@ -13,7 +15,7 @@ const { resetActionMocks } = await import('../../../test/support/components-acti
 
 const NOW = Date.UTC(2026, 0, 1) / 1000;
 /** A token issued now that lives `ttl` seconds. */
-const token = (ttl = 3600, extra: Record<string, unknown> = {}) => fakeJwt({ sub: 'user_ada', sid: 'session_1', iat: NOW, exp: NOW + ttl, ...extra });
+const token = (ttl = 3600, extra: Record<string, unknown> = {}) => mockAccessToken({ sub: 'user_ada', sid: 'session_1', iat: NOW, exp: NOW + ttl, ...extra } as AccessToken);
 
 function renderToken(initialAuth: ClientAuth = signedIn()) {
   const wrapper = ({ children }: { children: ReactNode }) => <AuthKitProvider initialAuth={initialAuth} onSessionExpired={false}>{children}</AuthKitProvider>;

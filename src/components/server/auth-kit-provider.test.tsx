@@ -25,7 +25,7 @@ const seedOf = (element: ReactElement) => (element as ReactElement<AuthKitProvid
 
 describe('<AuthKitProvider> (server shell)', () => {
   it('seeds the client provider: the first render already has the user, with no server round trip', async () => {
-    await signedInRequest(emulator(), { email: 'alice@example.com', organization_id: 'org_acme' });
+    await signedInRequest(emulator(), { user: 'alice@example.com', organizationId: 'org_acme' });
     const getAuth = vi.spyOn(actions, 'getAuthAction');
     render(await AuthKitProvider({ children: <WhoAmI /> }));
     expect(screen.getByText('alice@example.com org_acme admin')).toBeInTheDocument();
@@ -39,7 +39,7 @@ describe('<AuthKitProvider> (server shell)', () => {
   });
 
   it('never hands the access or refresh token to the client', async () => {
-    const { session } = await signedInRequest(emulator(), { email: 'alice@example.com', organization_id: 'org_acme' });
+    const { session } = await signedInRequest(emulator(), { user: 'alice@example.com', organizationId: 'org_acme' });
     const props = JSON.stringify(seedOf(await AuthKitProvider({ children: null })));
     expect(props).not.toContain(session.accessToken);
     expect(props).not.toContain(session.refreshToken);
@@ -61,10 +61,10 @@ describe('<AuthKitProvider> (server shell)', () => {
   });
 
   it('names the organisation for a client impersonation banner, only while impersonating', async () => {
-    await signedInRequest(emulator(), { email: 'alice@example.com', organization_id: 'org_globex', impersonator: { email: 'support@workos.test' } });
+    await signedInRequest(emulator(), { user: 'alice@example.com', organizationId: 'org_globex', impersonator: { email: 'support@workos.test' } });
     render(await AuthKitProvider({ children: <Impersonation /> }));
     expect(screen.getByRole('status')).toHaveTextContent('in Globex');
-    await signedInRequest(emulator(), { email: 'alice@example.com', organization_id: 'org_globex' });
+    await signedInRequest(emulator(), { user: 'alice@example.com', organizationId: 'org_globex' });
     expect(seedOf(await AuthKitProvider({ children: null })).organizationName).toBeUndefined();
   });
 

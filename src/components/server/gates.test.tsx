@@ -14,7 +14,7 @@ vi.mock('next/headers', () => import('../../../test/support/next-headers.js'));
 const emulator = emulatorPerFile();
 afterEach(() => vi.useRealTimers());
 
-const alice = { email: 'alice@example.com', organization_id: 'org_acme' };
+const alice = { user: 'alice@example.com', organizationId: 'org_acme' };
 const fallback = <p>fallback</p>;
 const shown = (text: string) => screen.queryByText(text) !== null;
 
@@ -60,7 +60,7 @@ describe('<SignedIn> (server)', () => {
   });
 
   it('never signs out on an expired token: it sends the render through the refresh route', async () => {
-    await signedInRequest(emulator(), { ...alice, expires_in: 60 }, { path: '/reports?q=1' });
+    await signedInRequest(emulator(), { ...alice, expiresIn: 60 }, { path: '/reports?q=1' });
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 120_000 });
     const { url } = await redirectOf(() => SignedIn({ children: 'secret' }));
     const target = new URL(url);

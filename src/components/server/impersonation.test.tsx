@@ -13,12 +13,12 @@ describe('<Impersonation> (server)', () => {
   it('renders nothing signed out or without an impersonator', async () => {
     await signedOutRequest();
     expect(render(await Impersonation({})).container).toBeEmptyDOMElement();
-    await signedInRequest(emulator(), { email: 'alice@example.com', organization_id: 'org_acme' });
+    await signedInRequest(emulator(), { user: 'alice@example.com', organizationId: 'org_acme' });
     expect(render(await Impersonation({})).container).toBeEmptyDOMElement();
   });
 
   it('announces who impersonates whom, in which organisation (by name) and why', async () => {
-    await signedInRequest(emulator(), { email: 'alice@example.com', organization_id: 'org_globex', impersonator });
+    await signedInRequest(emulator(), { user: 'alice@example.com', organizationId: 'org_globex', impersonator });
     render(await Impersonation({ side: 'top' }));
     const banner = screen.getByRole('status');
     expect(banner).toHaveTextContent('support@workos.test is impersonating alice@example.com in Globex (reason: Ticket #42)');
@@ -27,7 +27,7 @@ describe('<Impersonation> (server)', () => {
   });
 
   it('stops with a labelled sign-out form carrying the return path', async () => {
-    await signedInRequest(emulator(), { email: 'alice@example.com', organization_id: 'org_acme', impersonator });
+    await signedInRequest(emulator(), { user: 'alice@example.com', organizationId: 'org_acme', impersonator });
     const { container } = render(await Impersonation({ returnTo: '/admin' }));
     const form = within(screen.getByRole('status')).getByRole('form', { name: 'Stop impersonating' });
     expect(within(form).getByRole('button', { name: 'Stop impersonating' })).toHaveAttribute('type', 'submit');
@@ -35,7 +35,7 @@ describe('<Impersonation> (server)', () => {
   });
 
   it('still shows the banner (with the organisation id) when the memberships cannot be read', async () => {
-    await signedInRequest(emulator(), { email: 'alice@example.com', organization_id: 'org_acme', impersonator });
+    await signedInRequest(emulator(), { user: 'alice@example.com', organizationId: 'org_acme', impersonator });
     emulator().control.injectFault({ endpoint: 'GET /user_management/organization_memberships', status: 500, times: 10 });
     render(await Impersonation({}));
     expect(screen.getByRole('status')).toHaveTextContent('in org_acme');

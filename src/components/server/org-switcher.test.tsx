@@ -17,14 +17,14 @@ describe('<OrgSwitcher> (server)', () => {
 
   it('renders nothing for a single active membership (a pending one does not count), unless showWhenSingle', async () => {
     // Bob: active in Acme, pending in Globex.
-    await signedInRequest(emulator(), { email: 'bob@example.com', organization_id: 'org_acme' });
+    await signedInRequest(emulator(), { user: 'bob@example.com', organizationId: 'org_acme' });
     expect(render(await OrgSwitcher({})).container).toBeEmptyDOMElement();
     render(await OrgSwitcher({ showWhenSingle: true }));
     expect(screen.getAllByRole('button').map((button) => button.textContent)).toEqual(['Acme']);
   });
 
   it('lists every active membership as a labelled form, marking the current organisation', async () => {
-    await signedInRequest(emulator(), { email: 'dave@example.com', organization_id: 'org_globex' });
+    await signedInRequest(emulator(), { user: 'dave@example.com', organizationId: 'org_globex' });
     render(await OrgSwitcher({ returnTo: '/projects' }));
     const list = screen.getByRole('list', { name: 'Organizations' });
     expect(within(list).getAllByRole('button').map((button) => button.textContent)).toEqual(['Globex', 'Initech', 'Umbrella']);
@@ -38,7 +38,7 @@ describe('<OrgSwitcher> (server)', () => {
   });
 
   it('posts each form to switchOrganizationAction (works without JavaScript)', async () => {
-    await signedInRequest(emulator(), { email: 'alice@example.com', organization_id: 'org_acme' });
+    await signedInRequest(emulator(), { user: 'alice@example.com', organizationId: 'org_acme' });
     const view = (await OrgSwitcher({})) as ReactElement<{ organizations: Array<{ id: string }> }>;
     expect(view.props.organizations.map((org) => org.id)).toEqual(['org_acme', 'org_globex']);
     const item = OrgSwitcher.Item({ organization: { id: 'org_globex', name: 'Globex', current: false } }) as ReactElement<{ children: ReactElement<{ action: unknown }> }>;
@@ -46,7 +46,7 @@ describe('<OrgSwitcher> (server)', () => {
   });
 
   it('takes a render prop built from its parts', async () => {
-    await signedInRequest(emulator(), { email: 'alice@example.com', organization_id: 'org_acme' });
+    await signedInRequest(emulator(), { user: 'alice@example.com', organizationId: 'org_acme' });
     render(await OrgSwitcher({
       children: ({ organizations, current }) => (
         <>
@@ -61,7 +61,7 @@ describe('<OrgSwitcher> (server)', () => {
   });
 
   it('uses the organisations it is given instead of fetching', async () => {
-    await signedInRequest(emulator(), { email: 'alice@example.com', organization_id: 'org_acme' });
+    await signedInRequest(emulator(), { user: 'alice@example.com', organizationId: 'org_acme' });
     emulator().control.resetCounters();
     render(await OrgSwitcher({ organizations: [{ id: 'org_acme', name: 'Acme', current: true }, { id: 'org_x', name: 'X', current: false }] }));
     expect(screen.getAllByRole('button')).toHaveLength(2);
