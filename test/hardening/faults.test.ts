@@ -386,3 +386,19 @@ describe('code exchange faults (the callback)', () => {
     expect(done.status).toBe(307);
   });
 });
+
+describe('WorkOS API faults during a render', () => {
+  it("a memberships outage hides the org switcher instead of failing the page; the banner falls back to the org id", async () => {
+    const { OrgSwitcher } = await import('../../src/components/server/org-switcher.js');
+    const { Impersonation } = await import('../../src/components/server/impersonation.js');
+    const { sealed } = await session({ email: 'alice@example.com', organization_id: 'org_acme', impersonator: { email: 'admin@example.com', reason: 'support' } });
+    nextRequest.reset({ cookies: { 'wos-session': sealed }, readOnly: true });
+    suite.emulator.control.injectFault({ endpoint: 'GET /user_management/organization_memberships', status: 503, retry_after: 0, times: 8 });
+    const { renderToStaticMarkup } = await import('react-dom/server');
+    const switcher = await drive(OrgSwitcher({}));
+    expect(renderToStaticMarkup(switcher)).toBe('');
+    const banner = (await drive(Impersonation({}))) as { props: { organization?: string } } | null;
+    expect(banner?.props.organization).toBe('org_acme');
+    expect(output.text()).toMatch(/organizations could not be listed/);
+  });
+});

@@ -1,7 +1,20 @@
 /** `<OrgSwitcher>` as a server component: memberships fetched on the server, one plain form per organisation. */
+import { unstable_rethrow } from 'next/navigation';
 import { listOrganizationMemberships, withAuth } from '../../server/index.js';
+import { describeError, warn } from '../../server/log.js';
 import { OrgSwitcherItem, OrgSwitcherTrigger, OrgSwitcherView } from '../shared/org-switcher-view.js';
-import type { OrgSwitcherProps } from '../shared/types.js';
+import type { OrganizationChoice, OrgSwitcherProps } from '../shared/types.js';
+
+/** The memberships, or none when WorkOS cannot list them: a page must not fail over its switcher. */
+async function membershipsOrNone(): Promise<OrganizationChoice[]> {
+  try {
+    return await listOrganizationMemberships();
+  } catch (error) {
+    unstable_rethrow(error);
+    warn(`OrgSwitcher: the organizations could not be listed (${describeError(error)}); the switcher is hidden for this request.`);
+    return [];
+  }
+}
 
 /**
  * Lists the signed-in user's active memberships as switch forms (working without JavaScript),
@@ -11,7 +24,7 @@ import type { OrgSwitcherProps } from '../shared/types.js';
 export async function OrgSwitcher(props: OrgSwitcherProps) {
   const { user, organizationId } = await withAuth();
   if (!user) return null;
-  const organizations = props.organizations ?? (await listOrganizationMemberships());
+  const organizations = props.organizations ?? (await membershipsOrNone());
   return <OrgSwitcherView {...props} organizations={organizations} currentId={organizationId} />;
 }
 OrgSwitcher.Item = OrgSwitcherItem;
