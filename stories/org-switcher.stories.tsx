@@ -98,11 +98,22 @@ export const Loading: Story = {
   play: onlyInOwnState(expectLoading),
 };
 
-/** The client twin: it cannot list memberships itself, so a server component passes them. */
+/** The client twin without `organizations`: it asks `getOrganizationsAction` (mocked) once, showing nothing until then. */
 export const ClientFace: Story = {
+  parameters: { authState: 'manyOrgs' },
+  render: (args) => <client.OrgSwitcher {...args} />,
+  play: onlyInOwnState(async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('Globex', { selector: 'summary' })).toBeInTheDocument();
+    await expect(actions.getOrganizationsAction).toHaveBeenCalledTimes(1);
+  }),
+};
+
+/** The client twin given `organizations` (say, from `listOrganizationMemberships()` in a server component): no request. */
+export const ClientFaceWithOrganizations: Story = {
   parameters: { authState: 'manyOrgs' },
   render: (args) => <client.OrgSwitcher {...args} organizations={currentMockSession()?.organizations} />,
   play: onlyInOwnState(async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByText('Globex', { selector: 'summary' })).toBeInTheDocument();
+    await expect(actions.getOrganizationsAction).not.toHaveBeenCalled();
   }),
 };

@@ -6,8 +6,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { redirectOf, signedInRequest, signedOutRequest, emulatorPerFile } from '../../test/support/components-request.js';
 import { nextRequest } from '../../test/support/next-headers.js';
+import { decodeJwtClaims } from '../shared/claims.js';
 import {
-  getAccessTokenAction, getAuthAction, refreshAuthAction, signOutAction, switchOrganizationAction,
+  getAccessTokenAction, getAuthAction, getOrganizationsAction, refreshAuthAction, signOutAction, switchOrganizationAction,
 } from './index.js';
 
 vi.mock('next/headers', () => import('../../test/support/next-headers.js'));
@@ -202,6 +203,52 @@ describe('getAccessTokenAction', () => {
     await signedInRequest(emulator(), alice, action);
     emulator().control.injectFault({ endpoint: AUTHENTICATE, status: 503, times: 10 });
     expect(await getAccessTokenAction({ forceRefresh: true })).toEqual({ accessToken: undefined, error: 'Failed to refresh access token' });
+  });
+});
+
+describe('getOrganizationsAction', () => {
+  it('lists the caller’s own active memberships, the current one marked, sorted by name', async () => {
+    await signedInRequest(emulator(), { user: 'dave@example.com', organizationId: 'org_globex' }, action);
+    expect(await getOrganizationsAction()).toEqual([
+      { id: 'org_globex', name: 'Globex', role: 'admin', current: true },
+      { id: 'org_initech', name: 'Initech', role: 'member', current: false },
+      { id: 'org_umbrella', name: 'Umbrella', role: 'member', current: false },
+    ]);
+    expect(sessionWrites()).toHaveLength(0);
+  });
+
+  it('leaves out pending memberships, and ignores any argument: only ever the caller’s own', async () => {
+    await signedInRequest(emulator(), { user: 'bob@example.com' }, action);
+    const call = getOrganizationsAction as (...args: unknown[]) => ReturnType<typeof getOrganizationsAction>;
+    expect(await call({ userId: 'user_dave' })).toEqual([{ id: 'org_acme', name: 'Acme', role: 'member', current: true }]);
+    expect(await call('user_alice')).toEqual([{ id: 'org_acme', name: 'Acme', role: 'member', current: true }]);
+  });
+
+  it('signed out: []', async () => {
+    await signedOutRequest(action);
+    expect(await getOrganizationsAction()).toEqual([]);
+  });
+
+  it('refreshes an expired token here and lists the memberships of the refreshed session', async () => {
+    await signedInRequest(emulator(), { ...alice, expiresIn: 60 }, action);
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 120_000 });
+    try {
+      expect((await getOrganizationsAction()).map((org) => [org.id, org.current])).toEqual([['org_acme', true], ['org_globex', false]]);
+      expect(sessionWrites()).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a session that has ended (the refresh refused) lists nothing', async () => {
+    const { session } = await signedInRequest(emulator(), { ...alice, expiresIn: 60 }, action);
+    await fetch(`${emulator().url}/user_management/sessions/logout?session_id=${decodeJwtClaims<{ sid: string }>(session.accessToken)!.sid}`, { redirect: 'manual' });
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 120_000 });
+    try {
+      expect(await getOrganizationsAction()).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -14,7 +14,7 @@ import { isWithinRefreshBuffer } from '../server/session/refresh-buffer.js';
 import { toUserInfo } from '../server/session/state.js';
 import { TokenRefreshError } from '../shared/errors.js';
 import { toClientAuth } from '../shared/redact.js';
-import type { ClientAuth, NoUserInfo, UserInfo } from '../shared/types.js';
+import type { ClientAuth, NoUserInfo, OrganizationChoice, UserInfo } from '../shared/types.js';
 
 type Failure = { error: string };
 
@@ -40,6 +40,16 @@ async function callerAuth(refresh: 'expired' | 'due' | 'always' = 'expired'): Pr
     const transient = error instanceof TokenRefreshError && error.isTransient;
     if (transient && refresh === 'expired') return toUserInfo(state.session, state.claims);
     throw error;
+  }
+}
+
+/** The caller's session, or signed out when a due refresh was refused (the session has ended). */
+async function callerAuthOrSignedOut(): Promise<UserInfo | NoUserInfo> {
+  try {
+    return await callerAuth();
+  } catch (error) {
+    unstable_rethrow(error);
+    return { user: null };
   }
 }
 
@@ -117,13 +127,7 @@ export async function refreshAuthAction(
  * @example const { user } = await getAuthAction();
  */
 export async function getAuthAction(options?: { ensureSignedIn?: boolean }): Promise<ClientAuth & { signInUrl?: string }> {
-  let auth: ClientAuth;
-  try {
-    auth = toClientAuth(await callerAuth());
-  } catch (error) {
-    unstable_rethrow(error);
-    auth = { user: null }; // the refresh was refused: the session has ended
-  }
+  const auth = toClientAuth(await callerAuthOrSignedOut());
   return options?.ensureSignedIn && !auth.user ? { ...auth, signInUrl: await getSignInUrl() } : auth;
 }
 
@@ -140,4 +144,15 @@ export async function getAccessTokenAction(
   } catch (error) {
     return { accessToken: undefined, ...failure(error, 'Failed to refresh access token') };
   }
+}
+
+/**
+ * The caller's own active organisation memberships (`{ id, name, role, current }`, sorted by
+ * name); `[]` when signed out or when the session has ended. It takes no arguments (any sent are
+ * ignored), so it can only ever list the caller's own. The client `<OrgSwitcher>` uses it when it
+ * is given no `organizations`.
+ * @example const organizations = await getOrganizationsAction();
+ */
+export async function getOrganizationsAction(): Promise<OrganizationChoice[]> {
+  return (await callerAuthOrSignedOut()).user ? listOrganizationMemberships() : [];
 }

@@ -8,7 +8,7 @@
  * // Vitest: spies that behave like the real actions on the mock session
  * vi.mock('authkit-rsc/actions', async () => (await import('authkit-rsc/testing')).createMockActions(vi.fn));
  */
-import type { ClientAuth } from '../shared/types.js';
+import type { ClientAuth, OrganizationChoice } from '../shared/types.js';
 import { currentMockSession } from './mock-registry.js';
 import { setMockSession } from './mock-server.js';
 import { createMockSession, switchMockOrganization } from './mock-session.js';
@@ -73,10 +73,16 @@ function implementations() {
       if (mock?.status === 'loading') return pending();
       return { accessToken: mock?.session?.accessToken };
     },
+    /** The mock user's memberships, the current one marked (`[]` signed out). */
+    async getOrganizationsAction(): Promise<OrganizationChoice[]> {
+      const mock = currentMockSession();
+      if (mock?.status === 'loading') return pending();
+      return mock?.organizations ?? [];
+    },
   };
 }
 
-/** The five actions of `authkit-rsc/actions`, acting on the active mock session. */
+/** The actions of `authkit-rsc/actions`, acting on the active mock session. */
 export type MockActions = ReturnType<typeof implementations>;
 
 /**

@@ -21,12 +21,12 @@ export const switchOrganizationAction = vi.mocked(actions.switchOrganizationActi
 export const refreshAuthAction = vi.mocked(actions.refreshAuthAction);
 export const getAuthAction = vi.mocked(actions.getAuthAction);
 export const getAccessTokenAction = vi.mocked(actions.getAccessTokenAction);
+export const getOrganizationsAction = vi.mocked(actions.getOrganizationsAction);
 
 /** Back to the kit's behaviour on no mock session (signed out), with no calls recorded. */
 export async function resetActionMocks(): Promise<void> {
-  for (const action of [signOutAction, switchOrganizationAction, refreshAuthAction, getAuthAction, getAccessTokenAction]) {
-    action.mockReset(); // Vitest: back to the implementation the spy was created with
-  }
+  // Vitest: back to the implementation each spy was created with.
+  for (const action of Object.values(actions)) vi.mocked(action).mockReset();
   clearMockActionCalls();
   await clearMockSession();
 }

@@ -6,7 +6,7 @@ import { renderWithAuth } from '../../../test/support/components-render.js';
 import { OrgSwitcher } from './org-switcher.js';
 
 vi.mock('../../actions/index.js', () => import('../../../test/support/components-actions.js'));
-const { resetActionMocks, switchOrganizationAction } = await import('../../../test/support/components-actions.js');
+const { resetActionMocks, switchOrganizationAction, getOrganizationsAction } = await import('../../../test/support/components-actions.js');
 
 beforeEach(() => resetActionMocks());
 
@@ -91,5 +91,47 @@ describe('<OrgSwitcher> (client)', () => {
     expect(pill).toHaveClass('pill');
     expect(pill).toHaveAttribute('type', 'submit');
     expect(pill).toHaveAttribute('data-state', 'active');
+  });
+
+  describe('without an organizations prop', () => {
+    it('renders nothing while loading, then the caller’s memberships from getOrganizationsAction', async () => {
+      let answer!: (organizations: typeof many) => void;
+      getOrganizationsAction.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+      const { container } = renderWithAuth(<OrgSwitcher />, signedInSession({ organizationId: 'org_globex' }));
+      expect(container).toBeEmptyDOMElement();
+      answer(many);
+      // The list's `current` flags are the server's; useAuth() decides (Globex).
+      expect(await screen.findByText('Globex', { selector: 'summary' })).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'Globex' })).toHaveAttribute('data-state', 'active');
+      expect(within(screen.getByRole('list', { name: 'Organizations' })).getAllByRole('listitem')).toHaveLength(3);
+      expect(getOrganizationsAction).toHaveBeenCalledTimes(1);
+    });
+
+    it('asks once per mount, and twins mounted together share the request', async () => {
+      getOrganizationsAction.mockResolvedValue(many);
+      const view = renderWithAuth(<><OrgSwitcher /><OrgSwitcher label="Teams" /></>, signedInSession());
+      expect(await screen.findByRole('list', { name: 'Teams' })).toBeInTheDocument();
+      expect(screen.getByRole('list', { name: 'Organizations' })).toBeInTheDocument();
+      expect(getOrganizationsAction).toHaveBeenCalledTimes(1);
+      view.unmount();
+      renderWithAuth(<OrgSwitcher />, signedInSession());
+      expect(await screen.findByRole('list', { name: 'Organizations' })).toBeInTheDocument();
+      expect(getOrganizationsAction).toHaveBeenCalledTimes(2);
+    });
+
+    it('asks nothing when given organizations or signed out', async () => {
+      renderWithAuth(<OrgSwitcher organizations={many} />, signedInSession());
+      renderWithAuth(<OrgSwitcher />, 'signedOut');
+      await waitFor(() => expect(screen.getByRole('list', { name: 'Organizations' })).toBeInTheDocument());
+      expect(getOrganizationsAction).not.toHaveBeenCalled();
+    });
+
+    it('renders nothing when the request fails', async () => {
+      getOrganizationsAction.mockRejectedValue(new TypeError('Failed to fetch'));
+      const { container } = renderWithAuth(<OrgSwitcher showWhenSingle />, signedInSession());
+      await waitFor(() => expect(getOrganizationsAction).toHaveBeenCalledTimes(1));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(container).toBeEmptyDOMElement();
+    });
   });
 });

@@ -52,8 +52,8 @@ export interface OrgSwitcherState {
 /** Props of `<OrgSwitcher>`. */
 export interface OrgSwitcherProps {
   /**
-   * The memberships to list. The server face fetches them when omitted; the client face has no
-   * way to list them without a server round trip, so pass them from a server component.
+   * The memberships to list. When omitted, the server face lists them on the server and the client
+   * face asks `getOrganizationsAction` once per mount (rendering nothing until the answer).
    */
   organizations?: OrganizationChoice[];
   /** Render even when the user has a single membership. @default false */
