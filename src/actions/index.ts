@@ -56,8 +56,14 @@ async function callerAuthOrSignedOut(): Promise<UserInfo | NoUserInfo> {
 /** Refuses a missing organisation id and any organisation the caller has no active membership in (the reference's IDOR, #443). */
 async function refuseNonMember(organizationId: string | undefined): Promise<Failure | undefined> {
   if (!organizationId) return { error: 'An organization id is required' };
-  if (!(await callerAuth()).user) return { error: 'Not signed in' };
-  const memberships = await listOrganizationMemberships();
+  if (!(await callerAuthOrSignedOut()).user) return { error: 'Not signed in' };
+  let memberships: OrganizationChoice[];
+  try {
+    memberships = await listOrganizationMemberships();
+  } catch (error) {
+    // WorkOS could not confirm the membership: refuse, as an answer rather than a 500.
+    return failure(error, 'Could not check your organizations; please try again');
+  }
   return memberships.some((membership) => membership.id === organizationId)
     ? undefined
     : { error: 'Not a member of this organization' };
@@ -148,11 +154,17 @@ export async function getAccessTokenAction(
 
 /**
  * The caller's own active organisation memberships (`{ id, name, role, current }`, sorted by
- * name); `[]` when signed out or when the session has ended. It takes no arguments (any sent are
+ * name); `[]` when signed out, when the session has ended, or while WorkOS cannot list them. It takes no arguments (any sent are
  * ignored), so it can only ever list the caller's own. The client `<OrgSwitcher>` uses it when it
  * is given no `organizations`.
  * @example const organizations = await getOrganizationsAction();
  */
 export async function getOrganizationsAction(): Promise<OrganizationChoice[]> {
-  return (await callerAuthOrSignedOut()).user ? listOrganizationMemberships() : [];
+  if (!(await callerAuthOrSignedOut()).user) return [];
+  try {
+    return await listOrganizationMemberships();
+  } catch (error) {
+    unstable_rethrow(error);
+    return [];
+  }
 }

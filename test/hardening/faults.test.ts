@@ -401,4 +401,18 @@ describe('WorkOS API faults during a render', () => {
     expect(banner?.props.organization).toBe('org_acme');
     expect(output.text()).toMatch(/organizations could not be listed/);
   });
+
+  it('a memberships outage in server actions: a switch or refresh answers { error } (no 500), the organization list is empty, the session stays', async () => {
+    const { getOrganizationsAction, refreshAuthAction, switchOrganizationAction } = await import('../../src/actions/index.js');
+    const { sealed } = await session({ email: 'alice@example.com', organization_id: 'org_acme' });
+    suite.emulator.control.injectFault({ endpoint: 'GET /user_management/organization_memberships', status: 503, retry_after: 0, times: 100 });
+    nextRequest.reset({ cookies: { 'wos-session': sealed } });
+    const form = new FormData();
+    form.set('organizationId', 'org_globex');
+    expect(await drive(switchOrganizationAction(form))).toEqual({ error: expect.stringMatching(/organizations/i) });
+    expect(await drive(refreshAuthAction({ organizationId: 'org_globex' }))).toEqual({ error: expect.stringMatching(/organizations/i) });
+    expect(await drive(getOrganizationsAction())).toEqual([]);
+    expect(nextRequest.cookie('wos-session')).toBe(sealed);
+    expect(nextRequest.cookieWrites).toEqual([]);
+  });
 });
