@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { APP_URL } from './ports.js';
-import { claimsOf, emulator, screenshot, sessionCookie, signInFromHome, unsealSession } from './support.js';
+import { claimsOf, emulator, screenshot, sessionCookie, signInAtHome, unsealSession } from './support.js';
 
 test.beforeEach(async () => {
   await emulator.reset();
@@ -24,7 +24,7 @@ async function switchOrganization(page: Page, from: string, to: string, shot?: s
 }
 
 test('the admin page shows the panel to an admin', async ({ page }) => {
-  await signInFromHome(page, 'alice@example.com', { organization: 'Acme' });
+  await signInAtHome(page, 'alice@example.com', { organizationId: 'org_acme', via: 'hosted' });
   await page.getByRole('link', { name: 'Admin' }).click();
   await expect(page.getByRole('heading', { name: 'Members of Acme' })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'bob@example.com' })).toBeVisible();
@@ -33,7 +33,7 @@ test('the admin page shows the panel to an admin', async ({ page }) => {
 });
 
 test('the admin page shows the fallback to a member', async ({ page }) => {
-  await signInFromHome(page, 'bob@example.com');
+  await signInAtHome(page, 'bob@example.com', { via: 'cookie' });
   await page.goto('/admin');
   await expect(page.getByRole('main').getByRole('alert')).toContainText('Admins only');
   await expect(page.getByRole('heading', { name: /Members of/ })).toHaveCount(0);
@@ -45,7 +45,7 @@ for (const javaScriptEnabled of [true, false]) {
     test.use({ javaScriptEnabled });
 
     test('switching organization through <OrgSwitcher> changes the role everywhere', async ({ page }) => {
-      await signInFromHome(page, 'alice@example.com', { organization: 'Acme' });
+      await signInAtHome(page, 'alice@example.com', { organizationId: 'org_acme', via: 'hosted' });
       await expect(page.getByTestId('role')).toHaveText('admin');
 
       await switchOrganization(page, 'Acme', 'Globex', javaScriptEnabled ? '09-org-switcher-open' : undefined);
@@ -68,7 +68,7 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 test("useAuth().refreshAuth({ organizationId }) switches the session's organization from a client component", async ({ page, context }) => {
-  await signInFromHome(page, 'alice@example.com', { organization: 'Acme' });
+  await signInAtHome(page, 'alice@example.com', { organizationId: 'org_acme', via: 'hosted' });
   await page.goto('/client');
   await expect(page.getByTestId('client-role')).toHaveText('admin');
   await expect(page.getByTestId('token-status')).toHaveText('present'); // hydrated: the button has its handler
@@ -84,7 +84,7 @@ test("useAuth().refreshAuth({ organizationId }) switches the session's organizat
 // After refreshAuthAction writes the new session, the same response re-renders the layout; it must
 // seed <AuthKitProvider> from the cookie the action wrote, not the proxy's pre-action hand-over.
 test('useAuth() keeps showing the new organization right after refreshAuth({ organizationId })', async ({ page }) => {
-  await signInFromHome(page, 'alice@example.com', { organization: 'Acme' });
+  await signInAtHome(page, 'alice@example.com', { organizationId: 'org_acme', via: 'hosted' });
   await page.goto('/client');
   await expect(page.getByTestId('token-status')).toHaveText('present');
   await page.getByRole('button', { name: 'Refresh session' }).click();

@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { APP_URL } from './ports.js';
 import {
   AUTHENTICATE, LOGOUT, SESSION_COOKIE, claimsOf, emulator, refreshAtEmulator, screenshot, sessionCookie,
-  signInFromHome, unsealSession,
+  signInAtHome, unsealSession,
 } from './support.js';
 
 test.beforeEach(async () => {
@@ -20,7 +20,7 @@ const outlive = (seconds: number) => new Promise((resolve) => setTimeout(resolve
 
 test('an expired access token is refreshed silently, across pages and two tabs', async ({ page, context }) => {
   await emulator.setAccessTokenTtl(2);
-  await signInFromHome(page, 'bob@example.com');
+  await signInAtHome(page, 'bob@example.com', { via: 'hosted' });
   const firstCookie = await sessionCookie(context);
   const firstToken = (await unsealSession(firstCookie!)).accessToken;
 
@@ -51,7 +51,7 @@ test('an expired access token is refreshed silently, across pages and two tabs',
 
 test('an outage during a proactive refresh keeps serving the still-valid session', async ({ page, context }) => {
   await emulator.setAccessTokenTtl(30); // inside the 30 s refresh buffer from the start: every request tries to refresh
-  await signInFromHome(page, 'bob@example.com');
+  await signInAtHome(page, 'bob@example.com', { via: 'hosted' });
   await emulator.injectFault({ endpoint: AUTHENTICATE, status: 503, retry_after: 0, times: 1000 });
   await page.waitForLoadState('networkidle'); // link prefetches that refreshed before the outage are done
   const sealed = await sessionCookie(context);
@@ -65,7 +65,7 @@ test('an outage during a proactive refresh keeps serving the still-valid session
 
 test('an outage after the token expired keeps the user signed in, and the page recovers by itself', async ({ page, context }) => {
   await emulator.setAccessTokenTtl(2);
-  await signInFromHome(page, 'alice@example.com', { organization: 'Acme' });
+  await signInAtHome(page, 'alice@example.com', { organizationId: 'org_acme', via: 'hosted' });
   await emulator.injectFault({ endpoint: AUTHENTICATE, status: 503, retry_after: 1, times: 1000 });
   await outlive(2); // also lets link prefetches that refreshed before the outage finish
   const sealed = await sessionCookie(context);
@@ -84,7 +84,7 @@ test('an outage after the token expired keeps the user signed in, and the page r
 });
 
 test('signing out ends the session at the emulator and shows the signed-out view', async ({ page, context }) => {
-  await signInFromHome(page, 'alice@example.com', { organization: 'Acme' });
+  await signInAtHome(page, 'alice@example.com', { organizationId: 'org_acme', via: 'hosted' });
   const { refreshToken } = await unsealSession((await sessionCookie(context))!);
 
   await page.getByRole('main').getByRole('button', { name: 'Sign out' }).click();
@@ -101,7 +101,7 @@ test('signing out ends the session at the emulator and shows the signed-out view
 });
 
 test('signOut({ returnTo }) lands on the given page', async ({ page, context }) => {
-  await signInFromHome(page, 'bob@example.com');
+  await signInAtHome(page, 'bob@example.com', { via: 'hosted' });
   await page.goto('/account');
   await page.getByRole('button', { name: 'Sign out and see the goodbye page' }).click();
   await expect(page).toHaveURL(`${APP_URL}/signed-out`);
@@ -110,7 +110,7 @@ test('signOut({ returnTo }) lands on the given page', async ({ page, context }) 
 });
 
 test('a tampered session cookie shows the signed-out view, not an error page', async ({ page, context }) => {
-  await signInFromHome(page, 'bob@example.com');
+  await signInAtHome(page, 'bob@example.com', { via: 'cookie' });
   const sealed = (await sessionCookie(context))!;
   const tampered = `${sealed.slice(0, -10)}${sealed.slice(-10).split('').reverse().join('')}`;
   await context.addCookies([{ name: SESSION_COOKIE, value: tampered, url: APP_URL }]);

@@ -1,8 +1,10 @@
 /**
  * Helpers for the end-to-end specs: the emulator's control surface over HTTP, signing in through
- * the emulator's hosted page the way a person does, the session cookie, and screenshots.
+ * the emulator's hosted page the way a person does or with the test kit's `signInAs`, the session
+ * cookie, and screenshots.
  */
 import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { signInAs } from 'authkit-rsc/testing';
 import { unsealData } from 'iron-session';
 import { fileURLToPath } from 'node:url';
 import { DEMO_COOKIE_PASSWORD } from '../../scripts/stack.mjs';
@@ -53,11 +55,17 @@ export async function chooseUserOnEmulator(page: Page, email: string, options: {
   await page.waitForURL((url) => url.origin === APP_URL && url.pathname !== '/callback');
 }
 
-/** Signs in from the home page's "Sign in" button. */
-export async function signInFromHome(page: Page, email: string, options: { organization?: string } = {}) {
+/**
+ * Signs the page's browser context in with the test kit's `signInAs` (`hosted`: the app's auth
+ * route, PKCE, the emulator's page and the callback; `cookie`: a session minted on the emulator and
+ * sealed with the app's password), then opens the home page, signed in.
+ */
+export async function signInAtHome(page: Page, email: string, options: { organizationId?: string; via: 'hosted' | 'cookie' }) {
+  await signInAs(page.context(), {
+    baseURL: APP_URL, emulatorUrl: EMULATOR_URL, cookiePassword: DEMO_COOKIE_PASSWORD,
+    user: email, organizationId: options.organizationId, via: options.via,
+  });
   await page.goto('/');
-  await page.getByRole('main').getByRole('link', { name: 'Sign in', exact: true }).click();
-  await chooseUserOnEmulator(page, email, options);
   await expect(page.getByTestId('user-email')).toHaveText(email);
 }
 
