@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+/**
+ * Before/after for a performance fix, in ONE process, interleaved: the kit as committed at <rev>
+ * (built into node_modules/.authkit-bench-ab/<rev>/dist) against the current dist/. On a shared,
+ * busy machine two runs minutes apart differ by more than most fixes; rounds that alternate
+ * between the two builds in one process do not.
+ *
+ *   npm run build && node bench/ab.mjs <rev> [seen|first|both] [rounds]
+ *
+ * Cases: the proxy with a valid session seen before (row 1) and seen for the first time (row 1,
+ * with the floor of row 7). Prints wall and CPU µs per request, medians over rounds.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { relaunch } from './support/relaunch.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const [rev = 'HEAD', which = 'both', roundsArg] = process.argv.slice(2);
+
+if (process.env.AUTHKIT_BENCH_CHILD !== '1') {
+  const sha = execFileSync('git', ['rev-parse', '--short', rev], { cwd: root, encoding: 'utf8' }).trim();
+  // Under node_modules so the build resolves the kit's own dependencies (not bench/'s jose 5).
+  const tree = join(root, 'node_modules', '.authkit-bench-ab', sha);
+  if (!existsSync(join(tree, 'dist', 'server', 'index.js'))) {
+    mkdirSync(tree, { recursive: true });
+    execFileSync('sh', ['-c', `git archive ${sha} src tsconfig.json tsconfig.build.json | tar -x -C "${tree}"`], { cwd: root, stdio: 'inherit' });
+    execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(tree, 'tsconfig.build.json')], { cwd: tree, stdio: 'inherit' });
+  }
+  process.env.AUTHKIT_BENCH_AB_DIST = join(tree, 'dist');
+  process.env.AUTHKIT_BENCH_AB_REV = sha;
+}
+relaunch(import.meta.url);
+
+const { startBench } = await import('./support/setup.mjs');
+const { compareRounds, median, formatUs } = await import('./support/measure.mjs');
+const bench = await startBench();
+const before = await import(join(process.env.AUTHKIT_BENCH_AB_DIST, 'server', 'index.js'));
+const proxies = { [`before (${process.env.AUTHKIT_BENCH_AB_REV})`]: before.authkitProxy(), 'after (dist/)': bench.ours.authkitProxy() };
+const rounds = Number(roundsArg ?? 9);
+
+try {
+  const { session, sealed } = await bench.mintSession();
+  const cases = [];
+  if (which !== 'first') cases.push(['valid session seen before', (count) => Array.from({ length: count }, () => bench.request(sealed)), 1000]);
+  if (which !== 'seen') {
+    const fresh = async (count) => (await Promise.all(Array.from({ length: count }, () => bench.reseal(session)))).map((value) => bench.request(value));
+    cases.push(['valid session seen for the first time', fresh, 200]);
+  }
+  for (const [label, prepare, iterations] of cases) {
+    const results = await compareRounds(Object.entries(proxies).map(([name, run]) => ({ name, prepare, run })), { rounds, iterations });
+    console.log(`\n${label} (${rounds} rounds of ${iterations}, interleaved):`);
+    for (const name of Object.keys(proxies)) {
+      console.log(`  ${name.padEnd(22)} ${formatUs(median(results.wall[name])).padStart(9)} wall  ${formatUs(median(results.cpu[name])).padStart(9)} CPU`);
+    }
+  }
+} finally {
+  await bench.close();
+}
