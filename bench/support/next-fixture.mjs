@@ -108,7 +108,8 @@ async function loadedChunks(url) {
 }
 
 export async function nextFixtureProof() {
-  await run(['build', '--webpack']);
+  // Once more on failure: another build of dist/ in this tree may have been half done.
+  await run(['build', '--webpack']).catch(() => run(['build', '--webpack']));
   const kit = kitChunks();
   if (kit.size === 0) throw new Error('row 8: the fixture build placed no kit client module anywhere; the control page is broken');
   const server = await start();

@@ -52,12 +52,16 @@ export async function startBench() {
     WORKOS_COOKIE_PASSWORD: COOKIE_PASSWORD,
     NEXT_PUBLIC_WORKOS_REDIRECT_URI: REDIRECT_URI,
   });
-  const [ours, reference, testing, { NextRequest }] = await Promise.all([
+  // Everything from dist/ is loaded here, once: a rebuild of dist/ during a run (others work in
+  // this tree) cannot pull a module from under it.
+  const [ours, reference, testing, { sealSession }, { NextRequest }] = await Promise.all([
     import('authkit-rsc'),
     import('@workos-inc/authkit-nextjs'),
-    // The test kit's session helpers, from dist directly: its entry also holds client components,
+    // The test kit's session helper, from dist directly: its entry also holds client components,
     // which the react-server build of React (this process) cannot load.
     import('../../dist/testing/test-session.js'),
+    // The kit's own sealing (what `sealTestSessionCookie` uses; a 2 KB session needs no chunks).
+    import('../../dist/server/session/seal.js'),
     import('next/server.js'),
   ]);
 
@@ -65,13 +69,11 @@ export async function startBench() {
   async function mintSession(expiresIn) {
     const wire = await emulator.control.createSession({ ...SESSION_USER, ...(expiresIn ? { expires_in: expiresIn } : {}) });
     const session = testing.sessionFromAuthenticateResponse(wire);
-    return { session, sealed: (await testing.sealTestSessionCookie(session)).sealed };
+    return { session, sealed: await sealSession(session) };
   }
 
   /** Another seal of the same session: a different string of the same length (fresh salt and IV). */
-  async function reseal(session) {
-    return (await testing.sealTestSessionCookie(session)).sealed;
-  }
+  const reseal = (session) => sealSession(session);
 
   /** A navigation request for the page, with the session cookie when given. */
   function request(sealed) {
