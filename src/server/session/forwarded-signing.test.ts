@@ -1,0 +1,53 @@
+/**
+ * The proxy signs its hand-over with the plain-JavaScript HMAC (`forwarded.ts`); the render
+ * verifies with WebCrypto over the canonical form. Whatever the values, the two must agree.
+ */
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setTestEnv } from '../test-support/env.js';
+import { readForwardedContext, writeForwardedContext, type ForwardedContext } from './forwarded.js';
+
+let restore: () => void;
+beforeEach(() => {
+  restore = setTestEnv();
+});
+afterEach(() => restore());
+
+// Header values: printable ASCII without surrounding spaces (Headers trims those; forwarded.test.ts covers it).
+const headerValue = (minLength = 0) =>
+  fc.string({ unit: fc.constantFrom(...'abcXYZ019 *~._-/?=&%"\\[],{}'.split('')), minLength, maxLength: 300 })
+    .map((value) => value.trim())
+    .filter((value) => value.length >= minLength);
+
+const context = fc.record({
+  session: headerValue(),
+  path: headerValue(1),
+  redirectUri: fc.option(headerValue(1), { nil: undefined }),
+  signUpPaths: fc.option(fc.array(headerValue(1), { minLength: 1, maxLength: 3 }), { nil: undefined }),
+});
+
+async function roundTrip(value: ForwardedContext): Promise<ForwardedContext | undefined> {
+  const headers = new Headers();
+  await writeForwardedContext(headers, value);
+  return readForwardedContext(headers);
+}
+
+describe('forwarded hand-over signing', () => {
+  it('verifies for any values', async () => {
+    await fc.assert(
+      fc.asyncProperty(context, async (value) => {
+        expect(await roundTrip(value)).toEqual(value);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('verifies when one session comes back with other paths and options', async () => {
+    await fc.assert(
+      fc.asyncProperty(headerValue(1), fc.array(context, { minLength: 2, maxLength: 5 }), async (session, others) => {
+        for (const other of others) expect(await roundTrip({ ...other, session })).toEqual({ ...other, session });
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
