@@ -88,11 +88,14 @@ export async function runAuthkit(request: NextRequest, options: CompiledAuthkitO
   const headers = new Headers(responseHeaders);
   encodeRequestOverride(headers, forwarded);
 
-  const screenHint = options.screenHint ?? (options.isSignUpPath(request.nextUrl.pathname) ? 'sign-up' : undefined);
   return {
     session: state.status === 'signed-in' ? state.info : { user: null },
     headers,
-    authorizationUrl: signInStartUrl(redirectUri, { returnTo: path, screenHint }),
+    // Built when read: the proxy reads it only to send a signed-out visitor to sign in (bench row 1).
+    get authorizationUrl() {
+      const screenHint = options.screenHint ?? (options.isSignUpPath(request.nextUrl.pathname) ? 'sign-up' : undefined);
+      return signInStartUrl(redirectUri, { returnTo: path, screenHint });
+    },
     state,
     unavailable: settled.unavailable,
     responseHeaders,
