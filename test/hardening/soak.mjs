@@ -1,0 +1,436 @@
+#!/usr/bin/env node
+// The soak: mixed traffic from many simulated users against the built example app, served by two
+// `next start` processes behind one cookie (same password, same emulator), while WorkOS faults are
+// injected at random. At the end every user whose session should be alive must still be signed in
+// on both instances, the emulator must not have rejected a single refresh token, and no response
+// may be a 5xx the kit caused. Loopback only; bounded by time and request count; stops by itself.
+//
+//   npm run soak                      # 5 minutes, 40 users
+//   npm run soak:short                # ~40 s, 16 users (what .ci/run runs)
+//   node test/hardening/soak.mjs --duration 120 --users 24 --seed 7
+//
+// Needs the built example: npm run build && npm run build --workspace example.
+// Ports: SOAK_APP_PORT (3300; the second instance uses +1) and SOAK_EMULATOR_PORT (4300).
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { exampleIsBuilt, startStack } from '../../scripts/stack.mjs';
+import { SoakBrowser, parseForms } from './soak-browser.mjs';
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '300' },
+    users: { type: 'string', default: '40' },
+    seed: { type: 'string' },
+    'max-requests': { type: 'string', default: '200000' },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+const DURATION_S = Math.min(Math.max(Number(args.duration) || 300, 10), 3600);
+const USERS = Math.min(Math.max(Number(args.users) || 40, 4), 200);
+const MAX_REQUESTS = Math.min(Number(args['max-requests']) || 200_000, 1_000_000);
+const SEED = Number(args.seed ?? Date.now() % 100_000);
+const APP_PORT = Number(process.env.SOAK_APP_PORT ?? 3300);
+const EMULATOR_PORT = Number(process.env.SOAK_EMULATOR_PORT ?? 4300);
+const RESULTS = new URL('../../test-results/', import.meta.url);
+
+// --- seeded randomness, so a failing run can be replayed with --seed ---
+let state = SEED >>> 0 || 1;
+function random() {
+  state = (state + 0x6d2b79f5) >>> 0;
+  let t = state;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+const pick = (list) => list[Math.floor(random() * list.length)];
+const between = (low, high) => low + Math.floor(random() * (high - low + 1));
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// --- bookkeeping ---
+const stats = {
+  requests: 0,
+  byStatus: {},
+  byPort: {},
+  flowErrors: [],
+  outage503: 0,
+  signInFailedDuringFault: 0,
+  kit5xx: [],
+  networkErrors: 0,
+  unexpectedSignOuts: [],
+  deliberateSignOuts: 0,
+  signIns: 0,
+  orgSwitches: 0,
+  tampered: 0,
+  bursts: 0,
+  faults: {},
+  emulator: { authenticate400: 0, authenticateStatuses: {} },
+  twoInstance: { sessions: 0, requests: 0, signedIn: 0, refreshCalls: 0 },
+  edge: {},
+};
+let lastFaultAt = 0;
+const deadline = Date.now() + DURATION_S * 1000;
+const quietFrom = Date.now() + DURATION_S * 800; // the last 20 %: no new faults, everything recovers
+const running = () => Date.now() < deadline && stats.requests < MAX_REQUESTS;
+
+function record(event) {
+  stats.requests += 1;
+  const port = new URL(event.url).port;
+  stats.byPort[port] = (stats.byPort[port] ?? 0) + 1;
+  stats.byStatus[event.status] = (stats.byStatus[event.status] ?? 0) + 1;
+  if (event.status === 0) stats.networkErrors += 1;
+  if (event.status < 500) return;
+  const text = event.text ?? '';
+  if (event.status === 503 && (/We could not renew your session/.test(text) || /"session_unavailable"/.test(text))) stats.outage503 += 1;
+  else if (event.status === 500 && /"authentication_failed"/.test(text) && Date.now() - lastFaultAt < 20_000) stats.signInFailedDuringFault += 1;
+  else if (new URL(event.url).port !== String(EMULATOR_PORT)) stats.kit5xx.push({ url: event.url, status: event.status, body: text.slice(0, 200) });
+}
+
+// The emulator runs in this process: its request log says how every authenticate call ended.
+const originalLog = console.log;
+console.log = (...parts) => {
+  const line = parts.join(' ');
+  const match = /^\[authkit-emulator\] POST \/user_management\/authenticate (\d{3})/.exec(line);
+  if (match) {
+    stats.emulator.authenticateStatuses[match[1]] = (stats.emulator.authenticateStatuses[match[1]] ?? 0) + 1;
+    if (match[1] === '400') stats.emulator.authenticate400 += 1;
+  }
+  if (args.verbose || !line.startsWith('[authkit-emulator]')) originalLog(...parts);
+};
+
+// --- the stack: emulator + two app processes behind one cookie ---
+if (!exampleIsBuilt()) {
+  console.error('soak: the example app is not built. Run: npm run build && npm run build --workspace example');
+  process.exit(2);
+}
+mkdirSync(RESULTS, { recursive: true });
+for (const port of [APP_PORT, APP_PORT + 1]) rmSync(new URL(`soak-app-${port}.log`, RESULTS), { force: true });
+const stacks = [];
+async function stopAll() {
+  await Promise.allSettled(stacks.map((stack) => stack.stop()));
+}
+const hardStop = setTimeout(() => {
+  console.error('soak: hard time limit reached, stopping');
+  void stopAll().then(() => process.exit(3));
+}, (DURATION_S + 240) * 1000);
+hardStop.unref();
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void stopAll().then(() => process.exit(130)));
+
+const primary = await startStack({
+  appPort: APP_PORT,
+  emulatorPort: EMULATOR_PORT,
+  emulator: true,
+  emulatorOptions: { quiet: false, accessTokenTtlSeconds: 60, refreshGraceSeconds: 30 },
+  logFile: new URL(`soak-app-${APP_PORT}.log`, RESULTS).pathname,
+});
+stacks.push(primary);
+const secondary = await startStack({
+  appPort: APP_PORT + 1,
+  emulator: false,
+  appEnv: primary.env, // the same emulator, cookie password and redirect URI
+  logFile: new URL(`soak-app-${APP_PORT + 1}.log`, RESULTS).pathname,
+});
+stacks.push(secondary);
+const emulator = primary.emulator;
+const instances = [primary.appUrl, secondary.appUrl];
+const password = primary.env.WORKOS_COOKIE_PASSWORD;
+const { createTestSession } = await import('../../dist/testing/index.js');
+
+async function mint(browser, user, options = {}) {
+  const session = await createTestSession({ user, emulatorUrl: emulator.url, cookiePassword: password, ...options });
+  for (const name of [...browser.jar.keys()]) if (name.startsWith('wos-session')) browser.jar.delete(name);
+  for (const cookie of session.cookies) browser.jar.set(cookie.name, cookie.value);
+}
+
+// --- what a page says about the session ---
+const signedInAs = (text) => /data-testid="user-email">([^<]+)</.exec(text)?.[1] ?? null;
+const isSignedOutHome = (text) => /You are signed out/.test(text);
+
+/** A navigation that waits out the kit's 503 outage page (Retry-After), as the page itself does. */
+async function visit(browser, url, options = {}) {
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const page = await browser.navigate(url, options);
+    if (page.status !== 503) return page;
+    await sleep(Math.min(Number(page.headers.get('retry-after') ?? 1), 2) * 1000);
+  }
+  return browser.navigate(url, options);
+}
+
+function unexpected(user, where, page) {
+  stats.unexpectedSignOuts.push({ user: user.name, email: user.email, where, status: page.status, at: new Date().toISOString() });
+  user.signedIn = false; // resynchronise: the user signs in again and the run goes on
+}
+
+/** Checks the user is (still) signed in on `/` of a random instance. */
+async function checkHome(user, browser) {
+  const home = await visit(browser, `${pick(instances)}/`, { tag: user.role });
+  const who = signedInAs(home.text);
+  if (user.signedIn && who !== user.email) unexpected(user, '/', home);
+  if (!user.signedIn && !isSignedOutHome(home.text)) unexpected(user, '/ (expected signed out)', home);
+  return home;
+}
+
+async function browse(user, browser) {
+  // Not /client: that example page calls listOrganizationMemberships() itself, with no fallback,
+  // so a memberships outage fails it (an app's choice; the kit's own <OrgSwitcher> degrades).
+  const path = pick(['/', '/', '/account', '/reference', '/api/me']);
+  const base = pick(instances);
+  if (path === '/api/me') {
+    const response = await (async () => {
+      for (let attempt = 0; attempt < 20; attempt += 1) {
+        const result = await browser.request(`${base}/api/me`, { kind: 'api', tag: user.role });
+        if (result.status !== 503) return result;
+        await sleep(1000);
+      }
+      return browser.request(`${base}/api/me`, { kind: 'api', tag: user.role });
+    })();
+    const email = response.status === 200 ? JSON.parse(response.text).email : null;
+    if (user.signedIn && email !== user.email) unexpected(user, '/api/me', response);
+    return;
+  }
+  if (path === '/') return void (await checkHome(user, browser));
+  const page = await visit(browser, `${base}${path}`, { tag: user.role });
+  const landed = new URL(page.url);
+  if (user.signedIn && path === '/account' && !(landed.pathname === '/account' && page.text.includes(user.email))) unexpected(user, path, page);
+}
+
+/** Several tabs at once, on both instances, with the same cookie (often an expired one). */
+async function burst(user, browser) {
+  stats.bursts += 1;
+  const pages = await Promise.all(Array.from({ length: between(3, 8) }, (_, i) => visit(browser, `${instances[i % 2]}/`, { tag: `${user.role}-burst` })));
+  for (const page of pages) if (user.signedIn && signedInAs(page.text) !== user.email) unexpected(user, '/ (burst)', page);
+}
+
+async function signOut(user, browser) {
+  const home = await visit(browser, `${pick(instances)}/`, { tag: 'sign-out' });
+  const form = parseForms(home.text).find((candidate) => candidate.label === 'Sign out');
+  if (!form) return unexpected(user, 'sign-out form missing', home);
+  user.signedIn = false; // from the moment the user clicks
+  await browser.submit(home.url, form, {}, 'sign-out');
+  stats.deliberateSignOuts += 1;
+  await checkHome(user, browser);
+}
+
+async function signIn(user, browser) {
+  for (let attempt = 0; attempt < 10; attempt += 1) {
+    const page = await browser.signIn(`${primary.appUrl}/callback?return_to=%2F`, user.email, user.organizationId);
+    if (signedInAs(page.text) === user.email) {
+      user.signedIn = true;
+      stats.signIns += 1;
+      return;
+    }
+    await sleep(500); // a code exchange failed during a fault: start again, as a user would
+  }
+  unexpected(user, 'sign-in never completed', { status: -1 });
+}
+
+async function switchOrganization(user, browser) {
+  const home = await visit(browser, `${pick(instances)}/`, { tag: 'switch' });
+  const target = user.organizationId === 'org_acme' ? 'org_globex' : 'org_acme';
+  const form = parseForms(home.text).find((candidate) => candidate.fields.some(([name, value]) => name === 'organizationId' && value === target));
+  if (!form) {
+    // Hidden while WorkOS cannot list the memberships; otherwise the user must still be signed in.
+    if (signedInAs(home.text) !== user.email) unexpected(user, '/ before switch', home);
+    return;
+  }
+  const after = await browser.submit(home.url, form, {}, 'switch');
+  if (after.status === 503 || after.status >= 500) return; // the switch failed during a fault; the session stays
+  const check = await visit(browser, `${pick(instances)}/`, { tag: 'switch' });
+  const org = /data-testid="organization-id">([^<]+)</.exec(check.text)?.[1];
+  if (org === target) {
+    user.organizationId = target;
+    stats.orgSwitches += 1;
+  }
+  if (signedInAs(check.text) !== user.email) unexpected(user, '/ after switch', check);
+}
+
+async function tamper(user, browser) {
+  const name = browser.jar.has('wos-session') ? 'wos-session' : [...browser.jar.keys()].find((key) => key.startsWith('wos-session'));
+  if (!name) return;
+  const value = browser.jar.get(name);
+  const at = between(10, value.length - 5);
+  browser.jar.set(name, value.slice(0, at) + (value[at] === 'A' ? 'B' : 'A') + value.slice(at + 1));
+  stats.tampered += 1;
+  user.signedIn = false;
+  await checkHome(user, browser); // signed out, cookie cleared, never a 500
+  if ([...browser.jar.keys()].some((key) => key.startsWith('wos-session'))) unexpected(user, 'tampered cookie not cleared', { status: -1 });
+  stats.deliberateSignOuts += 1;
+}
+
+// --- the users ---
+const PEOPLE = [
+  { email: 'alice@example.com', organizationId: 'org_acme' },
+  { email: 'bob@example.com', organizationId: 'org_acme' },
+  { email: 'carol@example.com' },
+  { email: 'dave@example.com', organizationId: 'org_globex' },
+];
+const ROLES = ['steady', 'steady', 'expiring', 'expiring', 'signer', 'switcher', 'tamperer'];
+
+async function runUser(index) {
+  const role = ROLES[index % ROLES.length];
+  const person = role === 'switcher' ? PEOPLE[0] : PEOPLE[index % PEOPLE.length];
+  const user = { name: `user${index}`, role, email: person.email, organizationId: person.organizationId, signedIn: false };
+  const browser = new SoakBrowser(record);
+  const expiresIn = role === 'expiring' ? between(8, 20) : between(20, 90);
+  await mint(browser, user.email, { organizationId: user.organizationId, expiresIn });
+  user.signedIn = true;
+  while (running()) {
+    try {
+      const roll = random();
+      if (role === 'signer' && roll < 0.15) {
+        if (user.signedIn) await signOut(user, browser);
+        else await signIn(user, browser);
+      } else if (role === 'switcher' && roll < 0.25 && user.signedIn) await switchOrganization(user, browser);
+      else if (role === 'tamperer' && roll < 0.1 && user.signedIn) await tamper(user, browser);
+      else if (!user.signedIn) {
+        if (role === 'signer') await signIn(user, browser);
+        else {
+          await mint(browser, user.email, { organizationId: user.organizationId, expiresIn });
+          user.signedIn = true;
+        }
+      } else if (role === 'expiring' || roll < 0.1) await burst(user, browser);
+      else await browse(user, browser);
+    } catch (error) {
+      // Network errors are already counted per request; anything else is a flaw in a flow.
+      if (error?.name !== 'TimeoutError' && error?.name !== 'TypeError') stats.flowErrors.push(`${user.role}: ${error?.message ?? error}`.slice(0, 200));
+    }
+    // Expiring users often come back after their token has expired (8–20 s tokens, up to 25 s away).
+    await sleep(Math.max(0, Math.min(role === 'expiring' ? between(500, 25_000) : between(50, 600), deadline - Date.now())));
+  }
+  return { user, browser };
+}
+
+// --- faults at random, then quiet for the last fifth of the run ---
+const AUTHENTICATE = 'POST /user_management/authenticate';
+const JWKS = 'GET /sso/jwks/:clientId';
+const MEMBERSHIPS = 'GET /user_management/organization_memberships';
+function randomFault() {
+  const roll = random();
+  if (roll < 0.1) return { kind: 'outage', fault: { endpoint: AUTHENTICATE, status: 503, retry_after: 0, times: between(20, 40) } };
+  if (roll < 0.35) return { kind: 'status', fault: { endpoint: AUTHENTICATE, status: pick([500, 502, 503, 504, 408]), retry_after: 0, times: between(1, 4) } };
+  if (roll < 0.45) return { kind: '429', fault: { endpoint: AUTHENTICATE, status: 429, retry_after: 1, times: between(1, 3) } };
+  if (roll < 0.6) return { kind: 'drop', fault: { endpoint: AUTHENTICATE, drop: true, times: between(1, 3) } };
+  if (roll < 0.72) return { kind: 'drop-after', fault: { endpoint: AUTHENTICATE, drop: true, when: 'after', times: between(1, 2) } };
+  if (roll < 0.84) return { kind: 'latency', fault: { endpoint: AUTHENTICATE, latency_ms: between(300, 2500), times: between(1, 3) } };
+  if (roll < 0.92) return { kind: 'memberships', fault: { endpoint: MEMBERSHIPS, status: pick([500, 503]), retry_after: 0, times: between(4, 12) } };
+  return { kind: 'jwks', fault: { endpoint: JWKS, status: 503, times: between(1, 3) } };
+}
+async function injectFaults() {
+  while (Date.now() < quietFrom && running()) {
+    await sleep(between(1000, 3000));
+    if (Date.now() >= quietFrom) break;
+    const { kind, fault } = randomFault();
+    emulator.control.injectFault(fault);
+    lastFaultAt = Date.now();
+    stats.faults[kind] = (stats.faults[kind] ?? 0) + 1;
+  }
+  emulator.control.clearFaults();
+}
+
+// --- checks that need no users: oversized headers, planted hand-over, two instances at once ---
+async function edgeChecks() {
+  const probe = new SoakBrowser(record);
+  await mint(probe, 'bob@example.com', { expiresIn: 300 });
+  const huge = await probe.request(`${instances[0]}/`, { headers: { cookie: `${probe.cookieHeader()}; pad=${'x'.repeat(20_000)}` } });
+  stats.edge.oversizedCookie = huge.status; // Node refuses > 16 KB of headers: 431, a clean 4xx
+  const padded = await probe.request(`${instances[1]}/`, { headers: { cookie: `${probe.cookieHeader()}; pad=${'x'.repeat(6_000)}` } });
+  stats.edge.paddedCookieSignedIn = signedInAs(padded.text) === 'bob@example.com';
+  const planted = new SoakBrowser(record);
+  const spoof = await planted.request(`${instances[0]}/`, { headers: { 'x-authkit-session': probe.jar.get('wos-session'), 'x-authkit-signature': 'a'.repeat(64), 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' } });
+  stats.edge.plantedHandOverIgnored = isSignedOutHome(spoof.text) && !signedInAs(spoof.text);
+}
+
+async function twoInstanceCheck(rounds) {
+  for (let round = 0; round < rounds; round += 1) {
+    const browser = new SoakBrowser(record);
+    await mint(browser, pick(PEOPLE).email, { expiresIn: 2 });
+    await sleep(2500); // expired: every request below must refresh, on both instances at once
+    const before = emulator.control.counters()[AUTHENTICATE] ?? 0;
+    const pages = await Promise.all(Array.from({ length: 10 }, (_, i) => visit(browser, `${instances[i % 2]}/`, { tag: 'two-instance' })));
+    stats.twoInstance.sessions += 1;
+    stats.twoInstance.requests += pages.length;
+    stats.twoInstance.signedIn += pages.filter((page) => signedInAs(page.text)).length;
+    stats.twoInstance.refreshCalls += (emulator.control.counters()[AUTHENTICATE] ?? 0) - before;
+    const again = await Promise.all(instances.map((base) => visit(browser, `${base}/`, { tag: 'two-instance' })));
+    stats.twoInstance.signedIn += again.filter((page) => signedInAs(page.text)).length;
+    stats.twoInstance.requests += again.length;
+  }
+}
+
+// --- run ---
+const startedAt = Date.now();
+let results;
+let exitCode = 0;
+try {
+  await edgeChecks();
+  await twoInstanceCheck(3);
+  const faults = injectFaults();
+  results = await Promise.all(Array.from({ length: USERS }, (_, index) => sleep(index * 50).then(() => runUser(index))));
+  await faults;
+  emulator.control.clearFaults();
+  await twoInstanceCheck(2);
+
+  // Final check: everyone who should be signed in is, on both instances, and the API agrees.
+  let alive = 0;
+  const lost = [];
+  for (const { user, browser } of results) {
+    if (!user.signedIn) continue;
+    alive += 1;
+    const pages = await Promise.all(instances.map((base) => visit(browser, `${base}/`, { tag: 'final' })));
+    const api = await browser.request(`${instances[0]}/api/me`, { kind: 'api', tag: 'final' });
+    const ok = pages.every((page) => signedInAs(page.text) === user.email) && api.status === 200 && JSON.parse(api.text).email === user.email;
+    if (!ok) lost.push({ user: user.name, email: user.email, statuses: [...pages.map((page) => page.status), api.status] });
+  }
+  const appsAlive = await Promise.race([Promise.any([primary.appExited, secondary.appExited]).then(() => false), sleep(100).then(() => true)]);
+  const summary = {
+    seed: SEED,
+    durationSeconds: Math.round((Date.now() - startedAt) / 1000),
+    users: USERS,
+    instances,
+    requests: stats.requests,
+    byPort: stats.byPort,
+    byStatus: stats.byStatus,
+    signIns: stats.signIns,
+    deliberateSignOuts: stats.deliberateSignOuts,
+    orgSwitches: stats.orgSwitches,
+    tamperedCookies: stats.tampered,
+    bursts: stats.bursts,
+    faultsInjected: stats.faults,
+    outage503Answers: stats.outage503,
+    signInFailuresDuringFaults: stats.signInFailedDuringFault,
+    networkErrors: stats.networkErrors,
+    flowErrors: stats.flowErrors.slice(0, 10),
+    emulator: { counters: emulator.control.counters(), authenticateStatuses: stats.emulator.authenticateStatuses },
+    twoInstance: stats.twoInstance,
+    edge: stats.edge,
+    sessionsExpectedAlive: alive,
+    sessionsLost: lost.length + stats.unexpectedSignOuts.length,
+    lost,
+    unexpectedSignOuts: stats.unexpectedSignOuts.slice(0, 20),
+    rejectedRefreshTokens: stats.emulator.authenticate400,
+    kit5xx: stats.kit5xx.length,
+    kit5xxSamples: stats.kit5xx.slice(0, 5),
+    appsAlive,
+  };
+  writeFileSync(new URL('soak-summary.json', RESULTS), `${JSON.stringify(summary, null, 2)}\n`);
+  originalLog(JSON.stringify(summary, null, 2));
+  const failures = [];
+  if (summary.sessionsLost > 0) failures.push(`${summary.sessionsLost} session(s) lost`);
+  if (summary.rejectedRefreshTokens > 0) failures.push(`${summary.rejectedRefreshTokens} refresh token(s) rejected`);
+  if (summary.kit5xx > 0) failures.push(`${summary.kit5xx} 5xx answer(s) from the kit`);
+  if (!appsAlive) failures.push('an app process exited');
+  if (stats.edge.oversizedCookie >= 500 || !stats.edge.paddedCookieSignedIn || !stats.edge.plantedHandOverIgnored) failures.push(`edge checks: ${JSON.stringify(stats.edge)}`);
+  if (stats.twoInstance.signedIn !== stats.twoInstance.requests) failures.push(`two instances: ${JSON.stringify(stats.twoInstance)}`);
+  if (failures.length > 0) {
+    console.error(`soak: FAILED: ${failures.join('; ')}`);
+    exitCode = 1;
+  } else {
+    originalLog(`soak: OK: ${summary.requests} requests, ${USERS} users, ${summary.durationSeconds} s, ${Object.values(stats.faults).reduce((a, b) => a + b, 0)} faults, ${alive} sessions alive, 0 lost`);
+  }
+} catch (error) {
+  console.error('soak: crashed:', error);
+  exitCode = 2;
+} finally {
+  await stopAll();
+  clearTimeout(hardStop);
+}
+process.exit(exitCode);
