@@ -16,7 +16,7 @@ import { authkitProxy } from '../../src/server/proxy/authkit-proxy.js';
 import { compilePathMatcher } from '../../src/server/proxy/path-matchers.js';
 import { TestBrowser } from '../../src/server/test-support/http.js';
 import { AuthKitConfigError } from '../../src/shared/errors.js';
-import { runs } from './support/hostile.js';
+import { outcomes, runs } from './support/hostile.js';
 
 type NextMatcher = { regexp: string };
 const require = createRequire(import.meta.url);
@@ -112,10 +112,14 @@ const pagePath: fc.Arbitrary<string> = fc
   });
 
 let restoreEnv: () => void;
+const seen = outcomes('path matchers');
 beforeAll(() => {
   restoreEnv = setTestEnv();
 });
-afterAll(() => restoreEnv());
+afterAll(() => {
+  restoreEnv();
+  seen.report();
+});
 
 describe('unauthenticatedPaths / signUpPaths against Next’s matcher (property)', () => {
   it('accepts exactly the patterns Next accepts, and then matches exactly the paths Next matches', () => {
@@ -129,11 +133,15 @@ describe('unauthenticatedPaths / signUpPaths against Next’s matcher (property)
           expect(error).toBeInstanceOf(AuthKitConfigError);
           expect((error as Error).message).toMatch(/^middlewareAuth\.unauthenticatedPaths: .+/);
           expect(next, `Next accepts ${JSON.stringify(source)}, the kit refused it`).toBeNull();
+          seen.count('pattern refused by both');
           return;
         }
         expect(next, `Next refuses ${JSON.stringify(source)}, the kit accepted it`).not.toBeNull();
+        seen.count('pattern accepted by both');
         for (const path of paths) {
-          expect(kit(path), `${JSON.stringify(source)} on ${path}`).toBe(nextMatches(next!, path));
+          const answer = nextMatches(next!, path);
+          expect(kit(path), `${JSON.stringify(source)} on ${path}`).toBe(answer);
+          seen.count(answer ? 'pair: match' : 'pair: no match');
         }
       }),
       { numRuns: runs(4_000) },
