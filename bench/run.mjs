@@ -118,7 +118,8 @@ if (!smoke) {
     referenceSdkVersion: packageVersion('bench/node_modules/@workos-inc/node/package.json'),
     loadBefore,
     loadAfter,
-    quiet: Number(loadBefore) < 1 && Number(loadAfter) < 1,
+    // The bench keeps one core busy itself, so the 1-minute average climbs towards 1 while it runs.
+    quiet: Number(loadBefore) < 1 && Number(loadAfter) < 2,
     sealedLength,
     plan,
   };
