@@ -1,8 +1,8 @@
 /**
  * Row 8, the Next.js proof (full runs only): builds ../fixtures/server-gates-app with
  * `next build --webpack` (as the example app builds), serves it with `next start` on a free
- * loopback port, and reads the JavaScript each page actually loads from its HTML (script tags and
- * the chunk references in the inline RSC payload). A chunk is kit JavaScript when Next's client
+ * loopback port, and reads the JavaScript each page actually loads: the chunks its HTML names
+ * (script tags, inline RSC payload) and those a client-side navigation's RSC payload names. A chunk is kit JavaScript when Next's client
  * reference manifest places one of the kit's client modules in it.
  *
  * - `/` uses only `<SignedIn>`, `<SignedOut>` and `<RequireAuth>`: it must load no such chunk.
@@ -101,10 +101,14 @@ function kitChunks() {
 
 const gzipOf = (chunk) => gzipSync(readFileSync(join(app, '.next', chunk)), { level: 9 }).length;
 
-/** The `static/chunks/…` files a page's HTML loads (script tags and the RSC payload's references). */
+/**
+ * The `static/chunks/…` files a page loads: those its HTML names (script tags and the inline RSC
+ * payload) and those the RSC payload of a client-side navigation to it names (`RSC: 1`).
+ */
 async function loadedChunks(url) {
   const html = await (await fetch(url)).text();
-  return [...new Set(html.match(/static\/chunks\/[\w/.-]+?\.js/g) ?? [])];
+  const flight = await (await fetch(url, { headers: { RSC: '1' } })).text();
+  return [...new Set(`${html}\n${flight}`.match(/static\/chunks\/[\w/.-]+?\.js/g) ?? [])];
 }
 
 export async function nextFixtureProof() {

@@ -131,6 +131,8 @@ function bundleDetail(bundle) {
       '',
       `- \`${serverGatesOnly.path}\` (only \`<SignedIn>\`, \`<SignedOut>\`, \`<RequireAuth>\`): ${serverGatesOnly.chunks.map((chunk) => `\`${chunk.replace(/^static\/chunks\//, '')}\``).join(', ')}; kit chunks: ${serverGatesOnly.kitChunks.length ? serverGatesOnly.kitChunks.join(', ') : 'none'}.`,
       `- \`${control.path}\` (the control, \`<AuthKitProvider>\`): kit chunks ${control.kitChunks.map((chunk) => `\`${chunk.replace(/^static\/chunks\//, '')}\``).join(', ')} (${formatBytes(control.kitGzip)} gzip).`,
+      '',
+      'The build does emit a chunk with the kit\'s client modules for the gates-only page too: Next gives a page every `\'use client\'` module its server graph imports, and the server face\'s entry (`index.react-server.js`) imports the client provider and re-exports the client hooks. Neither the page\'s HTML nor a client-side navigation to it loads that chunk (no client reference is rendered), so it costs the build, not the browser.',
     );
   }
   return lines.join('\n');
