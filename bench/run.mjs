@@ -97,7 +97,7 @@ if (wants('8')) {
   }
 }
 
-const { table, targets } = renderTable(results);
+const { table, targets } = renderTable(results, { judge: !smoke });
 console.log(`\n${table}\n`);
 if (smoke) say('smoke run: too few iterations to judge the targets; the numbers only show that every row runs.');
 else console.log(`${targets}\n`);
