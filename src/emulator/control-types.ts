@@ -62,6 +62,19 @@ export interface AuthenticateResponseJson {
   impersonator?: ImpersonatorJson;
 }
 
+/** The signing keys: `current_kid` signs new tokens; `kids` are all published in the JWKS, current first. */
+export interface KeysInfo {
+  current_kid: string;
+  kids: string[];
+}
+
+/** Body of `PATCH /_emulator/memberships/:id`: at least one of the two. */
+export interface MembershipPatch {
+  status?: 'active' | 'inactive' | 'pending';
+  /** A role slug; it becomes the membership's only role. */
+  role?: string;
+}
+
 /** In-process twin of the `/_emulator/` HTTP control surface. */
 export interface EmulatorControl {
   counters(): Record<string, number>;
@@ -72,7 +85,17 @@ export interface EmulatorControl {
   config(): RuntimeConfig;
   setConfig(patch: Partial<RuntimeConfig>): RuntimeConfig;
   createSession(input: CreateSessionInput): Promise<AuthenticateResponseJson>;
-  /** Back to the seed data and startup config; clears sessions, codes, counters and faults. */
+  /** The signing keys. */
+  keys(): KeysInfo;
+  /** Generates a new signing key (new `kid`): both are published, new tokens are signed with the new one. Persisted in the key file. */
+  rotateKey(): KeysInfo;
+  /** Drops every key but the current one from the JWKS. Persisted in the key file. */
+  retireKeys(): KeysInfo;
+  /** Changes a membership's status or role; answers it in the WorkOS list shape (snake_case). */
+  updateMembership(id: string, patch: MembershipPatch): Record<string, unknown>;
+  /** Removes a membership. */
+  removeMembership(id: string): { id: string; deleted: true };
+  /** Back to the seed data and startup config; clears sessions, codes, counters and faults (the signing keys stay). */
   reset(): void;
   /** The route keys counters and faults use. */
   endpoints(): string[];

@@ -1,4 +1,5 @@
 /** The in-process control handle: the same operations as the `/_emulator/` HTTP surface. */
+import { removeMembership, updateMembership } from './control-memberships.js';
 import { createControlSession } from './control-session.js';
 import type { Runtime } from './runtime.js';
 import type { EmulatorControl, RuntimeConfig } from './types.js';
@@ -25,6 +26,11 @@ export function createControl(runtime: Runtime): EmulatorControl {
     config: () => ({ ...runtime.config }),
     setConfig: (patch) => updateConfig(runtime, patch),
     createSession: async (input) => createControlSession(runtime, input),
+    keys: () => runtime.keys.info(),
+    rotateKey: () => runtime.keys.rotate(),
+    retireKeys: () => runtime.keys.retire(),
+    updateMembership: (id, patch) => updateMembership(runtime, id, patch),
+    removeMembership: (id) => removeMembership(runtime, id),
     reset: () => runtime.reset(),
     endpoints: () => [...runtime.endpoints],
   };

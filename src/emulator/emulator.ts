@@ -2,7 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createControl } from './control.js';
-import { loadSigningKey } from './keys.js';
+import { loadKeyRing } from './key-ring.js';
 import { ENDPOINTS } from './routes/index.js';
 import { Runtime } from './runtime.js';
 import { loadSeed } from './seed.js';
@@ -25,8 +25,8 @@ export const DEFAULT_HOST = '127.0.0.1';
 export async function createEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const config = runtimeConfig(options);
   const seed = loadSeed(options.data);
-  const key = loadSigningKey({ ...(seed.signingKey ? { jwk: seed.signingKey } : {}), ...(options.keyFile ? { keyFile: options.keyFile } : {}) });
-  const runtime = new Runtime(seed, key, config, ENDPOINTS);
+  const keys = loadKeyRing({ ...(seed.signingKey ? { jwk: seed.signingKey } : {}), ...(options.keyFile ? { keyFile: options.keyFile } : {}) });
+  const runtime = new Runtime(seed, keys, config, ENDPOINTS);
   const log = options.quiet ? () => {} : (line: string) => console.log(`[authkit-emulator] ${line}`);
   const server = createEmulatorServer(runtime, log);
   const host = options.host ?? DEFAULT_HOST;

@@ -12,6 +12,8 @@ export type {
   FaultInput,
   FaultStatus,
   ImpersonatorJson,
+  KeysInfo,
+  MembershipPatch,
   MembershipStatus,
   RuntimeConfig,
   SeedData,

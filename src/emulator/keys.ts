@@ -1,8 +1,9 @@
 /**
- * The RS256 signing key. Its `kid` must survive restarts: the SDK caches the JWKS for five minutes
- * and throws (rather than reporting an invalid token) on an unknown `kid`, so a fresh key per start
- * would break every app that keeps running across an emulator restart. The key therefore comes
- * from the data file, or a key file that is generated once and reused.
+ * RS256 signing keys and the key file. A `kid` must survive restarts: the SDK caches the JWKS for
+ * five minutes and throws (rather than reporting an invalid token) on an unknown `kid`, so a fresh
+ * key per start would break every app that keeps running across an emulator restart. The keys
+ * therefore come from the data file, or a key file that is generated once and reused: one private
+ * JWK, or `{ "keys": [current, …older] }` while a rotation publishes several.
  */
 import {
   createHash,
@@ -13,7 +14,7 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export interface SigningKey {
   kid: string;
@@ -24,35 +25,12 @@ export interface SigningKey {
 
 export const DEFAULT_KEY_FILE = join('.authkit-emulator', 'signing-key.json');
 
-export function loadSigningKey(options: { jwk?: JsonWebKey; keyFile?: string }): SigningKey {
-  if (options.jwk) return fromPrivateJwk(options.jwk, 'signing_key in the data');
-  const file = resolve(options.keyFile ?? DEFAULT_KEY_FILE);
-  if (existsSync(file)) return fromPrivateJwk(readKeyFile(file), file);
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const key = fromKeyObject(privateKey);
-  writeKeyFile(file, { ...(privateKey.export({ format: 'jwk' }) as Record<string, string>), kid: key.kid, alg: 'RS256' });
-  return key;
+/** A new 2048-bit RSA key whose `kid` is its RFC 7638 thumbprint. */
+export function generateSigningKey(): SigningKey {
+  return fromKeyObject(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey);
 }
 
-function readKeyFile(file: string): JsonWebKey {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as JsonWebKey;
-  } catch (error) {
-    throw new Error(`The emulator signing key file ${file} is unreadable (${(error as Error).message}). Delete it to generate a new key.`, {
-      cause: error,
-    });
-  }
-}
-
-/** Written via a temporary file and a rename, so a crash never leaves half a key behind. */
-function writeKeyFile(file: string, jwk: Record<string, string>): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(jwk, null, 2)}\n`, { mode: 0o600 });
-  renameSync(temporary, file);
-}
-
-function fromPrivateJwk(jwk: JsonWebKey & { kid?: unknown }, source: string): SigningKey {
+export function fromPrivateJwk(jwk: JsonWebKey & { kid?: unknown }, source: string): SigningKey {
   let privateKey: KeyObject;
   try {
     privateKey = createPrivateKey({ key: jwk as NodeJwk, format: 'jwk' });
@@ -63,6 +41,36 @@ function fromPrivateJwk(jwk: JsonWebKey & { kid?: unknown }, source: string): Si
   }
   if (privateKey.asymmetricKeyType !== 'rsa') throw new Error(`The emulator signing key from ${source} is not an RSA key.`);
   return fromKeyObject(privateKey, typeof jwk.kid === 'string' ? jwk.kid : undefined);
+}
+
+/** The keys of a key file, current first; `undefined` when there is no file yet. */
+export function readKeyFile(file: string): SigningKey[] | undefined {
+  if (!existsSync(file)) return undefined;
+  let parsed: JsonWebKey & { keys?: unknown };
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8')) as JsonWebKey & { keys?: unknown };
+  } catch (error) {
+    throw new Error(`The emulator signing key file ${file} is unreadable (${(error as Error).message}). Delete it to generate a new key.`, {
+      cause: error,
+    });
+  }
+  if (!('keys' in parsed)) return [fromPrivateJwk(parsed, file)];
+  if (!Array.isArray(parsed.keys) || parsed.keys.length === 0) {
+    throw new Error(`The emulator signing key file ${file} has no keys. Delete it to generate a new key.`);
+  }
+  return (parsed.keys as JsonWebKey[]).map((jwk, index) => fromPrivateJwk(jwk, `${file} (keys[${index}])`));
+}
+
+/**
+ * Writes the keys, current first: one private JWK when there is one (the format of a first start),
+ * else `{ keys: […] }`. Via a temporary file and a rename, so a crash never leaves half a key behind.
+ */
+export function writeKeyFile(file: string, keys: readonly SigningKey[]): void {
+  const jwks = keys.map((key) => ({ ...(key.privateKey.export({ format: 'jwk' }) as Record<string, string>), kid: key.kid, alg: 'RS256' }));
+  mkdirSync(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify(jwks.length === 1 ? jwks[0] : { keys: jwks }, null, 2)}\n`, { mode: 0o600 });
+  renameSync(temporary, file);
 }
 
 function fromKeyObject(privateKey: KeyObject, kid?: string): SigningKey {

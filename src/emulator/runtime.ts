@@ -1,7 +1,7 @@
-/** Everything a route handler needs: the store, the signing key, runtime config and the control state. */
+/** Everything a route handler needs: the store, the signing keys, runtime config and the control state. */
 import { FaultQueue } from './faults.js';
 import { IdempotencyCache } from './idempotency.js';
-import type { SigningKey } from './keys.js';
+import type { KeyRing } from './key-ring.js';
 import type { NormalizedSeed } from './records.js';
 import { Store } from './store.js';
 import type { RuntimeConfig } from './types.js';
@@ -17,7 +17,8 @@ export class Runtime {
 
   constructor(
     readonly seed: NormalizedSeed,
-    readonly key: SigningKey,
+    /** Survives `reset()`, like the key file. */
+    readonly keys: KeyRing,
     readonly initialConfig: RuntimeConfig,
     /** Every faultable route key, for validation and the docs page. */
     readonly endpoints: readonly string[],

@@ -42,7 +42,7 @@ export function mintResponse(runtime: Runtime, session: SessionRecord): Authenti
   return {
     user: userJson(user),
     ...(session.organizationId ? { organization_id: session.organizationId } : {}),
-    access_token: signJwt(runtime.key, accessTokenClaims(runtime, session)),
+    access_token: signJwt(runtime.keys.current, accessTokenClaims(runtime, session)),
     refresh_token: refreshToken,
     authentication_method: session.method,
     ...(session.impersonator ? { impersonator: session.impersonator } : {}),

@@ -1,29 +1,30 @@
 /**
- * WorkOS misbehaving, through the emulator's fault injection (and a key-rotating front for the new
+ * WorkOS misbehaving, through the emulator's fault injection (and its key rotation for a new
  * `kid`). For each fault: what the user sees (still signed in while the token is valid, a clear
  * 503 page or error otherwise), what is logged (never a token, cookie value or secret), and that
  * the session is never lost to a transient fault.
  */
 import { decodeProtectedHeader } from 'jose';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as realSleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('next/headers', () => import('../support/next-headers.js'));
 import { signInThroughHostedPage } from '../support/hosted-sign-in.js';
-import { TEST_COOKIE_PASSWORD } from '../support/emulator.js';
+import { startTestEmulator, TEST_COOKIE_PASSWORD, useEmulatorEnv } from '../support/emulator.js';
 import { nextRequest } from '../support/next-headers.js';
 import { refreshSession } from '../../src/server/auth/refresh-session.js';
 import { handleAuth } from '../../src/server/callback/handle-auth.js';
 import { authkitProxy } from '../../src/server/proxy/authkit-proxy.js';
 import { readForwardedContext } from '../../src/server/session/forwarded.js';
 import { readSession } from '../../src/server/session/read-session.js';
-import { sealSession } from '../../src/server/session/seal.js';
 import { emulatorSuite } from '../../src/server/test-support/emulator-suite.js';
 import { forwardedHeaders, TestBrowser } from '../../src/server/test-support/http.js';
-import { mintSession, sessionFromWire } from '../../src/server/test-support/sessions.js';
+import { mintSession } from '../../src/server/test-support/sessions.js';
 import { TokenRefreshError } from '../../src/shared/errors.js';
-import type { FaultInput } from '../../src/emulator/index.js';
+import type { Emulator, FaultInput } from '../../src/emulator/index.js';
 import { assertNoSecrets, captureConsole, type ConsoleCapture } from './support/hostile.js';
-import { ROTATED_KID, startRotatingFront } from './support/rotating-keys.js';
 
 const AUTHENTICATE = 'POST /user_management/authenticate';
 const JWKS = 'GET /sso/jwks/:clientId';
@@ -86,8 +87,8 @@ function coldStart(name: string): void {
   process.env.WORKOS_COOKIE_NAME = name;
 }
 
-async function session(input: Record<string, unknown> = {}, name = 'wos-session') {
-  const minted = await mintSession(suite.emulator, { expires_in: 3600, ...input });
+async function session(input: Record<string, unknown> = {}, name = 'wos-session', from: Emulator = suite.emulator) {
+  const minted = await mintSession(from, { expires_in: 3600, ...input });
   secrets.push(minted.sealed, minted.session.accessToken, minted.session.refreshToken);
   const browser = new TestBrowser();
   browser.jar.set(name, minted.sealed);
@@ -152,53 +153,45 @@ describe('JWKS unavailable', () => {
 
 describe('key rotation (a new kid)', () => {
   it('new-key tokens are accepted (a refresh bridges the JWKS cooldown), old-key tokens after retirement refresh: nobody is signed out', async () => {
-    const front = await startRotatingFront(suite.emulator);
-    const previousPort = process.env.WORKOS_API_PORT;
-    process.env.WORKOS_API_PORT = String(front.port);
+    // Rotation writes the emulator's key file: this one gets its own emulator and key, not the suites' shared key.
+    const keys = mkdtempSync(join(tmpdir(), 'authkit-hardening-keys-'));
+    const emulator = await startTestEmulator({ keyFile: join(keys, 'signing-key.json') });
+    const restoreEnv = useEmulatorEnv(emulator); // a new API port: a cold start
     try {
-        const proxy = authkitProxy(protect);
-      const old = await session();
+      const proxy = authkitProxy(protect);
+      const old = await session({}, 'wos-session', emulator);
       expect(await renderSees(await drive(proxy(old.browser.request('/'))))).toBe('alice@example.com'); // JWKS [old] cached
-      const oldUnread = await session({ email: 'dave@example.com' }); // signed with the old key, read only after retirement
+      const oldUnread = await session({ email: 'dave@example.com' }, 'wos-session', emulator); // old key, read only after retirement
 
       // WorkOS rotates: both keys published, new tokens signed with the new key.
-      front.publish = 'both';
-      front.signWithNew = true;
-      const minted = await suite.emulator.control.createSession({ email: 'bob@example.com', expires_in: 3600 });
-      const rotated = sessionFromWire({ ...minted, access_token: await front.resign(minted.access_token) });
-      const sealed = await sealSession(rotated);
-      secrets.push(sealed, rotated.accessToken, rotated.refreshToken);
-      const bob = new TestBrowser();
-      bob.jar.set('wos-session', sealed);
+      const { current_kid: rotatedKid } = emulator.control.rotateKey();
+      const bob = await session({ email: 'bob@example.com' }, 'wos-session', emulator);
       // Within jose's 30 s cooldown the unknown kid reads as "refresh due": the proxy refreshes.
-      const within = bob.receive(await drive(proxy(bob.request('/dashboard'))));
-      track(bob);
+      const within = bob.browser.receive(await drive(proxy(bob.browser.request('/dashboard'))));
+      track(bob.browser);
       expect(within.status).toBe(200);
       expect(await renderSees(within)).toBe('bob@example.com');
       // After the cooldown a new-key token is verified against the re-fetched JWKS, no refresh.
       vi.setSystemTime(Date.now() + 31_000);
-      const carolMinted = await suite.emulator.control.createSession({ email: 'carol@example.com', expires_in: 3600 });
-      const carol = new TestBrowser();
-      carol.jar.set('wos-session', await sealSession(sessionFromWire({ ...carolMinted, access_token: await front.resign(carolMinted.access_token) })));
-      track(carol);
-      const refreshesBefore = suite.emulator.control.counters()[AUTHENTICATE] ?? 0;
-      expect(await renderSees(await drive(proxy(carol.request('/dashboard'))))).toBe('carol@example.com');
-      expect(suite.emulator.control.counters()[AUTHENTICATE] ?? 0).toBe(refreshesBefore);
+      const carol = await session({ email: 'carol@example.com' }, 'wos-session', emulator);
+      const refreshesBefore = emulator.control.counters()[AUTHENTICATE] ?? 0;
+      expect(await renderSees(await drive(proxy(carol.browser.request('/dashboard'))))).toBe('carol@example.com');
+      expect(emulator.control.counters()[AUTHENTICATE] ?? 0).toBe(refreshesBefore);
       expect(await renderSees(await drive(proxy(old.browser.request('/dashboard'))))).toBe('alice@example.com');
 
       // The old key is retired and the cached JWKS goes stale: an old-key token refreshes onto the new key.
-      front.publish = 'new';
+      emulator.control.retireKeys();
       vi.setSystemTime(Date.now() + 11 * 60_000);
       const retired = oldUnread.browser.receive(await drive(proxy(oldUnread.browser.request('/dashboard'))));
       track(oldUnread.browser);
       expect(retired.status).toBe(200);
       expect(await renderSees(retired)).toBe('dave@example.com');
       const now = await readSession(oldUnread.browser.jar.get('wos-session'));
-      expect(now.status === 'signed-in' && decodeProtectedHeader(now.session.accessToken).kid).toBe(ROTATED_KID);
+      expect(now.status === 'signed-in' && decodeProtectedHeader(now.session.accessToken).kid).toBe(rotatedKid);
     } finally {
-      if (previousPort === undefined) delete process.env.WORKOS_API_PORT;
-      else process.env.WORKOS_API_PORT = previousPort;
-      await front.close();
+      restoreEnv();
+      await emulator.close();
+      rmSync(keys, { recursive: true, force: true });
     }
   });
 });

@@ -11,7 +11,12 @@ const CONTROL_ROUTES = [
   ['GET', '/_emulator/config', 'runtime config'],
   ['PATCH', '/_emulator/config', '{access_token_ttl_seconds, refresh_grace_seconds}'],
   ['POST', '/_emulator/sessions', 'mint a session: {user_id | email, organization_id, role, …}'],
-  ['POST', '/_emulator/reset', 'back to the seed data'],
+  ['GET', '/_emulator/keys', 'signing keys: {current_kid, kids}'],
+  ['POST', '/_emulator/keys/rotate', 'a new signing key signs; old ones stay published'],
+  ['POST', '/_emulator/keys/retire', 'publish only the current key'],
+  ['PATCH', '/_emulator/memberships/:id', 'change a membership: {status, role}'],
+  ['DELETE', '/_emulator/memberships/:id', 'remove a membership'],
+  ['POST', '/_emulator/reset', 'back to the seed data (the keys stay)'],
 ];
 
 export function controlIndexPage(runtime: Runtime): string {

@@ -1,7 +1,8 @@
 /**
  * The `/_emulator/` control surface for tests and humans: counters, faults, runtime config, minted
- * sessions and reset. Unauthenticated by design: the emulator binds to loopback by default.
+ * sessions, signing keys, memberships and reset. Unauthenticated by design: the emulator binds to loopback by default.
  */
+import { removeMembership, updateMembership } from '../control-memberships.js';
 import { createControlSession } from '../control-session.js';
 import { updateConfig } from '../control.js';
 import { apiError, html, json, jsonBody, type EmuRequest, type Reply } from '../http.js';
@@ -38,6 +39,13 @@ export const controlHandlers = {
   config: (_request: EmuRequest, runtime: Runtime): Reply => json(200, { config: { ...runtime.config } }),
   updateConfig: guarded((request, runtime) => json(200, { config: updateConfig(runtime, jsonBody(request)) })),
   createSession: guarded((request, runtime) => json(200, createControlSession(runtime, jsonBody(request)))),
+  keys: (_request: EmuRequest, runtime: Runtime): Reply => json(200, { keys: runtime.keys.info() }),
+  rotateKey: (_request: EmuRequest, runtime: Runtime): Reply => json(200, { keys: runtime.keys.rotate() }),
+  retireKeys: (_request: EmuRequest, runtime: Runtime): Reply => json(200, { keys: runtime.keys.retire() }),
+  updateMembership: guarded((request, runtime) =>
+    json(200, { membership: updateMembership(runtime, request.params.id!, jsonBody(request)) }),
+  ),
+  removeMembership: guarded((request, runtime) => json(200, removeMembership(runtime, request.params.id!))),
   reset: (_request: EmuRequest, runtime: Runtime): Reply => {
     runtime.reset();
     return json(200, { reset: true });

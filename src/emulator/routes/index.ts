@@ -13,7 +13,7 @@ function getJwks(request: { params: Record<string, string> }, runtime: Runtime) 
   if (request.params.clientId !== runtime.clientId) {
     return json(404, { message: `Unknown client '${request.params.clientId}'.`, code: 'entity_not_found' });
   }
-  return json(200, { keys: [runtime.key.publicJwk] });
+  return json(200, { keys: runtime.keys.publicJwks });
 }
 
 export const ROUTES: readonly Route[] = [
@@ -39,6 +39,11 @@ export const ROUTES: readonly Route[] = [
   { method: 'PATCH', path: '/_emulator/config', handler: control.updateConfig },
   { method: 'POST', path: '/_emulator/config', handler: control.updateConfig },
   { method: 'POST', path: '/_emulator/sessions', handler: control.createSession },
+  { method: 'GET', path: '/_emulator/keys', handler: control.keys },
+  { method: 'POST', path: '/_emulator/keys/rotate', handler: control.rotateKey },
+  { method: 'POST', path: '/_emulator/keys/retire', handler: control.retireKeys },
+  { method: 'PATCH', path: '/_emulator/memberships/:id', handler: control.updateMembership },
+  { method: 'DELETE', path: '/_emulator/memberships/:id', handler: control.removeMembership },
   { method: 'POST', path: '/_emulator/reset', handler: control.reset },
   { method: 'GET', path: '/_emulator/impersonate', handler: getImpersonate },
   { method: 'POST', path: '/_emulator/impersonate', handler: postImpersonate },
