@@ -6,6 +6,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { redirectOf, signedInRequest, signedOutRequest, emulatorPerFile } from '../../test/support/components-request.js';
 import { nextRequest } from '../../test/support/next-headers.js';
+import { listOrganizationMemberships } from '../server/index.js';
 import { decodeJwtClaims } from '../shared/claims.js';
 import {
   getAccessTokenAction, getAuthAction, getOrganizationsAction, refreshAuthAction, signOutAction, switchOrganizationAction,
@@ -102,6 +103,52 @@ describe('switchOrganizationAction', () => {
     emulator().control.injectFault({ endpoint: AUTHENTICATE, status: 503, times: 10 });
     expect(await switchOrganizationAction('org_globex')).toEqual({ error: 'Could not switch organization' });
     expect(sessionWrites()).toHaveLength(0);
+  });
+});
+
+describe('authorisation never trusts the memberships cache', () => {
+  const LISTING = 'GET /user_management/organization_memberships';
+  const listingCalls = () => emulator().control.counters()[LISTING] ?? 0;
+
+  /** A page view listing the memberships for display (the layout's switcher); cached per process. */
+  async function displayed(sealed: string): Promise<string[]> {
+    nextRequest.reset({ cookies: { 'wos-session': sealed }, readOnly: true });
+    return (await listOrganizationMemberships()).map((org) => org.id);
+  }
+
+  it('the switch and refresh actions list at WorkOS on every call, even right after a page view cached the list', async () => {
+    const { sealed } = await signedInRequest(emulator(), alice);
+    await displayed(sealed);
+    const before = listingCalls();
+    await displayed(sealed);
+    expect(listingCalls()).toBe(before); // display: from the cache
+    for (const organizationId of ['org_umbrella', 'org_globex']) {
+      nextRequest.reset({ cookies: { 'wos-session': sealed } });
+      await switchOrganizationAction(organizationId);
+    }
+    nextRequest.reset({ cookies: { 'wos-session': sealed } });
+    await refreshAuthAction({ organizationId: 'org_acme' });
+    expect(listingCalls()).toBe(before + 3);
+  });
+
+  it('refuses a membership removed at WorkOS while the display cache still lists it', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const { sealed } = await signedInRequest(emulator(), alice);
+      vi.setSystemTime(Date.now() + 31_000); // whatever an earlier test cached has expired
+      expect(await displayed(sealed)).toEqual(['org_acme', 'org_globex']);
+      emulator().control.removeMembership('om_alice_globex');
+      expect(await displayed(sealed)).toEqual(['org_acme', 'org_globex']); // up to 30 s stale, by design
+      nextRequest.reset({ cookies: { 'wos-session': sealed } });
+      emulator().control.resetCounters();
+      expect(await switchOrganizationAction('org_globex')).toEqual({ error: 'Not a member of this organization' });
+      expect(await refreshAuthAction({ organizationId: 'org_globex' })).toEqual({ error: 'Not a member of this organization' });
+      expect(authenticateCalls()).toBe(0);
+      expect(sessionWrites()).toHaveLength(0);
+      expect(await displayed(sealed)).toEqual(['org_acme']); // what the check learnt now serves display too
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -59,7 +59,8 @@ async function refuseNonMember(organizationId: string | undefined): Promise<Fail
   if (!(await callerAuthOrSignedOut()).user) return { error: 'Not signed in' };
   let memberships: OrganizationChoice[];
   try {
-    memberships = await listOrganizationMemberships();
+    // Authorisation never trusts the display cache: WorkOS is asked now.
+    memberships = await listOrganizationMemberships({ fresh: true });
   } catch (error) {
     // WorkOS could not confirm the membership: refuse, as an answer rather than a 500.
     return failure(error, 'Could not check your organizations; please try again');

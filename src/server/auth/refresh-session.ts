@@ -7,6 +7,7 @@ import 'server-only';
 import type { NoUserInfo, UserInfo } from '../../shared/types.js';
 import { refreshTokens } from '../session/refresh.js';
 import { getSession } from '../session/get-session.js';
+import { forgetMemberships } from './memberships.js';
 import { storeSealedSession } from './session-store.js';
 import { redirectToSignIn } from './with-auth.js';
 
@@ -35,6 +36,7 @@ export async function refreshSession(options: RefreshSessionOptions = {}): Promi
   const outcome = await refreshTokens(state, { organizationId: options.organizationId });
   if (outcome.ok) {
     await storeSealedSession(outcome.state.sealed);
+    if (options.organizationId !== undefined) forgetMemberships(state.session.user.id);
     return outcome.state.info;
   }
   const switching = options.organizationId !== undefined && options.organizationId !== state.claims.org_id;

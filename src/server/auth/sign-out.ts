@@ -3,6 +3,7 @@ import 'server-only';
 import { redirect } from 'next/navigation';
 import { getSession } from '../session/get-session.js';
 import { getWorkOS } from '../workos.js';
+import { forgetMemberships } from './memberships.js';
 import { clearAllAuthCookies } from './session-store.js';
 
 /**
@@ -21,6 +22,7 @@ export async function signOut(options: { returnTo?: string } = {}): Promise<neve
   const state = await getSession();
   const sessionId = state.status === 'signed-out' ? undefined : state.claims.sid;
   await clearAllAuthCookies();
+  if (state.status !== 'signed-out') forgetMemberships(state.session.user.id);
   if (sessionId) redirect(getWorkOS().userManagement.getLogoutUrl({ sessionId, returnTo: options.returnTo }));
   redirect(options.returnTo ?? '/');
 }
