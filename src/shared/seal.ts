@@ -22,9 +22,14 @@ export async function sealWithPassword(value: object, password: string, ttlSecon
   return sealData(value as Record<string, unknown>, { password: { [SEAL_PASSWORD_ID]: password }, ttl: ttlSeconds });
 }
 
+/** False for anything that cannot be a seal the kit wrote (not a string, empty, longer than every chunk together). */
+export function isSealCandidate(sealed: unknown): sealed is string {
+  return typeof sealed === 'string' && sealed.length > 0 && sealed.length <= MAX_SEALED_LENGTH;
+}
+
 /** The sealed object, or null when none of `passwords` opens it. */
 export async function unsealWithPasswords(sealed: unknown, passwords: readonly string[]): Promise<Record<string, unknown> | null> {
-  if (typeof sealed !== 'string' || sealed.length === 0 || sealed.length > MAX_SEALED_LENGTH) return null;
+  if (!isSealCandidate(sealed)) return null;
   const passwordId = sealed.split('*')[1] || 'default';
   for (const secret of passwords) {
     let data: unknown;

@@ -1,0 +1,181 @@
+/**
+ * The Node-crypto unseal (`node-unseal.ts`) against the reference, iron-session's `unsealData`
+ * as the kit calls it (`unsealWithPasswords`): an intact seal opens to the same data, and for any
+ * damaged, foreign or odd value the Node path either leaves the answer to iron-session
+ * (`undefined`) or gives iron-session's answer.
+ */
+import * as nodeCryptoModule from 'node:crypto';
+import fc from 'fast-check';
+import { sealData } from 'iron-session';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { unsealWithPasswords } from '../../shared/seal.js';
+import { fixedTimeEqual, loadNodeCrypto, nodeCrypto, unsealWithNodeCrypto, type NodeCryptoSubset } from './node-unseal.js';
+
+const crypto = nodeCryptoModule as unknown as NodeCryptoSubset;
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  delete (globalThis as { EdgeRuntime?: unknown }).EdgeRuntime;
+});
+
+// Passwords as iron accepts them (32+ UTF-16 units), any characters, lone surrogates included.
+const password = fc.string({ unit: fc.oneof(fc.constantFrom(...'abcXYZ0189-_!'.split('')), fc.constant('é'), fc.constant('😀'), fc.constant('\ud800')), minLength: 32, maxLength: 48 })
+  .filter((value) => value.length >= 32);
+const passwordId = fc.integer({ min: 1, max: 999 }).map(String); // iron-session seals under its highest numeric id
+const payload = fc.oneof(
+  { weight: 4, arbitrary: fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 6 }) },
+  { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) }, // arrays, strings, numbers, null: not the kit's, still iron's
+);
+
+async function seal(data: unknown, id: string, secret: string, ttl = 0): Promise<string> {
+  return sealData(data as Record<string, unknown>, { password: { [id]: secret }, ttl });
+}
+
+async function bothWays(sealed: string, passwords: readonly string[]) {
+  return { node: unsealWithNodeCrypto(crypto, sealed, passwords), iron: await unsealWithPasswords(sealed, passwords) };
+}
+
+const mutation = fc.oneof(
+  fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), char: fc.constantFrom(...'AbQz09-_*~.=+/%é'.split('')) }),
+  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('extend' as const), tail: fc.string({ maxLength: 12 }) }),
+  fc.record({ kind: fc.constant('suffix' as const), suffix: fc.constantFrom('', '~1', '~3', '~', '~2~2', '~02', '~2 ') }),
+  fc.record({ kind: fc.constant('splice' as const), part: fc.integer({ min: 0, max: 7 }) }),
+  fc.record({ kind: fc.constant('part' as const), part: fc.integer({ min: 0, max: 7 }), value: fc.oneof(fc.constant(''), fc.string({ maxLength: 30 }), fc.stringMatching(/^[A-Za-z0-9_-]{1,44}$/)) }),
+);
+type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
+
+function mutate(sealed: string, other: string, m: Mutation): string {
+  switch (m.kind) {
+    case 'flip': {
+      const at = m.at % sealed.length;
+      return sealed.slice(0, at) + m.char + sealed.slice(at + 1);
+    }
+    case 'truncate':
+      return sealed.slice(0, m.at % sealed.length);
+    case 'extend':
+      return sealed + m.tail;
+    case 'suffix':
+      return sealed.replace(/~2$/, m.suffix);
+    case 'splice': {
+      const parts = sealed.split('*');
+      parts[m.part] = other.split('*')[m.part] ?? '';
+      return parts.join('*');
+    }
+    case 'part': {
+      const parts = sealed.split('*');
+      parts[m.part] = m.part === 7 ? `${m.value}~2` : m.value;
+      return parts.join('*');
+    }
+  }
+}
+
+describe('unsealing with Node crypto', () => {
+  it('runs on Node (the proxy and the render get the fast path)', () => {
+    expect(nodeCrypto()).not.toBeNull();
+  });
+
+  it('opens every intact seal to what iron-session reads, whatever the password, id, data and password list', async () => {
+    await fc.assert(
+      fc.asyncProperty(password, passwordId, payload, fc.array(password, { maxLength: 2 }), fc.nat(3), fc.oneof(fc.constant(0), fc.integer({ min: 120, max: 10 ** 8 })),
+        async (secret, id, data, others, at, ttl) => {
+          const sealed = await seal(data, id, secret, ttl);
+          const passwords = [...others];
+          passwords.splice(at % (others.length + 1), 0, secret);
+          const { node, iron } = await bothWays(sealed, passwords);
+          expect(node).not.toBeUndefined(); // decided without iron-session
+          expect(node).toEqual(iron);
+        }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('rejects a seal under another password exactly as iron-session does', async () => {
+    await fc.assert(
+      fc.asyncProperty(password, fc.array(password, { minLength: 1, maxLength: 3 }), payload, async (secret, others, data) => {
+        fc.pre(!others.includes(secret));
+        const { node, iron } = await bothWays(await seal(data, '1', secret), others);
+        expect(iron).toBeNull();
+        expect(node).toBeNull();
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('never opens a damaged seal to anything but what iron-session opens it to', async () => {
+    const secret = 'node-unseal-test-password-0123456789-abcdef';
+    const seals = await Promise.all([{ user: { id: 'user_a' }, accessToken: 'a.b.c' }, { user: { id: 'user_b' }, n: 1 }].map((data) => seal(data, '1', secret)));
+    let decidedByNode = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.nat(1), mutation, async (index, m) => {
+        const sealed = mutate(seals[index]!, seals[1 - index]!, m);
+        fc.pre(sealed.length > 0);
+        const { node, iron } = await bothWays(sealed, [secret]);
+        if (node !== undefined) {
+          decidedByNode += 1;
+          expect(node).toEqual(iron);
+        }
+        if (sealed !== seals[index] && iron !== null) expect(iron).toEqual(await unsealWithPasswords(seals[index]!, [secret])); // only a harmless change
+      }),
+      { numRuns: 400 },
+    );
+    expect(decidedByNode).toBeGreaterThan(100); // tampered MACs and ciphertexts are rejected without iron-session
+  });
+
+  it('rejects any one character changed in the authenticated parts, and the MAC, without iron-session', async () => {
+    const secret = 'node-unseal-test-password-0123456789-abcdef';
+    const sealed = await seal({ user: { id: 'user_a' } }, '1', secret);
+    const signedLength = sealed.length - 2; // everything but `~2`
+    for (let at = 0; at < signedLength; at += 7) {
+      const original = sealed[at]!;
+      if (original === '*') continue;
+      const changed = sealed.slice(0, at) + (original === 'A' ? 'B' : 'A') + sealed.slice(at + 1);
+      const { node, iron } = await bothWays(changed, [secret]);
+      expect(iron).toBeNull();
+      expect(node === null || node === undefined).toBe(true);
+    }
+  });
+
+  it('reads an expired seal as null, as iron-session does (60 s of clock skew allowed)', async () => {
+    const secret = 'node-unseal-test-password-0123456789-abcdef';
+    const sealed = await seal({ user: { id: 'user_a' } }, '1', secret, 1);
+    const now = Date.now();
+    vi.spyOn(Date, 'now').mockReturnValue(now + 30_000);
+    expect((await bothWays(sealed, [secret])).node).toEqual({ user: { id: 'user_a' } });
+    vi.spyOn(Date, 'now').mockReturnValue(now + 62_000);
+    const { node, iron } = await bothWays(sealed, [secret]);
+    expect(iron).toBeNull();
+    expect(node).toBeNull();
+  });
+
+  it('leaves odd seals to iron-session: other versions, short passwords, empty salts', async () => {
+    const secret = 'node-unseal-test-password-0123456789-abcdef';
+    const sealed = await seal({ user: { id: 'user_a' } }, '1', secret);
+    const parts = sealed.split('*');
+    for (const odd of [sealed.replace(/~2$/, ''), `${sealed}~2`, sealed.replace(/~2$/, '~3'), [...parts.slice(0, 2), '', ...parts.slice(3)].join('*'), [...parts.slice(0, 6), '', ...parts.slice(7)].join('*')]) {
+      expect(unsealWithNodeCrypto(crypto, odd, [secret])).toBeUndefined();
+    }
+    expect(unsealWithNodeCrypto(crypto, sealed, ['short'])).toBeUndefined();
+  });
+
+  it('compares MACs in full (no early exit), equal only when equal', () => {
+    expect(fixedTimeEqual('abc', 'abc')).toBe(true);
+    expect(fixedTimeEqual('abc', 'abd')).toBe(false);
+    expect(fixedTimeEqual('abc', 'ab')).toBe(false);
+    expect(fixedTimeEqual('', 'a')).toBe(false);
+  });
+
+  it('stays on iron-session in edge runtimes and wherever Node crypto cannot be had', () => {
+    expect(loadNodeCrypto()).not.toBeNull();
+    (globalThis as { EdgeRuntime?: unknown }).EdgeRuntime = 'edge-runtime';
+    expect(loadNodeCrypto()).toBeNull();
+    delete (globalThis as { EdgeRuntime?: unknown }).EdgeRuntime;
+    // Next's edge sandbox: every `process` function throws.
+    vi.spyOn(process, 'getBuiltinModule').mockImplementation(() => {
+      throw new Error('A Node.js API is used (process.getBuiltinModule) which is not supported in the Edge Runtime.');
+    });
+    expect(loadNodeCrypto()).toBeNull();
+    vi.spyOn(process, 'getBuiltinModule').mockReturnValue({ createHmac: () => undefined });
+    expect(loadNodeCrypto()).toBeNull();
+  });
+});
