@@ -19,7 +19,8 @@ const SETS = {
   'reference set (AuthKitProvider, useAuth, useAccessToken, Impersonation)': 'AuthKitProvider, useAuth, useAccessToken, Impersonation',
   'whole client face': '*',
 };
-const BUDGETS = { 'reference set (AuthKitProvider, useAuth, useAccessToken, Impersonation)': 2290, 'whole client face': 4584 };
+// The reference set's budget is half the reference's whole entry measured this way (4,561 B gzip in bench row 8), rounded down.
+const BUDGETS = { 'reference set (AuthKitProvider, useAuth, useAccessToken, Impersonation)': 2280, 'whole client face': 4584 };
 
 const externalActions = {
   name: 'external-actions',

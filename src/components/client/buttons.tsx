@@ -6,12 +6,17 @@ import type { AuthLinkProps, SignOutButtonProps } from '../shared/types.js';
 import { authUrl } from './navigate.js';
 import { useKit } from './use-auth.js';
 
+/** The auth route URL that starts sign-in or sign-up with the button's options (the reference's start parameters). */
+function useStartUrl(screenHint: 'sign-in' | 'sign-up', { returnTo, organizationId, loginHint }: AuthLinkProps) {
+  return authUrl(useKit().authRoute, { screen_hint: screenHint, return_to: returnTo, organization_id: organizationId, login_hint: loginHint });
+}
+
 /**
  * A link that starts sign-in on the kit's auth route.
  * @example <SignInButton returnTo="/dashboard" />
  */
 export function SignInButton(props: AuthLinkProps) {
-  return <AuthLink {...props} label="Sign in" href={authUrl(useKit().authRoute, 'sign-in', props)} />;
+  return <AuthLink {...props} label="Sign in" href={useStartUrl('sign-in', props)} />;
 }
 
 /**
@@ -19,7 +24,7 @@ export function SignInButton(props: AuthLinkProps) {
  * @example <SignUpButton asChild><Link className="cta">Create an account</Link></SignUpButton>
  */
 export function SignUpButton(props: AuthLinkProps) {
-  return <AuthLink {...props} label="Sign up" href={authUrl(useKit().authRoute, 'sign-up', props)} />;
+  return <AuthLink {...props} label="Sign up" href={useStartUrl('sign-up', props)} />;
 }
 
 /**

@@ -62,6 +62,6 @@ export function useSignInRedirect(when: boolean, returnTo?: string) {
 export function useAuth(options?: { ensureSignedIn?: false }): AuthState;
 export function useAuth(options: { ensureSignedIn: true }): SignedInAuthState;
 export function useAuth(options?: { ensureSignedIn?: boolean }): AuthState;
-export function useAuth({ ensureSignedIn = false }: { ensureSignedIn?: boolean } = {}): AuthState {
-  return useSignInRedirect(ensureSignedIn);
+export function useAuth(options?: { ensureSignedIn?: boolean }): AuthState {
+  return useSignInRedirect(!!options?.ensureSignedIn);
 }

@@ -22,12 +22,13 @@ export function ImpersonationBanner({ user, impersonator, organization, side = '
       style={{
         position: 'fixed', left: 0, right: 0, [side]: 0, zIndex: 9999, padding: 8, textAlign: 'center',
         background: v('background-color', '#fce654'), color: v('color', '#1a1a1a'),
-        [`border${side === 'top' ? 'Bottom' : 'Top'}`]: `${v('border-width', '2px')} solid ${v('border-color', '#e0c200')}`,
+        [side === 'top' ? 'borderBottom' : 'borderTop']: `${v('border-width', '2px')} solid ${v('border-color', '#e0c200')}`,
         ...style,
       }}
     >
       <strong>{impersonator.email}</strong> is impersonating <strong>{user.email}</strong>
-      {organization && <> in <strong>{organization}</strong></>}
+      {/* Two children rather than a fragment: the same DOM, and no Fragment in the client bundle. */}
+      {organization && ' in '}{organization && <strong>{organization}</strong>}
       {impersonator.reason && ` (reason: ${impersonator.reason})`}{' '}
       {/* A plain form: stopping works before hydration and with JavaScript disabled. */}
       <form action={signOutAction} aria-label="Stop impersonating" style={{ display: 'inline' }}>
