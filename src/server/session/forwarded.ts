@@ -5,11 +5,12 @@ import 'server-only';
  * sends the signature in `x-authkit-signature`; the render trusts the `x-authkit-*` headers only
  * when the signature checks out. Without the proxy (or with planted headers) they are ignored and
  * the render reads the cookie itself, so a client can never steer a redirect or a session through
- * a header. Edge-safe (WebCrypto).
+ * a header. Edge-safe (WebCrypto, plain JavaScript; Node's crypto only where it is there).
  */
 import { FORWARDED_HEADERS } from '../../shared/constants.js';
 import { perConfig } from '../config.js';
 import { hmacSha256, hmacSha256Key, sha256 } from './hmac-sha256.js';
+import { nodeCrypto } from './node-crypto.js';
 
 export const SIGNATURE_HEADER = 'x-authkit-signature';
 
@@ -29,12 +30,18 @@ const keyMaterial = perConfig((config) => sha256(encoder.encode(`authkit-rsc for
 // Verifying: WebCrypto (a constant-time comparison, once per render).
 const verifyingKey = perConfig(() => crypto.subtle.importKey('raw', keyMaterial(), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']));
 
-// Signing (every proxied request): the same HMAC in plain JavaScript, without WebCrypto's
-// thread-pool round trip (bench row 1).
+// Signing (every proxied request), without WebCrypto's thread-pool round trip (bench row 1): the
+// same HMAC with Node's crypto on Node, else in plain JavaScript.
 const syncSigningKey = perConfig(() => hmacSha256Key(keyMaterial()));
 
-function canonical(context: ForwardedContext): Uint8Array<ArrayBuffer> {
-  return encoder.encode(JSON.stringify([context.session, context.path, context.redirectUri ?? '', context.signUpPaths ?? []]));
+function canonical(context: ForwardedContext): string {
+  return JSON.stringify([context.session, context.path, context.redirectUri ?? '', context.signUpPaths ?? []]);
+}
+
+function sign(message: string): string {
+  const node = nodeCrypto();
+  if (node) return node.createHmac('sha256', keyMaterial()).update(message, 'utf8').digest('hex');
+  return toHex(hmacSha256(syncSigningKey(), encoder.encode(message)));
 }
 
 const toHex = (bytes: Uint8Array) => [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
@@ -57,7 +64,7 @@ export async function writeForwardedContext(headers: Headers, context: Forwarded
     path: headers.get(FORWARDED_HEADERS.url)!,
     redirectUri: headers.get(FORWARDED_HEADERS.redirectUri) ?? undefined,
   };
-  headers.set(SIGNATURE_HEADER, toHex(hmacSha256(syncSigningKey(), canonical(carried))));
+  headers.set(SIGNATURE_HEADER, sign(canonical(carried)));
 }
 
 function parsePaths(value: string | null): string[] | undefined | null {
@@ -78,6 +85,6 @@ export async function readForwardedContext(headers: Headers): Promise<ForwardedC
   const signUpPaths = parsePaths(headers.get(FORWARDED_HEADERS.signUpPaths));
   if (!signature || session === null || path === null || signUpPaths === null) return undefined;
   const context: ForwardedContext = { session, path, redirectUri: headers.get(FORWARDED_HEADERS.redirectUri) ?? undefined, signUpPaths };
-  const valid = await crypto.subtle.verify('HMAC', await verifyingKey(), signature, canonical(context));
+  const valid = await crypto.subtle.verify('HMAC', await verifyingKey(), signature, encoder.encode(canonical(context)));
   return valid ? context : undefined;
 }

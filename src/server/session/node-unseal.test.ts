@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { sealData } from 'iron-session';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { unsealWithPasswords } from '../../shared/seal.js';
-import { fixedTimeEqual, loadNodeCrypto, nodeCrypto, unsealWithNodeCrypto, type NodeCryptoSubset } from './node-unseal.js';
+import { loadNodeCrypto, nodeCrypto, type NodeCryptoSubset } from './node-crypto.js';
+import { fixedTimeEqual, unsealWithNodeCrypto } from './node-unseal.js';
 
 const crypto = nodeCryptoModule as unknown as NodeCryptoSubset;
 

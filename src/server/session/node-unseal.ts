@@ -8,9 +8,8 @@ import 'server-only';
  * seal's MAC as text, and only then AES-256-CBC decryption and `JSON.parse`. It skips the eight
  * WebCrypto calls and their thread-pool round trips, which cost ~15× the hashing.
  *
- * Edge-safe: Node's crypto is reached at run time through `process.getBuiltinModule` (Node ≥
- * 20.16), never imported, so edge bundles see no Node built-in. Where it is missing (edge
- * runtimes) the answer is `undefined` and the caller unseals with iron-session as before.
+ * Edge-safe: Node's crypto comes from `node-crypto.ts`, looked up at run time and never imported;
+ * where it is missing (edge runtimes) the caller unseals with iron-session as before.
  *
  * The answers it gives by itself: the data of an intact seal, and `null` when no password's MAC
  * matches (or the seal has expired), the two outcomes iron-session reaches through
@@ -18,40 +17,7 @@ import 'server-only';
  * short password, an empty salt, a payload that does not decrypt or parse) is `undefined`:
  * iron-session decides. `node-unseal.test.ts` checks it against iron-session, property-based.
  */
-
-/** The part of `node:crypto` this needs (a type, not an import: the proxy imports no built-in). */
-export interface NodeCryptoSubset {
-  pbkdf2Sync(password: string, salt: string, iterations: number, keylen: number, digest: string): Uint8Array;
-  createHmac(algorithm: string, key: Uint8Array): { update(data: string, encoding: 'utf8'): { digest(encoding: 'base64url'): string } };
-  createDecipheriv(algorithm: string, key: Uint8Array, iv: Uint8Array): {
-    update(data: string, encoding: 'base64url'): Uint8Array;
-    final(): Uint8Array;
-  };
-}
-
-let loaded: NodeCryptoSubset | null | undefined;
-
-/** Node's crypto when this runs on Node (≥ 20.16), else null. */
-export function nodeCrypto(): NodeCryptoSubset | null {
-  if (loaded === undefined) loaded = loadNodeCrypto();
-  return loaded;
-}
-
-/** Looks Node's crypto up (exported for tests; `nodeCrypto()` keeps the answer). */
-export function loadNodeCrypto(): NodeCryptoSubset | null {
-  // Edge runtimes stay on WebCrypto (Next's edge sandbox turns every `process` function into a throw).
-  if (typeof (globalThis as { EdgeRuntime?: unknown }).EdgeRuntime !== 'undefined') return null;
-  try {
-    const host = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-    const crypto = (typeof host?.getBuiltinModule === 'function' ? host.getBuiltinModule('node:crypto') : undefined) as
-      | Partial<NodeCryptoSubset>
-      | undefined;
-    const complete = typeof crypto?.pbkdf2Sync === 'function' && typeof crypto.createHmac === 'function' && typeof crypto.createDecipheriv === 'function';
-    return complete ? (crypto as NodeCryptoSubset) : null;
-  } catch {
-    return null;
-  }
-}
+import type { NodeCryptoSubset } from './node-crypto.js';
 
 const MAC_PREFIX = 'Fe26.2';
 /** iron's defaults, as iron-session passes them. */

@@ -15,7 +15,8 @@ import 'server-only';
 import { isSealCandidate, isSession, sealWithPassword, sessionPayload, unsealWithPasswords } from '../../shared/seal.js';
 import type { Session } from '../../shared/types.js';
 import { getConfig } from '../config.js';
-import { nodeCrypto, unsealWithNodeCrypto } from './node-unseal.js';
+import { nodeCrypto } from './node-crypto.js';
+import { unsealWithNodeCrypto } from './node-unseal.js';
 import { warnIfLarge } from './size-warning.js';
 
 export { sessionPayload };
