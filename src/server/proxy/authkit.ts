@@ -16,7 +16,7 @@ import { createDebugLog } from '../log.js';
 import { SetCookieHeaders, sessionCookieAttributes } from '../session/cookie-options.js';
 import { writeSessionCookie } from '../session/session-cookie.js';
 import type { SessionState } from '../session/state.js';
-import { addPrivateCacheHeaders, encodeRequestOverride, forwardedRequestHeaders } from './forward-headers.js';
+import { addPrivateCacheHeaders, writeRequestOverride } from './forward-headers.js';
 import type { AuthkitOptions } from './options.js';
 import { compilePathMatcher, type PathMatcher } from './path-matchers.js';
 import { requestKind, requestPath } from './request-kind.js';
@@ -74,19 +74,19 @@ export async function runAuthkit(request: NextRequest, options: CompiledAuthkitO
   if (options.eagerAuth) writeEagerToken(cookies, request, settled.state);
 
   const { state } = settled;
-  const forwarded = await forwardedRequestHeaders(request, {
+  // The Set-Cookie headers written above, adopted (no copy): nothing writes a cookie after this.
+  const responseHeaders = cookies.headers;
+  if (state.status !== 'signed-out' || cookies.size > 0 || request.headers.has('authorization')) {
+    addPrivateCacheHeaders(responseHeaders, request);
+  }
+  const headers = new Headers(responseHeaders);
+  await writeRequestOverride(headers, request, {
     session: state.status === 'signed-out' ? '' : state.sealed,
     path,
     redirectUri: options.redirectUri,
     signUpPaths: options.signUpPaths ? [...options.signUpPaths] : undefined,
     cookieWrites: cookies.written,
   });
-  const responseHeaders = new Headers(cookies.headers);
-  if (state.status !== 'signed-out' || cookies.size > 0 || request.headers.has('authorization')) {
-    addPrivateCacheHeaders(responseHeaders, request);
-  }
-  const headers = new Headers(responseHeaders);
-  encodeRequestOverride(headers, forwarded);
 
   return {
     session: state.status === 'signed-in' ? state.info : { user: null },

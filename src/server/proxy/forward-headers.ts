@@ -15,6 +15,8 @@ export interface ForwardedValues extends ForwardedContext {
   cookieWrites?: ReadonlyMap<string, string>;
 }
 
+const OVERRIDE_PREFIX = 'x-middleware-request-';
+
 const isReserved = (name: string) => RESERVED_HEADER_PREFIXES.some((prefix) => name.toLowerCase().startsWith(prefix));
 
 /** Removes every header only the proxy may set. */
@@ -33,26 +35,30 @@ function cookieHeaderWith(original: string | null, writes: ReadonlyMap<string, s
   return pairs.join('; ');
 }
 
-/** The request headers the render will see. */
-export async function forwardedRequestHeaders(request: Request, values: ForwardedValues): Promise<Headers> {
+/**
+ * Writes Next's request-override encoding of the request headers the render will see into the
+ * response headers `response`, in one pass: the request's own headers minus reserved ones (the
+ * cookie header with this response's cookie writes applied), then the signed hand-over.
+ * `NextResponse.next({ headers: response })` then hands them on, as
+ * `NextResponse.next({ request: { headers } })` would.
+ */
+export async function writeRequestOverride(response: Headers, request: Request, values: ForwardedValues): Promise<void> {
   const { cookieWrites, ...context } = values;
-  const headers = stripReservedHeaders(request.headers);
-  await writeForwardedContext(headers, context);
-  if (cookieWrites?.size) {
-    const cookie = cookieHeaderWith(headers.get('cookie'), cookieWrites);
-    if (cookie) headers.set('cookie', cookie);
-    else headers.delete('cookie');
-  }
-  return headers;
-}
-
-/** Adds Next's request-override encoding of `forwarded` to response headers. */
-export function encodeRequestOverride(response: Headers, forwarded: Headers): void {
+  const rewriteCookie = cookieWrites !== undefined && cookieWrites.size > 0;
   const names: string[] = [];
-  for (const [name, value] of forwarded) {
-    response.set(`x-middleware-request-${name}`, value);
+  const forward = (name: string, value: string) => {
+    response.set(`${OVERRIDE_PREFIX}${name}`, value);
     names.push(name);
+  };
+  for (const [name, value] of request.headers) {
+    if (isReserved(name) || (rewriteCookie && name === 'cookie')) continue;
+    forward(name, value);
   }
+  if (rewriteCookie) {
+    const cookie = cookieHeaderWith(request.headers.get('cookie'), cookieWrites);
+    if (cookie) forward('cookie', cookie);
+  }
+  names.push(...(await writeForwardedContext(response, context, OVERRIDE_PREFIX)));
   response.set('x-middleware-override-headers', names.join(','));
 }
 

@@ -51,20 +51,33 @@ function fromHex(hex: string): Uint8Array<ArrayBuffer> | null {
   return Uint8Array.from(hex.match(/../g)!, (pair) => parseInt(pair, 16));
 }
 
-/** Sets the forwarded headers and their signature on `headers`. */
-export async function writeForwardedContext(headers: Headers, context: ForwardedContext): Promise<void> {
-  headers.set(FORWARDED_HEADERS.session, context.session);
-  headers.set(FORWARDED_HEADERS.url, context.path);
-  if (context.redirectUri) headers.set(FORWARDED_HEADERS.redirectUri, context.redirectUri);
-  if (context.signUpPaths?.length) headers.set(FORWARDED_HEADERS.signUpPaths, JSON.stringify(context.signUpPaths));
+/**
+ * Sets the forwarded headers and their signature on `headers`, each name after `prefix` (the
+ * proxy writes them straight into Next's request-override encoding, `x-middleware-request-`).
+ * Returns the names written, without the prefix.
+ */
+export async function writeForwardedContext(headers: Headers, context: ForwardedContext, prefix = ''): Promise<string[]> {
+  const names: string[] = [FORWARDED_HEADERS.session, FORWARDED_HEADERS.url];
+  headers.set(prefix + FORWARDED_HEADERS.session, context.session);
+  headers.set(prefix + FORWARDED_HEADERS.url, context.path);
+  if (context.redirectUri) {
+    headers.set(prefix + FORWARDED_HEADERS.redirectUri, context.redirectUri);
+    names.push(FORWARDED_HEADERS.redirectUri);
+  }
+  if (context.signUpPaths?.length) {
+    headers.set(prefix + FORWARDED_HEADERS.signUpPaths, JSON.stringify(context.signUpPaths));
+    names.push(FORWARDED_HEADERS.signUpPaths);
+  }
   // Sign what the headers carry: `Headers` trims surrounding whitespace (a cookie value can have it).
   const carried: ForwardedContext = {
     ...context,
-    session: headers.get(FORWARDED_HEADERS.session)!,
-    path: headers.get(FORWARDED_HEADERS.url)!,
-    redirectUri: headers.get(FORWARDED_HEADERS.redirectUri) ?? undefined,
+    session: headers.get(prefix + FORWARDED_HEADERS.session)!,
+    path: headers.get(prefix + FORWARDED_HEADERS.url)!,
+    redirectUri: headers.get(prefix + FORWARDED_HEADERS.redirectUri) ?? undefined,
   };
-  headers.set(SIGNATURE_HEADER, sign(canonical(carried)));
+  headers.set(prefix + SIGNATURE_HEADER, sign(canonical(carried)));
+  names.push(SIGNATURE_HEADER);
+  return names;
 }
 
 function parsePaths(value: string | null): string[] | undefined | null {
