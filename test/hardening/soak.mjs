@@ -53,6 +53,8 @@ const stats = {
   byPort: {},
   flowErrors: [],
   outage503: 0,
+  clientPages: 0,
+  clientPagesWithoutOrganizations: 0,
   signInFailedDuringFault: 0,
   kit5xx: [],
   networkErrors: 0,
@@ -170,9 +172,8 @@ async function checkHome(user, browser) {
 }
 
 async function browse(user, browser) {
-  // Not /client: that example page calls listOrganizationMemberships() itself, with no fallback,
-  // so a memberships outage fails it (an app's choice; the kit's own <OrgSwitcher> degrades).
-  const path = pick(['/', '/', '/account', '/reference', '/api/me']);
+  // /client lists the memberships itself (and, like <OrgSwitcher>, renders without them during an outage).
+  const path = pick(['/', '/', '/account', '/client', '/reference', '/api/me']);
   const base = pick(instances);
   if (path === '/api/me') {
     const response = await (async () => {
@@ -191,6 +192,11 @@ async function browse(user, browser) {
   const page = await visit(browser, `${base}${path}`, { tag: user.role });
   const landed = new URL(page.url);
   if (user.signedIn && path === '/account' && !(landed.pathname === '/account' && page.text.includes(user.email))) unexpected(user, path, page);
+  if (path === '/client' && page.status === 200) {
+    stats.clientPages += 1;
+    if (/organizations could not be listed/.test(page.text)) stats.clientPagesWithoutOrganizations += 1; // a memberships outage
+  }
+  if (user.signedIn && path === '/client' && !(landed.pathname === '/client' && page.text.includes(`data-testid="client-email">${user.email}<`))) unexpected(user, path, page);
 }
 
 /** Several tabs at once, on both instances, with the same cookie (often an expired one). */
@@ -396,6 +402,7 @@ try {
     bursts: stats.bursts,
     faultsInjected: stats.faults,
     outage503Answers: stats.outage503,
+    clientPages: { served: stats.clientPages, withoutOrganizations: stats.clientPagesWithoutOrganizations },
     signInFailuresDuringFaults: stats.signInFailedDuringFault,
     networkErrors: stats.networkErrors,
     flowErrors: stats.flowErrors.slice(0, 10),
