@@ -196,7 +196,10 @@ ${targets}
   \`POST /user_management/authenticate\` at the emulator (\`/_emulator/counters\`), plus how many of the
   calls came out with a new session.
 - **Row 7** (the floor): iron-session \`unsealData\` of the same kind of seal as row 1 "first time" +
-  jose \`jwtVerify\` with the emulator's public key imported once, interleaved with that row.
+  jose \`jwtVerify\` with the emulator's public key imported once, interleaved with that row: both
+  on WebCrypto, as the libraries run everywhere. On Node the kit opens the same seal with Node's
+  synchronous crypto (same checks, see performance fix 5), so its first-seen row can undercut it;
+  jose still verifies its JWTs.
 - **Row 8**: esbuild bundles, minified, gzip -9 (Node's zlib), react/react-dom/next and the
   server-actions module external; ours through \`scripts/measure-client-bundle.mjs\`, the reference's
   \`./components\` entry the same way. The zero-JS proof: see below.
