@@ -2,23 +2,13 @@
  * The test kit's real sessions: minted by the emulator, sealed by the kit, read back by the kit's
  * own `readSession` (signature verified against the emulator's JWKS), with no test-only path.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestEmulator, useEmulatorEnv } from '../../test/support/emulator.js';
-import type { Emulator } from '../emulator/index.js';
+import { describe, expect, it } from 'vitest';
+import { emulatorSuite } from '../server/test-support/emulator-suite.js';
 import { readChunkedCookie } from '../server/session/cookie-jar.js';
 import { readSession } from '../server/session/read-session.js';
 import { createTestSession, sealTestSessionCookie } from './index.js';
 
-let emulator: Emulator;
-let restoreEnv: () => void;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  restoreEnv = useEmulatorEnv(emulator);
-});
-afterAll(async () => {
-  restoreEnv();
-  await emulator.close();
-});
+const suite = emulatorSuite();
 
 const jarOf = (cookies: Array<{ name: string; value: string }>) => ({ getAll: () => cookies });
 
@@ -68,7 +58,7 @@ describe('createTestSession', () => {
   });
 
   it('takes the emulator URL from an option when the environment does not point at it', async () => {
-    const minted = await createTestSession({ emulatorUrl: emulator.url, user: 'dave@example.com', organizationId: 'org_globex' });
+    const minted = await createTestSession({ emulatorUrl: suite.emulator.url, user: 'dave@example.com', organizationId: 'org_globex' });
     expect(minted.organizationId).toBe('org_globex');
   });
 });

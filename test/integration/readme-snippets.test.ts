@@ -7,25 +7,15 @@
  * are wired to the package and behave as their README section says.
  */
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Emulator } from '../../src/emulator/index.js';
-import { startTestEmulator, useEmulatorEnv } from '../support/emulator.js';
+import { describe, expect, it, vi } from 'vitest';
+import { emulatorSuite } from '../../src/server/test-support/emulator-suite.js';
 import { signInThroughHostedPage } from '../support/hosted-sign-in.js';
 
 const ORIGIN = 'http://localhost:3000';
 type Proxy = (request: NextRequest) => Promise<Response>;
 type Snippet = { default: Proxy; config?: { matcher: string[] } };
 
-let emulator: Emulator;
-let restoreEnv: () => void;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  restoreEnv = useEmulatorEnv(emulator);
-});
-afterAll(async () => {
-  restoreEnv();
-  await emulator.close();
-});
+emulatorSuite();
 
 /** A document navigation, as a browser sends it. */
 function navigation(path: string, cookie?: string): NextRequest {
