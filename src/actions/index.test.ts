@@ -317,4 +317,14 @@ describe('signOutAction', () => {
     expect((await redirectOf(() => signOutAction({ returnTo: { evil: true } as never }))).url).toBe('/');
     expect((await redirectOf(() => signOutAction())).url).toBe('/');
   });
+
+  it('honours only a return path on this app: another origin is dropped, for WorkOS and without a session', async () => {
+    await signedInRequest(emulator(), alice, action);
+    const { url } = await redirectOf(() => signOutAction(form({ returnTo: 'https://evil.com/phish' })));
+    expect(new URL(url).searchParams.has('return_to')).toBe(false);
+    await signedOutRequest(action);
+    for (const returnTo of ['https://evil.com/', '//evil.com', '/%2F%2Fevil.com']) {
+      expect((await redirectOf(() => signOutAction(form({ returnTo })))).url, returnTo).toBe('/');
+    }
+  });
 });

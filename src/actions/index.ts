@@ -9,6 +9,7 @@
  */
 import { unstable_rethrow } from 'next/navigation';
 import { getSignInUrl, listOrganizationMemberships, refreshSession, signOut, switchToOrganization } from '../server/index.js';
+import { appOrigin, sameOriginReturnPath } from '../server/auth/sign-out.js';
 import { getSession } from '../server/session/get-session.js';
 import { isWithinRefreshBuffer } from '../server/session/refresh-buffer.js';
 import { toUserInfo } from '../server/session/state.js';
@@ -77,12 +78,15 @@ function failure(error: unknown, message: string): Failure {
 }
 
 /**
- * Signs the caller out and redirects (to WorkOS's logout, then `returnTo`). Usable as a form action.
+ * Signs the caller out and redirects (to WorkOS's logout, then `returnTo`, a path on this app; any
+ * other value is ignored). Usable as a form action.
  * @example <form action={signOutAction}><button>Sign out</button></form>
  */
 export async function signOutAction(formDataOrOptions?: FormData | { returnTo?: string }): Promise<never> {
   const returnTo = formDataOrOptions instanceof FormData ? formDataOrOptions.get('returnTo') : formDataOrOptions?.returnTo;
-  return signOut({ returnTo: text(returnTo) });
+  // Anyone can call an action with any argument: only a return path on this app is honoured
+  // (signOut itself also takes allow-listed absolute URLs, from the app's own code).
+  return signOut({ returnTo: sameOriginReturnPath(text(returnTo), await appOrigin()) });
 }
 
 /**

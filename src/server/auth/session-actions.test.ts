@@ -46,10 +46,20 @@ describe('signOut', () => {
     expect(url).not.toContain(sealed.slice(0, 30));
   });
 
-  it("redirects to returnTo (or '/') when there is no session", async () => {
+  it('makes a same-origin returnTo absolute for WorkOS, whose logout accepts only absolute URLs', async () => {
+    await actionRequest();
+    const { url } = await redirectOf(() => signOut({ returnTo: '/signed-out?from=menu' }));
+    expect(new URL(url).searchParams.get('return_to')).toBe('http://localhost:3000/signed-out?from=menu');
+  });
+
+  it("redirects to returnTo (or '/') when there is no session, only on the app's own origin", async () => {
     withoutProxy(new TestBrowser());
     expect((await redirectOf(() => signOut())).url).toBe('/');
     expect((await redirectOf(() => signOut({ returnTo: '/bye' }))).url).toBe('/bye');
+    expect((await redirectOf(() => signOut({ returnTo: 'http://localhost:3000/bye?x=1' }))).url).toBe('/bye?x=1');
+    for (const returnTo of ['https://evil.com/', '//evil.com', '/\\evil.com', 'javascript:alert(1)']) {
+      expect((await redirectOf(() => signOut({ returnTo }))).url, returnTo).toBe('/');
+    }
   });
 });
 

@@ -1,16 +1,50 @@
 import 'server-only';
 /** `signOut`: ends the session here and at WorkOS. */
 import { redirect } from 'next/navigation';
+import { isSafeReturnPath } from '../../shared/return-to.js';
 import { getSession } from '../session/get-session.js';
 import { getWorkOS } from '../workos.js';
 import { forgetMemberships } from './memberships.js';
+import { getRequestContext } from './request-context.js';
 import { clearAllAuthCookies } from './session-store.js';
+
+/**
+ * Where to send the browser after signing out. A same-origin path becomes an absolute URL on the
+ * app's origin (WorkOS's logout only accepts absolute URLs from its allow-list); any other absolute
+ * URL is passed on as given, for WorkOS to check against that allow-list.
+ */
+function logoutReturnUrl(returnTo: string | undefined, appOrigin: string): string | undefined {
+  if (returnTo === undefined) return undefined;
+  return isSafeReturnPath(returnTo) ? new URL(returnTo, appOrigin).href : returnTo;
+}
+
+/**
+ * `returnTo` as a same-origin path, when it is one or an absolute URL on the app's origin: the
+ * only places the kit itself redirects to. Anything else is undefined.
+ */
+export function sameOriginReturnPath(returnTo: string | undefined, appOrigin: string): string | undefined {
+  if (returnTo === undefined) return undefined;
+  if (isSafeReturnPath(returnTo)) return returnTo;
+  try {
+    const url = new URL(returnTo);
+    return url.origin === appOrigin ? `${url.pathname}${url.search}${url.hash}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The app's origin: the auth route's (the redirect URI's). */
+export async function appOrigin(): Promise<string> {
+  return new URL((await getRequestContext()).redirectUri).origin;
+}
 
 /**
  * Clears the session cookie (and its chunks and any pending sign-in cookie), then redirects to
  * WorkOS's logout URL, which ends the session and returns to `returnTo` (or the Logout URI set in
- * the dashboard). Without a session it redirects to `returnTo ?? '/'`. Use it in a server action
- * or route handler, outside try/catch (it throws Next's redirect).
+ * the dashboard). `returnTo` may be a path on this app (made absolute for WorkOS) or an absolute
+ * URL on WorkOS's sign-out allow-list. Without a session it redirects to `returnTo` when that is on
+ * this app's origin, else to '/'. Use it in a server action or route handler, outside try/catch
+ * (it throws Next's redirect).
  *
  * @example
  * // in a server action (see the README's sign-out form)
@@ -20,9 +54,12 @@ import { clearAllAuthCookies } from './session-store.js';
  */
 export async function signOut(options: { returnTo?: string } = {}): Promise<never> {
   const state = await getSession();
-  const sessionId = state.status === 'signed-out' ? undefined : state.claims.sid;
+  const origin = await appOrigin();
   await clearAllAuthCookies();
-  if (state.status !== 'signed-out') forgetMemberships(state.session.user.id);
-  if (sessionId) redirect(getWorkOS().userManagement.getLogoutUrl({ sessionId, returnTo: options.returnTo }));
-  redirect(options.returnTo ?? '/');
+  if (state.status !== 'signed-out') {
+    forgetMemberships(state.session.user.id);
+    const sessionId = state.claims.sid;
+    if (sessionId) redirect(getWorkOS().userManagement.getLogoutUrl({ sessionId, returnTo: logoutReturnUrl(options.returnTo, origin) }));
+  }
+  redirect(sameOriginReturnPath(options.returnTo, origin) ?? '/');
 }
