@@ -19,6 +19,7 @@ import { forwardedHeaders, TestBrowser } from '../../src/server/test-support/htt
 import { mintSession } from '../../src/server/test-support/sessions.js';
 import { COOKIE_CHUNK_SIZE, MAX_COOKIE_CHUNKS } from '../../src/shared/constants.js';
 import type { Session } from '../../src/shared/types.js';
+import { damageSeal, sealDamage } from '../support/seal-damage.js';
 import { headerText, outcomes, runs } from './support/hostile.js';
 
 const BASE = 'wos-session';
@@ -79,35 +80,7 @@ const nobody = (value: string): Presented => ({ value, exact: [null], damaged: [
 const knownIndex = fc.integer({ min: 0, max: 3 });
 const known = (index: number): Known => [alice, bob, aliceLarge, bobLarge][index]!;
 
-const mutation = fc.oneof(
-  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('extend' as const), tail: headerText(40) }),
-  fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), char: fc.constantFrom('A', 'b', '0', '-', '_', '*', '~', '%', ' ') }),
-  fc.record({ kind: fc.constant('suffix' as const), suffix: fc.constantFrom('', '~1', '~3', '~', '~2~2') }),
-  fc.record({ kind: fc.constant('splice' as const), part: fc.integer({ min: 1, max: 7 }) }),
-);
-type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
-
-function mutate(sealed: string, other: string, m: Mutation): string {
-  switch (m.kind) {
-    case 'truncate':
-      return sealed.slice(0, m.at % sealed.length);
-    case 'extend':
-      return sealed + m.tail;
-    case 'flip': {
-      const at = m.at % sealed.length;
-      return sealed.slice(0, at) + m.char + sealed.slice(at + 1);
-    }
-    case 'suffix':
-      return sealed.replace(/~2$/, m.suffix);
-    case 'splice': {
-      // One of iron's `*`-separated parts taken from another valid seal.
-      const parts = sealed.split('*');
-      parts[m.part] = other.split('*')[m.part] ?? '';
-      return parts.join('*');
-    }
-  }
-}
+const mutation = sealDamage(headerText(40));
 
 /** What to put in the cookie, as printable data (fast-check shows it on failure). */
 const presented = fc.oneof(
@@ -136,7 +109,7 @@ async function materialize(spec: PresentedSpec): Promise<Presented> {
     case 'mutated': {
       // A mangled seal may still open (iron ignores text after a second `~`): then it is the same session.
       const owner = known(spec.index).session.user.id;
-      return { value: mutate(known(spec.index).sealed, known(spec.other).sealed, spec.mutation), exact: [null, owner], damaged: [null, owner] };
+      return { value: damageSeal(known(spec.index).sealed, known(spec.other).sealed, spec.mutation), exact: [null, owner], damaged: [null, owner] };
     }
     case 'random':
       return nobody(spec.value);
