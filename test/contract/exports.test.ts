@@ -2,9 +2,10 @@
  * The package contract: which names every entry exports under which export condition. A change to
  * the public surface shows up here as a snapshot diff that has to be accepted on purpose.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { packageJson, resolveExport, sourceOf } from './package-exports.js';
+import { packageJson, repoRoot, resolveExport, sourceOf } from './package-exports.js';
 
 // The condition sets the environments that load the package use.
 const ENVIRONMENTS = {
@@ -44,6 +45,16 @@ describe('package exports', () => {
     expect(resolveExport('.', ENVIRONMENTS['client component, browser'])).toBe('./dist/server/client-import-guard.js');
     expect(resolveExport('.', ENVIRONMENTS['edge middleware'])).toBe('./dist/server/index.js');
     expect(resolveExport('.', ENVIRONMENTS['client component, SSR (node)'])).toBe('./dist/server/index.js');
+  });
+
+  it("resolves the same way in Node's own resolver, with and without the react-server condition", () => {
+    // The package resolves itself by name (the example workspace links it into node_modules).
+    const resolveWith = (conditions: string[], specifier: string) =>
+      execFileSync(process.execPath, [...conditions.map((c) => `--conditions=${c}`), '--input-type=module', '-e', `console.log(import.meta.resolve(${JSON.stringify(specifier)}))`], { cwd: repoRoot, encoding: 'utf8' }).trim();
+    expect(resolveWith(['react-server'], 'authkit-rsc/components')).toMatch(/\/dist\/components\/index\.react-server\.js$/);
+    expect(resolveWith([], 'authkit-rsc/components')).toMatch(/\/dist\/components\/index\.js$/);
+    expect(resolveWith(['browser'], 'authkit-rsc')).toMatch(/\/dist\/server\/client-import-guard\.js$/);
+    expect(resolveWith([], 'authkit-rsc')).toMatch(/\/dist\/server\/index\.js$/);
   });
 
   it('gives server components the server face of the components entry and everyone else the client face', () => {
