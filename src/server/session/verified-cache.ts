@@ -7,7 +7,7 @@ import 'server-only';
  * client), so a value verified under old settings is never served under new ones.
  */
 import { perConfig } from '../config.js';
-import { defaultRefreshBufferSeconds } from './refresh-buffer.js';
+import { refreshBufferSeconds } from '../../shared/token-expiry.js';
 import type { SignedInState } from './state.js';
 
 const MAX_ENTRIES = 1000;
@@ -36,10 +36,9 @@ export function recallVerifiedSession(sealed: string): SignedInState | undefined
  * signed in without a JWKS.
  */
 export function rememberVerifiedSession(sealed: string, state: SignedInState): void {
-  const { exp, iat } = state.claims;
+  const { exp } = state.claims;
   if (typeof exp !== 'number') return;
-  const lifetime = typeof iat === 'number' ? exp - iat : undefined;
-  const expiresAtMs = (exp - defaultRefreshBufferSeconds(lifetime)) * 1000;
+  const expiresAtMs = (exp - refreshBufferSeconds(state.claims)) * 1000;
   if (expiresAtMs <= Date.now()) return;
   const map = currentEntries();
   map.delete(sealed);
