@@ -4,14 +4,7 @@
  * decoded claim for an authorisation decision unless the token was verified elsewhere.
  */
 import type { AccessToken } from './types.js';
-
-function base64UrlDecode(segment: string): string {
-  const base64 = segment.replace(/-/g, '+').replace(/_/g, '/');
-  const padded = base64 + '='.repeat((4 - (base64.length % 4)) % 4);
-  const binary = atob(padded);
-  const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
-  return new TextDecoder().decode(bytes);
-}
+import { base64UrlToBytes } from './base64url.js';
 
 /**
  * The payload of a compact JWT, or `null` when the value is not a decodable JWT.
@@ -24,7 +17,7 @@ export function decodeJwtClaims<T extends object = AccessToken>(token: unknown):
   const parts = token.split('.');
   if (parts.length !== 3 || !parts[1]) return null;
   try {
-    const payload: unknown = JSON.parse(base64UrlDecode(parts[1]));
+    const payload: unknown = JSON.parse(new TextDecoder().decode(base64UrlToBytes(parts[1])));
     if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return null;
     return payload as T & Record<string, unknown>;
   } catch {

@@ -7,6 +7,7 @@
 import type { AccessToken, ClientAuth, OrganizationChoice, Session } from '../shared/types.js';
 import { MOCK_PRESETS, organizationChoices } from './mock-data.js';
 import type { MockAuthState, MockMembership, MockSessionPreset } from './mock-data.js';
+import { bytesToBase64Url } from '../shared/base64url.js';
 
 /** A custom signed-in session; everything but `user` is optional. */
 export type MockSessionOptions = Partial<MockSessionPreset> & {
@@ -33,8 +34,7 @@ export interface MockSession {
   options?: MockSessionOptions;
 }
 
-const toBase64Url = (text: string) =>
-  btoa(String.fromCharCode(...new TextEncoder().encode(text))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const toBase64Url = (text: string) => bytesToBase64Url(new TextEncoder().encode(text));
 
 /** A compact JWT with these claims and a placeholder signature (decodable, never verifiable). */
 export function mockAccessToken(claims: AccessToken): string {

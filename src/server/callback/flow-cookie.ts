@@ -10,6 +10,7 @@ import type { CookieReader, CookieWriter } from '../session/cookie-jar.js';
 import { expiredAttributes } from '../session/cookie-jar.js';
 import { flowCookieAttributes } from '../session/cookie-options.js';
 import { sealForPurpose, unsealForPurpose } from '../session/seal.js';
+import { bytesToBase64Url } from '../../shared/base64url.js';
 
 const PURPOSE = 'sign-in-flow';
 /** More pending flows than this and the older ones are dropped (too many cookies cause HTTP 431). */
@@ -38,8 +39,7 @@ export const flowCookieName = (state: string) => `${PKCE_COOKIE_PREFIX}-${fnv1a(
 
 /** A random, URL-safe OAuth state. */
 export function newState(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(24));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return bytesToBase64Url(crypto.getRandomValues(new Uint8Array(24)));
 }
 
 /** Sets the flow cookie, first expiring older pending flows when there are too many. */

@@ -18,6 +18,7 @@ import 'server-only';
  * iron-session decides. `node-unseal.test.ts` checks it against iron-session, property-based.
  */
 import type { NodeCryptoSubset } from './node-crypto.js';
+import { base64UrlToBytes } from '../../shared/base64url.js';
 
 const MAC_PREFIX = 'Fe26.2';
 /** iron's defaults, as iron-session passes them. */
@@ -36,16 +37,11 @@ export function fixedTimeEqual(a: string, b: string): boolean {
   return mismatch === 0;
 }
 
-function base64UrlBytes(text: string): Uint8Array {
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
-  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
-}
-
 /** Decrypts an authenticated seal's payload; undefined when it does not decrypt or parse (iron throws). */
 function decrypt(crypto: NodeCryptoSubset, password: string, salt: string, iv: string, ciphertext: string): unknown {
   try {
     const key = crypto.pbkdf2Sync(password, salt, 1, KEY_BYTES, 'sha1');
-    const decipher = crypto.createDecipheriv('aes-256-cbc', key, base64UrlBytes(iv));
+    const decipher = crypto.createDecipheriv('aes-256-cbc', key, base64UrlToBytes(iv));
     const head = decipher.update(ciphertext, 'base64url');
     const tail = decipher.final();
     const bytes = new Uint8Array(head.length + tail.length);
