@@ -36,7 +36,7 @@ export function loadMockProvider(): Promise<ProviderModule> {
 }
 
 /** Props of `MockAuthKitProvider`: the client provider's, plus the mock session to seed it with. */
-export interface MockAuthKitProviderProps extends Omit<AuthKitProviderProps, 'initialAuth'> {
+export interface MockAuthKitProviderProps extends Omit<AuthKitProviderProps, 'initialAuth' | 'session'> {
   /** The session to show. @default the active mock session (`setMockSession`), else signed out */
   session?: MockSession | MockAuthState;
   children?: ReactNode;

@@ -81,7 +81,8 @@ describe('the server face reads the mock session through getSession()', () => {
       return <p>{user?.email} as {role}</p>;
     }
     await renderServer(<server.AuthKitProvider><Who /></server.AuthKitProvider>);
-    expect(screen.getByText('eve@example.com as owner')).toBeInTheDocument();
+    // The shell hands over a promise: useAuth() is loading on the first render, then has the user.
+    expect(await screen.findByText('eve@example.com as owner')).toBeInTheDocument();
   });
 });
 
@@ -98,7 +99,8 @@ describe('the client face, seeded by MockAuthKitProvider', () => {
     rerender(<MockAuthKitProvider session="signedOut">{ui}</MockAuthKitProvider>);
     expect(screen.getByText('signed out')).toBeInTheDocument();
     await setMockSession('loading');
-    rerender(<MockAuthKitProvider>{ui}</MockAuthKitProvider>);
+    // The gates suspend until an unseeded provider has asked the server: let React run its effects.
+    await act(async () => rerender(<MockAuthKitProvider>{ui}</MockAuthKitProvider>));
     expect(screen.queryByText(/signed/)).toBeNull();
     expect(actions.getAuthAction).toHaveBeenCalled();
   });

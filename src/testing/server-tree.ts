@@ -2,7 +2,9 @@
  * Renders async server components for a test renderer that only knows client React (Testing
  * Library, react-dom): every async function component in the tree is called with its props and
  * awaited, recursively, the way the RSC renderer would, leaving client components (and plain
- * elements) for the test renderer. Props that hold elements (`children`, `fallback`) are resolved too.
+ * elements) for the test renderer. Props that hold elements (`children`, `fallback`) are resolved too,
+ * and a promise handed to a client component (the provider's session) arrives settled, as the
+ * RSC stream delivers it, so `use()` reads it without suspending.
  */
 import { Children, cloneElement, createElement, Fragment, isValidElement } from 'react';
 import type { ReactElement, ReactNode } from 'react';
@@ -13,11 +15,20 @@ const isAsyncComponent = (type: unknown): type is (props: Props) => Promise<Reac
   typeof type === 'function' && type.constructor?.name === 'AsyncFunction';
 
 const holdsElements = (value: unknown) => isValidElement(value) || (Array.isArray(value) && value.some(isValidElement));
+const isThenable = (value: unknown): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+
+/** The promise, settled and marked the way React marks a promise it has read (`use()` then returns at once). */
+async function settled(promise: PromiseLike<unknown>): Promise<{ thenable: PromiseLike<unknown> }> {
+  const value = await promise;
+  // Wrapped: awaiting an async function's promise-valued result would unwrap it.
+  return { thenable: Object.assign(Promise.resolve(value), { status: 'fulfilled', value }) };
+}
 
 async function resolveProps(props: Props): Promise<Props | undefined> {
   const changed: Props = {};
   for (const [name, value] of Object.entries(props)) {
-    if (name === 'children' ? value !== undefined && typeof value !== 'function' : holdsElements(value)) {
+    if (isThenable(value)) changed[name] = (await settled(value)).thenable;
+    else if (name === 'children' ? value !== undefined && typeof value !== 'function' : holdsElements(value)) {
       changed[name] = await resolveServerComponents(value as ReactNode);
     }
   }

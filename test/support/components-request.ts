@@ -10,11 +10,13 @@
  * await signedInRequest(emulator(), { user: 'alice@example.com', organizationId: 'org_acme' }, { path: '/admin' });
  * ```
  */
+import { createElement } from 'react';
+import type { ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Emulator } from '../../src/emulator/index.js';
 import { writeForwardedContext } from '../../src/server/session/forwarded.js';
 import type { Session } from '../../src/shared/types.js';
-import { createTestSession } from '../../src/testing/index.js';
+import { createTestSession, resolveServerComponents } from '../../src/testing/index.js';
 import type { TestCookie, TestSessionOptions } from '../../src/testing/index.js';
 // Renamed: a `use…` name reads as a React hook to the linter, and this runs in beforeAll.
 import { startTestEmulator, useEmulatorEnv as pointEnvAt } from './emulator.js';
@@ -75,4 +77,9 @@ export async function redirectOf(run: () => unknown): Promise<{ url: string; sta
     throw error;
   }
   throw new Error('expected a redirect');
+}
+
+/** What a server component renders, as the RSC renderer would: async parts awaited, boundaries kept. */
+export function serverRender<P extends object>(component: (props: P) => ReactNode | Promise<ReactNode>, props: P): Promise<ReactNode> {
+  return resolveServerComponents(createElement(component as (props: P) => ReactNode, props));
 }

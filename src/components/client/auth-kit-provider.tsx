@@ -1,69 +1,94 @@
 'use client';
 /**
- * The client provider. Seeded by the server shell (or `initialAuth`), it renders the right state on
- * the first render and makes no server round trip on mount; only an unseeded provider asks
- * `getAuthAction` once. The context value is memoised, so consumers re-render only when the session
- * or its plumbing changes.
+ * The client provider. It never holds its children back: the server shell hands it a promise of the
+ * redacted session (`session`), which the kit's twins read with `use()` inside their own boundaries
+ * and `useAuth()` reports as `loading` until it settles. A provider given `initialAuth` knows the
+ * session on its first render; one given neither asks `getAuthAction` once after mount. A session
+ * an action returns (a switch, a refresh) becomes the provider's newer seed, until the server
+ * renders again with a fresh one. The context value is memoised.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, use, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { getAuthAction, refreshAuthAction, signOutAction, switchOrganizationAction } from '../../actions/index.js';
 import type { ClientAuth } from '../../shared/types.js';
-import { KitContext } from './use-auth.js';
-import type { AuthState, Kit } from './use-auth.js';
+import { AuthContext } from './use-auth.js';
+import type { AuthState, ProviderValue } from './use-auth.js';
 import { goToSignIn, reload } from './navigate.js';
+import type { ClientSession, Seed } from './session-seed.js';
 import { createTokenStore } from './use-access-token.js';
 
 /** Props of the client `AuthKitProvider` (the reference's, plus what the server shell passes). */
 export interface AuthKitProviderProps {
   children?: ReactNode;
-  /** The redacted session to start from (what the server shell passes); without it, one `getAuthAction` on mount. */
+  /** The redacted session to start from; without it (or `session`), one `getAuthAction` after mount. */
   initialAuth?: ClientAuth;
+  /** A promise of the session, as the server shell hands it over (read without blocking the children). */
+  session?: PromiseLike<ClientSession>;
   /**
-   * Called when, on focus or when the tab becomes visible, the session turns out to have ended or
-   * changed user; `false` disables the check. @default reloads the page
+   * Called when, on focus, the session turns out to have ended or changed user; `false` disables
+   * the check. @default reloads the page
    */
   onSessionExpired?: false | (() => void);
-  /** URL of the `handleAuth` route; the server shell passes it. @default '/callback' */
+  /** URL of the `handleAuth` route (the seed's, when it has one). @default '/callback' */
   authRoute?: string;
-  /** The current organisation's name while impersonating; the server shell passes it. */
+  /** The current organisation's name while impersonating (the seed's, when it has one). */
   organizationName?: string;
 }
 
 const SIGNED_OUT: ClientAuth = { user: null };
+const noop = () => {};
+// An unseeded provider's seed: it never settles; `getAuthAction`'s answer becomes the known session.
+const PENDING: Seed = new Promise(noop);
 // The access token belongs to one session in one organisation: a switch needs a new token.
-// While the provider loads the key is '' (see createTokenStore).
+// While the session is unknown the key is '' (see createTokenStore).
 const tokenKey = (auth: ClientAuth | undefined) => (!auth ? '' : auth.user ? `${auth.sessionId} ${auth.organizationId}` : undefined);
+
+/** Surfaces a rejected seed (a redirect to sign in or to refresh, an error) where Next handles it. */
+function Settle({ seed }: { seed: Seed }) {
+  use(seed as Promise<ClientSession>);
+  return null;
+}
 
 /**
  * Provides the session to client components (`useAuth`, `useAccessToken`, the client twins).
  * @example
  * <AuthKitProvider initialAuth={initialAuth}>{children}</AuthKitProvider>
  */
-export function AuthKitProvider({ children, initialAuth, onSessionExpired, authRoute = '/callback', organizationName }: AuthKitProviderProps) {
-  const [seed, setSeed] = useState(initialAuth);
-  const [auth, setAuth] = useState(initialAuth); // undefined while loading
-  // A server re-render (a navigation, or an action that wrote the cookie) brings a fresh seed.
-  if (initialAuth !== seed) {
-    setSeed(initialAuth);
-    if (initialAuth) setAuth(initialAuth);
-  }
-  const [tokens] = useState(() => createTokenStore(tokenKey(initialAuth)));
+export function AuthKitProvider({ children, session, initialAuth, onSessionExpired, authRoute = '/callback', organizationName }: AuthKitProviderProps) {
+  const seed: Seed = session ?? PENDING;
+  // The session as known so far, which every part reads first (`use(seed)` only while unknown): the
+  // HTML (and hydration) shows what was known up front (`initialAuth`); a promised seed follows when
+  // it settles (the last known session stays meanwhile); an action's answer (a switch, a refresh)
+  // replaces it at once. Each known value is tagged with the seed it belongs to.
+  const source = session ?? initialAuth;
+  const given = useMemo<ClientSession | undefined>(
+    () => (!session && initialAuth ? { auth: initialAuth, authRoute, organizationName } : undefined),
+    [session, initialAuth, authRoute, organizationName],
+  );
+  const [tagged, setTagged] = useState<[unknown, ClientSession]>();
+  const known = tagged && tagged[0] === source ? tagged[1] : (given ?? tagged?.[1]);
+  useEffect(() => {
+    if (given) return;
+    let live = true;
+    (session ?? getAuthAction().then((auth) => ({ auth, authRoute }), () => ({ auth: SIGNED_OUT, authRoute })))
+      .then((next) => live && setTagged([session, next]), noop);
+    return () => void (live = false);
+  }, [session, given, authRoute]);
+  const auth = known?.auth;
+  const route = known?.authRoute ?? authRoute;
+
+  const [tokens] = useState(() => createTokenStore(tokenKey(auth)));
   const key = tokenKey(auth);
   useEffect(() => tokens.setKey(key), [tokens, key]);
 
   const methods = useMemo(() => {
     const apply = (next: ClientAuth, ensureSignedIn?: boolean) => {
-      setAuth(next);
-      if (ensureSignedIn && !next.user) goToSignIn(authRoute);
+      setTagged([source, { ...known, authRoute: route, auth: next }]);
+      if (ensureSignedIn && !next.user) goToSignIn(route);
     };
     return {
       async getAuth({ ensureSignedIn }: { ensureSignedIn?: boolean } = {}) {
-        try {
-          apply(await getAuthAction(), ensureSignedIn);
-        } catch {
-          setAuth((current) => current ?? SIGNED_OUT);
-        }
+        await getAuthAction().then((next) => apply(next, ensureSignedIn), noop);
       },
       async refreshAuth({ ensureSignedIn, organizationId }: { ensureSignedIn?: boolean; organizationId?: string } = {}) {
         try {
@@ -77,18 +102,14 @@ export function AuthKitProvider({ children, initialAuth, onSessionExpired, authR
       signOut: signOutAction as AuthState['signOut'],
       async switchToOrganization(organizationId: string, options?: { returnTo?: string }) {
         const next = await switchOrganizationAction(organizationId, options);
-        if (!('error' in next)) setAuth(next);
+        if (!('error' in next)) apply(next);
         return next;
       },
     };
-  }, [authRoute]);
+  }, [source, known, route]);
 
-  useEffect(() => {
-    if (!seed) void methods.getAuth();
-  }, [seed, methods]);
-
-  // The reference's session-expiry check: on focus or when the tab shows again, ask whether the
-  // session still belongs to this user. Offline is not an ended session.
+  // The reference's session-expiry check: on focus, ask whether the session still belongs to this
+  // user. Offline is not an ended session.
   const userId = auth?.user?.id;
   useEffect(() => {
     if (onSessionExpired === false || !userId) return;
@@ -105,9 +126,14 @@ export function AuthKitProvider({ children, initialAuth, onSessionExpired, authR
     return () => removeEventListener('focus', check);
   }, [onSessionExpired, userId]);
 
-  const value = useMemo<Kit>(
-    () => ({ auth: { ...(auth ?? SIGNED_OUT), loading: !auth, ...methods } as AuthState, authRoute, organizationName, tokens }),
-    [auth, methods, authRoute, organizationName, tokens],
+  const value = useMemo<ProviderValue>(
+    () => ({ auth: { ...(auth ?? SIGNED_OUT), loading: !auth, ...methods } as AuthState, seed, session: known, authRoute: route, tokens }),
+    [auth, methods, seed, known, route, tokens],
   );
-  return <KitContext value={value}>{children}</KitContext>;
+  return (
+    <AuthContext value={value}>
+      {children}
+      {session && <Suspense fallback={null}><Settle seed={seed} /></Suspense>}
+    </AuthContext>
+  );
 }

@@ -1,14 +1,24 @@
 'use client';
 /** Client twins of the sign-in, sign-up and sign-out buttons (same props and markup as the server face). */
+import { Suspense } from 'react';
 import { AuthLink } from '../shared/auth-link.js';
 import { SignOutForm } from '../shared/sign-out-form.js';
 import type { AuthLinkProps, SignOutButtonProps } from '../shared/types.js';
 import { authUrl } from './navigate.js';
-import { useKit } from './use-auth.js';
+import { useSession } from './use-auth.js';
 
-/** The auth route URL that starts sign-in or sign-up with the button's options (the reference's start parameters). */
-function useStartUrl(screenHint: 'sign-in' | 'sign-up', { returnTo, organizationId, loginHint }: AuthLinkProps) {
-  return authUrl(useKit().authRoute, { screen_hint: screenHint, return_to: returnTo, organization_id: organizationId, login_hint: loginHint });
+type StartLinkProps = AuthLinkProps & { label: string; hint: 'sign-in' | 'sign-up' };
+
+/** The link to the auth route with the button's start parameters (the auth route is known once the session is). */
+function StartLink({ hint, ...props }: StartLinkProps) {
+  const { returnTo, organizationId, loginHint } = props;
+  const href = authUrl(useSession().authRoute, { screen_hint: hint, return_to: returnTo, organization_id: organizationId, login_hint: loginHint });
+  return <AuthLink {...props} href={href} />;
+}
+
+/** The link inside its own boundary; until then the same element without `href` (or `loading`). */
+function BoundedStartLink({ hint, ...props }: StartLinkProps) {
+  return <Suspense fallback={props.loading ?? <AuthLink {...props} />}><StartLink {...props} hint={hint} /></Suspense>;
 }
 
 /**
@@ -16,7 +26,7 @@ function useStartUrl(screenHint: 'sign-in' | 'sign-up', { returnTo, organization
  * @example <SignInButton returnTo="/dashboard" />
  */
 export function SignInButton(props: AuthLinkProps) {
-  return <AuthLink {...props} label="Sign in" href={useStartUrl('sign-in', props)} />;
+  return <BoundedStartLink {...props} label="Sign in" hint="sign-in" />;
 }
 
 /**
@@ -24,7 +34,7 @@ export function SignInButton(props: AuthLinkProps) {
  * @example <SignUpButton asChild><Link className="cta">Create an account</Link></SignUpButton>
  */
 export function SignUpButton(props: AuthLinkProps) {
-  return <AuthLink {...props} label="Sign up" href={useStartUrl('sign-up', props)} />;
+  return <BoundedStartLink {...props} label="Sign up" hint="sign-up" />;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONDITION_CASES, signedIn, signedInSession } from '../../../test/support/components-fixtures.js';
 import { renderWithAuth, TEST_AUTH_ROUTE } from '../../../test/support/components-render.js';
@@ -44,9 +44,11 @@ describe('<SignedIn> (client)', () => {
   it('renders neither state while an unseeded provider loads, then the right one', async () => {
     let answer!: (value: ReturnType<typeof signedIn>) => void;
     getAuthAction.mockReturnValue(new Promise((resolve) => (answer = resolve)));
-    const { container } = renderWithAuth(<><SignedIn fallback={fallback}>secret</SignedIn><SignedOut>welcome</SignedOut></>, 'loading');
-    expect(container).toBeEmptyDOMElement();
-    answer(signedIn());
+    let view!: ReturnType<typeof renderWithAuth>;
+    // The gates suspend until the provider has asked the server: let React run its effects.
+    await act(async () => void (view = renderWithAuth(<><SignedIn fallback={fallback} loading="…">secret</SignedIn><SignedOut>welcome</SignedOut></>, 'loading')));
+    expect(view.container).toHaveTextContent(/^…$/);
+    await act(async () => answer(signedIn()));
     expect(await screen.findByText('secret')).toBeInTheDocument();
     expect(shown('welcome')).toBe(false);
   });

@@ -16,7 +16,6 @@ describe('<OrgSwitcher> (client)', () => {
   it('renders nothing signed out, or with a single membership', () => {
     expect(renderWithAuth(<OrgSwitcher organizations={many} />, 'signedOut').container).toBeEmptyDOMElement();
     expect(renderWithAuth(<OrgSwitcher organizations={[acme]} />, signedInSession()).container).toBeEmptyDOMElement();
-    expect(renderWithAuth(<OrgSwitcher />, signedInSession()).container).toBeEmptyDOMElement();
   });
 
   it('renders a single membership with showWhenSingle', () => {
@@ -94,16 +93,21 @@ describe('<OrgSwitcher> (client)', () => {
   });
 
   describe('without an organizations prop', () => {
-    it('renders nothing while loading, then the caller’s memberships from getOrganizationsAction', async () => {
+    it('shows the placeholder while loading (same box, `loading` overrides it), then the caller’s memberships from getOrganizationsAction', async () => {
       let answer!: (organizations: typeof many) => void;
       getOrganizationsAction.mockReturnValue(new Promise((resolve) => (answer = resolve)));
-      const { container } = renderWithAuth(<OrgSwitcher />, signedInSession({ organizationId: 'org_globex' }));
-      expect(container).toBeEmptyDOMElement();
+      const { container } = renderWithAuth(<><OrgSwitcher /><OrgSwitcher loading={<i>wait</i>} /></>, signedInSession({ organizationId: 'org_globex' }));
+      const placeholder = container.querySelector('details[data-authkit-org-switcher][data-state="loading"]');
+      expect(placeholder).toHaveAttribute('aria-busy', 'true');
+      expect(placeholder).toHaveTextContent('Organizations');
+      expect(screen.getByText('wait')).toBeInTheDocument();
       answer(many);
       // The list's `current` flags are the server's; useAuth() decides (Globex).
-      expect(await screen.findByText('Globex', { selector: 'summary' })).toBeInTheDocument();
-      expect(screen.getByRole('button', { name: 'Globex' })).toHaveAttribute('data-state', 'active');
-      expect(within(screen.getByRole('list', { name: 'Organizations' })).getAllByRole('listitem')).toHaveLength(3);
+      expect(await screen.findAllByText('Globex', { selector: 'summary' })).toHaveLength(2);
+      const [first] = screen.getAllByRole('list', { name: 'Organizations' });
+      expect(within(first!).getByRole('button', { name: 'Globex' })).toHaveAttribute('data-state', 'active');
+      expect(within(first!).getAllByRole('listitem')).toHaveLength(3);
+      expect(screen.queryByText('wait')).toBeNull();
       expect(getOrganizationsAction).toHaveBeenCalledTimes(1);
     });
 

@@ -2,14 +2,14 @@
 /**
  * Client twin of `<OrgSwitcher>`: the same markup, marking the organisation `useAuth()` reports as
  * current. Without an `organizations` prop it asks `getOrganizationsAction` (the caller's own
- * memberships) once per mount, rendering nothing until the answer; twins that mount together
+ * memberships) once per mount, showing the placeholder until the answer; twins that mount together
  * share that one request.
  */
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { getOrganizationsAction } from '../../actions/index.js';
-import { OrgSwitcherItem, OrgSwitcherTrigger, OrgSwitcherView } from '../shared/org-switcher-view.js';
+import { OrgSwitcherItem, OrgSwitcherPlaceholder, OrgSwitcherTrigger, OrgSwitcherView } from '../shared/org-switcher-view.js';
 import type { OrganizationChoice, OrgSwitcherProps } from '../shared/types.js';
-import { useAuth } from './use-auth.js';
+import { useSession } from './use-auth.js';
 
 // The request in flight, shared by the twins that mount while it runs; the next mount asks again.
 let inFlight: { userId: string; request: Promise<OrganizationChoice[]> } | undefined;
@@ -41,17 +41,24 @@ function useOrganizations(userId: string | undefined, given: OrganizationChoice[
   return given ?? (fetched && fetched.userId === userId ? fetched.organizations : undefined);
 }
 
+function OrgSwitcherContent(props: OrgSwitcherProps) {
+  const { user, organizationId } = useSession().auth;
+  const organizations = useOrganizations(user?.id, props.organizations);
+  if (!user) return null;
+  return organizations ? <OrgSwitcherView {...props} organizations={organizations} currentId={organizationId} /> : loadingView(props);
+}
+
+const loadingView = (props: OrgSwitcherProps) => (props.loading === undefined ? <OrgSwitcherPlaceholder {...props} /> : props.loading);
+
 /**
  * Lists the signed-in user's memberships as switch forms: `organizations` when given (say, from
  * `listOrganizationMemberships()` in a server component), else fetched once through
- * `getOrganizationsAction`, rendering nothing while it loads. Nothing for one membership unless
+ * `getOrganizationsAction`, showing `loading` until then. Nothing for one membership unless
  * `showWhenSingle`, nothing when signed out.
  * @example <OrgSwitcher returnTo="/dashboard" />
  */
 export function OrgSwitcher(props: OrgSwitcherProps) {
-  const { user, organizationId } = useAuth();
-  const organizations = useOrganizations(user?.id, props.organizations);
-  return user && organizations ? <OrgSwitcherView {...props} organizations={organizations} currentId={organizationId} /> : null;
+  return <Suspense fallback={loadingView(props)}><OrgSwitcherContent {...props} /></Suspense>;
 }
 OrgSwitcher.Item = OrgSwitcherItem;
 OrgSwitcher.Trigger = OrgSwitcherTrigger;

@@ -10,7 +10,7 @@ import type { JWTPayload } from 'jose';
 import { useMemo, useSyncExternalStore } from 'react';
 import { getAccessTokenAction } from '../../actions/index.js';
 import { refreshDueAt } from '../../shared/token-expiry.js';
-import { useKit } from './use-auth.js';
+import { useProviderValue } from './use-auth.js';
 
 /** What `useAccessToken()` returns. */
 export interface AccessTokenState {
@@ -122,7 +122,7 @@ export type TokenStore = ReturnType<typeof createTokenStore>;
  * await fetch('/api/data', { headers: { Authorization: `Bearer ${await getAccessToken()}` } });
  */
 export function useAccessToken(): AccessTokenState {
-  const { tokens } = useKit();
+  const { tokens } = useProviderValue();
   return useSyncExternalStore(tokens.subscribe, tokens.get, tokens.get);
 }
 

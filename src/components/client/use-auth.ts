@@ -1,12 +1,14 @@
 'use client';
 /**
- * The provider's context and `useAuth`, which every client component reads. One memoised value per
- * provider: `auth` is what `useAuth()` returns, the rest is plumbing the hooks and twins need.
+ * The provider's context, `useAuth` (which never suspends: `loading` until the session is known)
+ * and `useSession` (which suspends until it is, for the kit's twins, each inside its own boundary).
+ * One memoised value per provider: `auth` is what `useAuth()` returns, the rest is plumbing.
  */
-import { createContext, useContext, useEffect } from 'react';
+import { createContext, use, useContext, useEffect } from 'react';
 import { AuthKitError } from '../../shared/errors.js';
 import type { ClientAuth, User } from '../../shared/types.js';
 import { goToSignIn } from './navigate.js';
+import type { ClientSession, Seed } from './session-seed.js';
 import type { TokenStore } from './use-access-token.js';
 
 /** What `useAuth()` returns: the redacted session plus `loading` and the session methods. */
@@ -25,27 +27,41 @@ export type AuthState = ClientAuth & {
 /** `useAuth({ ensureSignedIn: true })`: once loaded, there is a user. */
 export type SignedInAuthState = AuthState & ({ loading: true; user: User | null } | { loading: false; user: User });
 
-export interface Kit {
+/** What a provider shares with the hooks and twins. */
+export interface ProviderValue {
+  /** What `useAuth()` returns (loading until the seed settles). */
   auth: AuthState;
-  /** URL of the `handleAuth` route, where sign-in starts. */
+  /** The session, for `use()`; `session` is its value once known (without suspending). */
+  seed: Seed;
+  session: ClientSession | undefined;
+  /** The auth route: the seed's once settled, else the provider's prop. */
   authRoute: string;
-  /** The current organisation's name, seeded by the server shell while impersonating. */
-  organizationName: string | undefined;
   tokens: TokenStore;
 }
 
-export const KitContext = createContext<Kit | null>(null);
+export const AuthContext = createContext<ProviderValue | null>(null);
 
 /** The provider's value; throws an `AuthKitError('provider_missing')` naming the provider outside one. */
-export function useKit(): Kit {
-  const kit = useContext(KitContext);
-  if (!kit) throw new AuthKitError('provider_missing', 'useAuth must be used within an AuthKitProvider');
-  return kit;
+export function useProviderValue(): ProviderValue {
+  const value = useContext(AuthContext);
+  if (!value) throw new AuthKitError('provider_missing', 'useAuth must be used within an AuthKitProvider');
+  return value;
 }
 
-/** Sends the browser to sign-in once the provider knows the user is signed out (`when`). */
+/**
+ * The session, suspending until the seed settles: for parts that render inside their own
+ * `<Suspense>`, so the page's shell never waits and the HTML holds the real state, not `loading`.
+ */
+export function useSession(): ClientSession {
+  const { seed, session } = useProviderValue();
+  // One `use()` call either way: React needs the same calls on the render after a suspension. A
+  // thenable marked fulfilled is read at once.
+  return use((session ? Object.assign(Promise.resolve(session), { status: 'fulfilled', value: session }) : seed) as Promise<ClientSession>);
+}
+
+/** Sends the browser to sign-in once the session is known to be signed out (`when`). */
 export function useSignInRedirect(when: boolean, returnTo?: string) {
-  const { auth, authRoute } = useKit();
+  const { auth, authRoute } = useProviderValue();
   const leave = when && !auth.loading && !auth.user;
   useEffect(() => {
     if (leave) goToSignIn(authRoute, returnTo);
@@ -55,7 +71,9 @@ export function useSignInRedirect(when: boolean, returnTo?: string) {
 
 /**
  * The session in a client component: the reference's fields plus `loading` and the session methods.
- * With `ensureSignedIn`, a signed-out visitor is sent to sign-in and back to this page.
+ * It never suspends: `loading` is true until the session is known (in the page's HTML when the
+ * provider was handed a promise). With `ensureSignedIn`, a signed-out visitor is sent to sign-in
+ * and back to this page.
  * @example
  * const { user, loading, organizationId, refreshAuth } = useAuth();
  */

@@ -1,11 +1,12 @@
 /**
- * The server shell of AuthKitProvider: one session read on the server, a redacted seed for the
- * client provider (never a token), so client components render the right state on first render.
+ * The server shell of AuthKitProvider: it hands the client provider a promise of the redacted
+ * session (never a token) without waiting for it, so its children render at once and client
+ * components learn the session from that promise, with no server round trip.
  */
-import { render, screen } from '@testing-library/react';
-import type { ReactElement } from 'react';
+import { act, render, screen } from '@testing-library/react';
+import type { ReactElement, ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { signedInRequest, signedOutRequest, emulatorPerFile } from '../../../test/support/components-request.js';
+import { signedInRequest, signedOutRequest, emulatorPerFile, serverRender } from '../../../test/support/components-request.js';
 import * as actions from '../../actions/index.js';
 import type { AuthKitProviderProps } from '../client/auth-kit-provider.js';
 import { SignInButton } from '../client/buttons.js';
@@ -21,26 +22,31 @@ function WhoAmI() {
   return <p>{loading ? 'loading' : user ? `${user.email} ${organizationId} ${role}` : 'nobody'}</p>;
 }
 
-const seedOf = (element: ReactElement) => (element as ReactElement<AuthKitProviderProps>).props;
+// The client provider suspends (in its own boundary) on the session promise: let React settle it.
+const renderSettled = (ui: ReactNode) => act(async () => void render(ui));
+const propsOf = (element: unknown) => (element as ReactElement<AuthKitProviderProps>).props;
+const seedOf = (element: unknown) => propsOf(element).session!;
 
 describe('<AuthKitProvider> (server shell)', () => {
-  it('seeds the client provider: the first render already has the user, with no server round trip', async () => {
+  it('renders its children at once and seeds the client provider, with no server round trip', async () => {
     await signedInRequest(emulator(), { user: 'alice@example.com', organizationId: 'org_acme' });
     const getAuth = vi.spyOn(actions, 'getAuthAction');
-    render(await AuthKitProvider({ children: <WhoAmI /> }));
-    expect(screen.getByText('alice@example.com org_acme admin')).toBeInTheDocument();
+    const ui = await serverRender(AuthKitProvider, { children: <WhoAmI /> });
+    await renderSettled(ui);
+    expect(await screen.findByText('alice@example.com org_acme admin')).toBeInTheDocument();
     expect(getAuth).not.toHaveBeenCalled();
   });
 
-  it('seeds a signed-out visitor as signed out (no loading state)', async () => {
+  it('seeds a signed-out visitor as signed out', async () => {
     await signedOutRequest();
-    render(await AuthKitProvider({ children: <WhoAmI /> }));
-    expect(screen.getByText('nobody')).toBeInTheDocument();
+    await renderSettled(await serverRender(AuthKitProvider, { children: <WhoAmI /> }));
+    expect(await screen.findByText('nobody')).toBeInTheDocument();
   });
 
   it('never hands the access or refresh token to the client', async () => {
     const { session } = await signedInRequest(emulator(), { user: 'alice@example.com', organizationId: 'org_acme' });
-    const props = JSON.stringify(seedOf(await AuthKitProvider({ children: null })));
+    const props = JSON.stringify(await seedOf(await serverRender(AuthKitProvider, { children: null })));
+    expect(props).toContain('alice@example.com');
     expect(props).not.toContain(session.accessToken);
     expect(props).not.toContain(session.refreshToken);
     expect(props).not.toMatch(/accessToken|refreshToken/);
@@ -49,27 +55,27 @@ describe('<AuthKitProvider> (server shell)', () => {
   it('redacts a caller-supplied seed too (a full withAuth() result passed as initialAuth)', async () => {
     await signedOutRequest();
     const leaky = { user: { id: 'user_x', email: 'x@example.com' }, sessionId: 's', accessToken: 'eyJ.secret.token', refreshToken: 'rt_secret' };
-    const props = seedOf(await AuthKitProvider({ initialAuth: leaky as never, children: null }));
-    expect(JSON.stringify(props)).not.toContain('secret');
-    expect(props.initialAuth).toMatchObject({ user: { id: 'user_x' }, sessionId: 's' });
+    const seed = await seedOf(await serverRender(AuthKitProvider, { initialAuth: leaky as never, children: null }));
+    expect(JSON.stringify(seed)).not.toContain('secret');
+    expect(seed.auth).toMatchObject({ user: { id: 'user_x' }, sessionId: 's' });
   });
 
   it('tells client sign-in links where the auth route is', async () => {
     await signedOutRequest();
-    render(await AuthKitProvider({ children: <SignInButton returnTo="/x" /> }));
-    expect(screen.getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', 'http://localhost:3000/callback?screen_hint=sign-in&return_to=%2Fx');
+    await renderSettled(await serverRender(AuthKitProvider, { children: <SignInButton returnTo="/x" /> }));
+    expect(await screen.findByRole('link', { name: 'Sign in' })).toHaveAttribute('href', 'http://localhost:3000/callback?screen_hint=sign-in&return_to=%2Fx');
   });
 
   it('names the organisation for a client impersonation banner, only while impersonating', async () => {
     await signedInRequest(emulator(), { user: 'alice@example.com', organizationId: 'org_globex', impersonator: { email: 'support@workos.test' } });
-    render(await AuthKitProvider({ children: <Impersonation /> }));
-    expect(screen.getByRole('status')).toHaveTextContent('in Globex');
+    await renderSettled(await serverRender(AuthKitProvider, { children: <Impersonation /> }));
+    expect(await screen.findByRole('status')).toHaveTextContent('in Globex');
     await signedInRequest(emulator(), { user: 'alice@example.com', organizationId: 'org_globex' });
-    expect(seedOf(await AuthKitProvider({ children: null })).organizationName).toBeUndefined();
+    expect((await seedOf(await serverRender(AuthKitProvider, { children: null }))).organizationName).toBeUndefined();
   });
 
   it('passes onSessionExpired={false} through', async () => {
     await signedOutRequest();
-    expect(seedOf(await AuthKitProvider({ onSessionExpired: false, children: null })).onSessionExpired).toBe(false);
+    expect(propsOf(await serverRender(AuthKitProvider, { onSessionExpired: false, children: null })).onSessionExpired).toBe(false);
   });
 });

@@ -1,14 +1,16 @@
 /**
- * The server shell of `AuthKitProvider`: reads the session once (the per-request `getSession()`
- * behind `withAuth()`) and seeds the client provider with the redacted session, so `useAuth()`
- * has data on the first render and the browser makes no round trip on mount. The access and
- * refresh tokens never cross: only `getAccessTokenAction` hands the access token to the browser.
+ * The server shell of `AuthKitProvider`. It does not wait for the session: it hands the client
+ * provider a promise of the redacted session (read once per request through `withAuth()`), so its
+ * children render into the page's static shell at once and only what reads the session streams
+ * in. The access and refresh tokens never cross: only `getAccessTokenAction` hands the access
+ * token to the browser.
  */
 import type { ReactNode } from 'react';
 import { getSignInUrl, withAuth } from '../../server/index.js';
 import { toClientAuth } from '../../shared/redact.js';
 import type { ClientAuth } from '../../shared/types.js';
 import { AuthKitProvider as ClientAuthKitProvider } from '../client/auth-kit-provider.js';
+import type { ClientSession } from '../client/session-seed.js';
 import { organizationName } from './organization-name.js';
 
 /** Props of the server shell (the client provider's, minus what cannot cross to the browser). */
@@ -20,23 +22,24 @@ export interface ServerAuthKitProviderProps {
   onSessionExpired?: false;
 }
 
-/**
- * Provides the session to client components, seeded on the server.
- * @example
- * <AuthKitProvider><Impersonation />{children}</AuthKitProvider>
- */
-export async function AuthKitProvider({ children, initialAuth, onSessionExpired }: ServerAuthKitProviderProps) {
+/** What the browser may know of this request's session; request data, so it settles after the shell. */
+async function clientSession(initialAuth: ClientAuth | undefined): Promise<ClientSession> {
   // Redact even a caller-supplied seed: a full withAuth() result would otherwise carry the token.
   const auth = toClientAuth(initialAuth ?? (await withAuth()));
   const authRoute = new URL(await getSignInUrl());
   authRoute.search = '';
+  const name = auth.impersonator ? await organizationName(auth.organizationId) : undefined;
+  return { auth, authRoute: authRoute.href, organizationName: name };
+}
+
+/**
+ * Provides the session to client components, without holding back its children.
+ * @example
+ * <AuthKitProvider><Impersonation />{children}</AuthKitProvider>
+ */
+export async function AuthKitProvider({ children, initialAuth, onSessionExpired }: ServerAuthKitProviderProps) {
   return (
-    <ClientAuthKitProvider
-      initialAuth={auth}
-      onSessionExpired={onSessionExpired}
-      authRoute={authRoute.href}
-      organizationName={auth.impersonator ? await organizationName(auth.organizationId) : undefined}
-    >
+    <ClientAuthKitProvider session={clientSession(initialAuth)} onSessionExpired={onSessionExpired}>
       {children}
     </ClientAuthKitProvider>
   );

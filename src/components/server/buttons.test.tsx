@@ -2,7 +2,7 @@
 import { render, screen } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { signedOutRequest, emulatorPerFile } from '../../../test/support/components-request.js';
+import { signedOutRequest, emulatorPerFile, serverRender } from '../../../test/support/components-request.js';
 import { signOutAction } from '../../actions/index.js';
 import { SignInButton, SignOutButton, SignUpButton } from './buttons.js';
 
@@ -14,7 +14,7 @@ const params = (name: string) => Object.fromEntries(new URL(screen.getByRole('li
 describe('<SignInButton> / <SignUpButton> (server)', () => {
   it('links to the auth route with the sign-in screen, during a read-only render', async () => {
     await signedOutRequest();
-    render(await SignInButton({}));
+    render(await serverRender(SignInButton, {}));
     const href = screen.getByRole('link', { name: 'Sign in' }).getAttribute('href')!;
     expect(href.startsWith('http://localhost:3000/callback?')).toBe(true);
     expect(params('Sign in')).toEqual({ screen_hint: 'sign-in' });
@@ -22,19 +22,19 @@ describe('<SignInButton> / <SignUpButton> (server)', () => {
 
   it('carries returnTo, organizationId and loginHint; sign-up opens the sign-up screen', async () => {
     await signedOutRequest();
-    render(await SignUpButton({ returnTo: '/welcome', organizationId: 'org_acme', loginHint: 'new@acme.example', children: 'Join' }));
+    render(await serverRender(SignUpButton, { returnTo: '/welcome', organizationId: 'org_acme', loginHint: 'new@acme.example', children: 'Join' }));
     expect(params('Join')).toEqual({ screen_hint: 'sign-up', return_to: '/welcome', organization_id: 'org_acme', login_hint: 'new@acme.example' });
   });
 
   it('produces the same link as its client twin for the same props', async () => {
     await signedOutRequest();
-    render(await SignInButton({ returnTo: '/x?y=1', loginHint: 'a@b.c' }));
+    render(await serverRender(SignInButton, { returnTo: '/x?y=1', loginHint: 'a@b.c' }));
     expect(params('Sign in')).toEqual({ screen_hint: 'sign-in', return_to: '/x?y=1', login_hint: 'a@b.c' });
   });
 
   it('with asChild, turns the caller’s element into the link', async () => {
     await signedOutRequest();
-    render(await SignInButton({ asChild: true, children: <a className="nav">Log in</a> }));
+    render(await serverRender(SignInButton, { asChild: true, children: <a className="nav">Log in</a> }));
     const link = screen.getByRole('link', { name: 'Log in' });
     expect(link).toHaveClass('nav');
     expect(link.getAttribute('href')).toMatch(/^http:\/\/localhost:3000\/callback\?/);

@@ -5,7 +5,7 @@
  */
 import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { redirectOf, signedInRequest, signedOutRequest, emulatorPerFile } from '../../../test/support/components-request.js';
+import { redirectOf, signedInRequest, signedOutRequest, emulatorPerFile, serverRender } from '../../../test/support/components-request.js';
 import type { AuthConditions } from '../../shared/types.js';
 import { RequireAuth, SignedIn, SignedOut } from './gates.js';
 
@@ -32,21 +32,21 @@ const CASES: Array<[string, AuthConditions, AuthConditions]> = [
 describe('<SignedIn> (server)', () => {
   it('shows children signed in, the fallback (default nothing) signed out', async () => {
     await signedInRequest(emulator(), alice);
-    render(await SignedIn({ children: 'secret', fallback }));
+    render(await serverRender(SignedIn, { children: 'secret', fallback }));
     expect(shown('secret')).toBe(true);
     await signedOutRequest();
-    const { container } = render(await SignedIn({ children: 'secret' }));
+    const { container } = render(await serverRender(SignedIn, { children: 'secret' }));
     expect(container).toBeEmptyDOMElement();
-    render(await SignedIn({ children: 'secret', fallback }));
+    render(await serverRender(SignedIn, { children: 'secret', fallback }));
     expect(shown('fallback')).toBe(true);
   });
 
   it.each(CASES)('checks %s: children when met, fallback when unmet', async (_name, met, unmet) => {
     await signedInRequest(emulator(), alice);
-    const view = render(await SignedIn({ ...met, children: 'secret', fallback }));
+    const view = render(await serverRender(SignedIn, { ...met, children: 'secret', fallback }));
     expect(shown('secret')).toBe(true);
     view.unmount();
-    render(await SignedIn({ ...unmet, children: 'secret', fallback }));
+    render(await serverRender(SignedIn, { ...unmet, children: 'secret', fallback }));
     expect(shown('secret')).toBe(false);
     expect(shown('fallback')).toBe(true);
   });
@@ -54,7 +54,7 @@ describe('<SignedIn> (server)', () => {
   it('gives a predicate the redacted session, never the access token', async () => {
     await signedInRequest(emulator(), alice);
     const seen: object[] = [];
-    render(await SignedIn({ condition: (auth) => (seen.push(auth), true), children: 'secret' }));
+    render(await serverRender(SignedIn, { condition: (auth) => (seen.push(auth), true), children: 'secret' }));
     expect(seen[0]).not.toHaveProperty('accessToken');
     expect(seen[0]).toMatchObject({ user: { email: 'alice@example.com' }, organizationId: 'org_acme' });
   });
@@ -62,7 +62,7 @@ describe('<SignedIn> (server)', () => {
   it('never signs out on an expired token: it sends the render through the refresh route', async () => {
     await signedInRequest(emulator(), { ...alice, expiresIn: 60 }, { path: '/reports?q=1' });
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 120_000 });
-    const { url } = await redirectOf(() => SignedIn({ children: 'secret' }));
+    const { url } = await redirectOf(() => serverRender(SignedIn, { children: 'secret' }));
     const target = new URL(url);
     expect(target.origin + target.pathname).toBe('http://localhost:3000/callback');
     expect(Object.fromEntries(target.searchParams)).toEqual({ refresh: '1', return_to: '/reports?q=1' });
@@ -72,10 +72,10 @@ describe('<SignedIn> (server)', () => {
 describe('<SignedOut> (server)', () => {
   it('shows children signed out and the fallback signed in', async () => {
     await signedOutRequest();
-    render(await SignedOut({ children: 'welcome', fallback }));
+    render(await serverRender(SignedOut, { children: 'welcome', fallback }));
     expect(shown('welcome')).toBe(true);
     await signedInRequest(emulator(), alice);
-    render(await SignedOut({ children: 'hidden', fallback: <p>hello again</p> }));
+    render(await serverRender(SignedOut, { children: 'hidden', fallback: <p>hello again</p> }));
     expect(shown('hidden')).toBe(false);
     expect(shown('hello again')).toBe(true);
   });
@@ -84,7 +84,7 @@ describe('<SignedOut> (server)', () => {
     const { sealed } = await signedInRequest(emulator(), alice);
     const { nextRequest } = await import('../../../test/support/next-headers.js');
     nextRequest.reset({ cookies: { 'wos-session': `${sealed.slice(0, -4)}AAAA` }, readOnly: true });
-    render(await SignedOut({ children: 'welcome' }));
+    render(await serverRender(SignedOut, { children: 'welcome' }));
     expect(shown('welcome')).toBe(true);
   });
 });
@@ -92,21 +92,21 @@ describe('<SignedOut> (server)', () => {
 describe('<RequireAuth> (server)', () => {
   it('shows children when signed in and every condition holds', async () => {
     await signedInRequest(emulator(), alice);
-    render(await RequireAuth({ role: 'admin', permission: 'members:manage', children: 'panel' }));
+    render(await serverRender(RequireAuth, { role: 'admin', permission: 'members:manage', children: 'panel' }));
     expect(shown('panel')).toBe(true);
   });
 
   it.each(CASES)('signed in but %s unmet: the fallback, default nothing, never a redirect', async (_name, _met, unmet) => {
     await signedInRequest(emulator(), alice, { path: '/admin' });
-    render(await RequireAuth({ ...unmet, children: 'panel', fallback }));
+    render(await serverRender(RequireAuth, { ...unmet, children: 'panel', fallback }));
     expect(shown('fallback')).toBe(true);
-    const { container } = render(await RequireAuth({ ...unmet, children: 'panel' }));
+    const { container } = render(await serverRender(RequireAuth, { ...unmet, children: 'panel' }));
     expect(container).toBeEmptyDOMElement();
   });
 
   it('signed out: redirects to sign-in on the auth route, returning to the current path', async () => {
     await signedOutRequest({ path: '/admin?tab=2' });
-    const { url, status } = await redirectOf(() => RequireAuth({ children: 'panel' }));
+    const { url, status } = await redirectOf(() => serverRender(RequireAuth, { children: 'panel' }));
     const target = new URL(url);
     expect(status).toBe(307);
     expect(target.origin + target.pathname).toBe('http://localhost:3000/callback');
@@ -115,19 +115,19 @@ describe('<RequireAuth> (server)', () => {
 
   it('signed out with returnTo: returns there instead', async () => {
     await signedOutRequest({ path: '/admin' });
-    const { url } = await redirectOf(() => RequireAuth({ children: 'panel', returnTo: '/billing' }));
+    const { url } = await redirectOf(() => serverRender(RequireAuth, { children: 'panel', returnTo: '/billing' }));
     expect(Object.fromEntries(new URL(url).searchParams)).toEqual({ screen_hint: 'sign-in', return_to: '/billing' });
   });
 
   it('never redirects off-site, whatever returnTo says', async () => {
     await signedOutRequest();
-    const { url } = await redirectOf(() => RequireAuth({ children: 'panel', returnTo: '//evil.example/steal' }));
+    const { url } = await redirectOf(() => serverRender(RequireAuth, { children: 'panel', returnTo: '//evil.example/steal' }));
     expect(new URL(url).searchParams.get('return_to')).toBe('/');
   });
 
   it('signed out with a fallback: renders it instead of redirecting', async () => {
     await signedOutRequest({ path: '/admin' });
-    render(await RequireAuth({ children: 'panel', fallback }));
+    render(await serverRender(RequireAuth, { children: 'panel', fallback }));
     expect(shown('fallback')).toBe(true);
   });
 });

@@ -1,9 +1,13 @@
 /**
- * The gates as async server components. They read the session through `withAuth()`, which goes
- * through the per-request `getSession()` (React `cache`), so any number of gates on a page cost
- * one unseal and one verify, and they ship no client JavaScript.
+ * The gates as server components. Each renders inside its own `<Suspense>` (showing `loading`
+ * until the session is known; the outer component is async only so that test renderers which
+ * resolve async components reach the inner one, and awaits nothing), so a page keeps a prerendered static shell and only the gate
+ * streams in; nobody has to place a boundary for the page to build with Cache Components. They
+ * read the session through `withAuth()`, one per-request `getSession()` (React `cache`), so any
+ * number of gates cost one unseal and one verify, and they ship no client JavaScript.
  */
 import { redirect } from 'next/navigation';
+import { Suspense } from 'react';
 import { getSignInUrl, withAuth } from '../../server/index.js';
 import { meetsConditions } from '../../shared/conditions.js';
 import { toClientAuth } from '../../shared/redact.js';
@@ -14,20 +18,39 @@ import type { RequireAuthProps, SignedInProps, SignedOutProps } from '../shared/
 const allowed = (info: UserInfo | NoUserInfo, conditions: AuthConditions) =>
   info.user !== null && meetsConditions(toClientAuth(info) as RedactedUserInfo, conditions);
 
+async function SignedInContent({ children, fallback = null, ...conditions }: SignedInProps) {
+  return <>{allowed(await withAuth(), conditions) ? children : fallback}</>;
+}
+
+async function SignedOutContent({ children, fallback = null }: SignedOutProps) {
+  return <>{(await withAuth()).user ? fallback : children}</>;
+}
+
+async function RequireAuthContent({ children, fallback, returnTo, ...conditions }: RequireAuthProps) {
+  const info = await withAuth();
+  if (!info.user && fallback === undefined) {
+    // Without `returnTo`, withAuth knows the current path (from the proxy's hand-over). Streamed
+    // after the shell, Next turns this redirect into a client-side one (and a meta refresh).
+    if (returnTo) redirect(await getSignInUrl({ returnTo }));
+    await withAuth({ ensureSignedIn: true });
+  }
+  return <>{allowed(info, conditions) ? children : (fallback ?? null)}</>;
+}
+
 /**
  * Renders `children` when signed in and every given condition holds, else `fallback`.
  * @example <SignedIn role="admin" fallback={<p>Admins only</p>}><AdminPanel /></SignedIn>
  */
-export async function SignedIn({ children, fallback = null, ...conditions }: SignedInProps) {
-  return <>{allowed(await withAuth(), conditions) ? children : fallback}</>;
+export async function SignedIn({ loading = null, ...props }: SignedInProps) {
+  return <Suspense fallback={loading}><SignedInContent {...props} /></Suspense>;
 }
 
 /**
  * Renders `children` when signed out, else `fallback`.
  * @example <SignedOut><SignInButton /></SignedOut>
  */
-export async function SignedOut({ children, fallback = null }: SignedOutProps) {
-  return <>{(await withAuth()).user ? fallback : children}</>;
+export async function SignedOut({ loading = null, ...props }: SignedOutProps) {
+  return <Suspense fallback={loading}><SignedOutContent {...props} /></Suspense>;
 }
 
 /**
@@ -35,12 +58,6 @@ export async function SignedOut({ children, fallback = null }: SignedOutProps) {
  * when given. Signed in: `children` when every condition holds, else `fallback` (default nothing).
  * @example <RequireAuth permission="billing:read" fallback={<p>No access</p>}><Billing /></RequireAuth>
  */
-export async function RequireAuth({ children, fallback, returnTo, ...conditions }: RequireAuthProps) {
-  const info = await withAuth();
-  if (!info.user && fallback === undefined) {
-    // Without `returnTo`, withAuth knows the current path (from the proxy's hand-over).
-    if (returnTo) redirect(await getSignInUrl({ returnTo }));
-    await withAuth({ ensureSignedIn: true });
-  }
-  return <>{allowed(info, conditions) ? children : (fallback ?? null)}</>;
+export async function RequireAuth({ loading = null, ...props }: RequireAuthProps) {
+  return <Suspense fallback={loading}><RequireAuthContent {...props} /></Suspense>;
 }

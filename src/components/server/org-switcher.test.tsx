@@ -2,7 +2,7 @@
 import { render, screen, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { signedInRequest, signedOutRequest, emulatorPerFile } from '../../../test/support/components-request.js';
+import { signedInRequest, signedOutRequest, emulatorPerFile, serverRender } from '../../../test/support/components-request.js';
 import { switchOrganizationAction } from '../../actions/index.js';
 import { OrgSwitcher } from './org-switcher.js';
 
@@ -12,20 +12,20 @@ const emulator = emulatorPerFile();
 describe('<OrgSwitcher> (server)', () => {
   it('renders nothing signed out', async () => {
     await signedOutRequest();
-    expect(render(await OrgSwitcher({})).container).toBeEmptyDOMElement();
+    expect(render(await serverRender(OrgSwitcher, {})).container).toBeEmptyDOMElement();
   });
 
   it('renders nothing for a single active membership (a pending one does not count), unless showWhenSingle', async () => {
     // Bob: active in Acme, pending in Globex.
     await signedInRequest(emulator(), { user: 'bob@example.com', organizationId: 'org_acme' });
-    expect(render(await OrgSwitcher({})).container).toBeEmptyDOMElement();
-    render(await OrgSwitcher({ showWhenSingle: true }));
+    expect(render(await serverRender(OrgSwitcher, {})).container).toBeEmptyDOMElement();
+    render(await serverRender(OrgSwitcher, { showWhenSingle: true }));
     expect(screen.getAllByRole('button').map((button) => button.textContent)).toEqual(['Acme']);
   });
 
   it('lists every active membership as a labelled form, marking the current organisation', async () => {
     await signedInRequest(emulator(), { user: 'dave@example.com', organizationId: 'org_globex' });
-    render(await OrgSwitcher({ returnTo: '/projects' }));
+    render(await serverRender(OrgSwitcher, { returnTo: '/projects' }));
     const list = screen.getByRole('list', { name: 'Organizations' });
     expect(within(list).getAllByRole('button').map((button) => button.textContent)).toEqual(['Globex', 'Initech', 'Umbrella']);
     const current = screen.getByRole('button', { name: 'Globex' });
@@ -39,7 +39,8 @@ describe('<OrgSwitcher> (server)', () => {
 
   it('posts each form to switchOrganizationAction (works without JavaScript)', async () => {
     await signedInRequest(emulator(), { user: 'alice@example.com', organizationId: 'org_acme' });
-    const view = (await OrgSwitcher({})) as ReactElement<{ organizations: Array<{ id: string }> }>;
+    const boundary = (await serverRender(OrgSwitcher, {})) as ReactElement<{ children: ReactElement<{ organizations: Array<{ id: string }> }> }>;
+    const view = boundary.props.children;
     expect(view.props.organizations.map((org) => org.id)).toEqual(['org_acme', 'org_globex']);
     const item = OrgSwitcher.Item({ organization: { id: 'org_globex', name: 'Globex', current: false } }) as ReactElement<{ children: ReactElement<{ action: unknown }> }>;
     expect(item.props.children.props.action).toBe(switchOrganizationAction);
@@ -47,7 +48,7 @@ describe('<OrgSwitcher> (server)', () => {
 
   it('takes a render prop built from its parts', async () => {
     await signedInRequest(emulator(), { user: 'alice@example.com', organizationId: 'org_acme' });
-    render(await OrgSwitcher({
+    render(await serverRender(OrgSwitcher, {
       children: ({ organizations, current }) => (
         <>
           <OrgSwitcher.Trigger>In {current?.name}</OrgSwitcher.Trigger>
@@ -63,7 +64,7 @@ describe('<OrgSwitcher> (server)', () => {
   it('uses the organisations it is given instead of fetching', async () => {
     await signedInRequest(emulator(), { user: 'alice@example.com', organizationId: 'org_acme' });
     emulator().control.resetCounters();
-    render(await OrgSwitcher({ organizations: [{ id: 'org_acme', name: 'Acme', current: true }, { id: 'org_x', name: 'X', current: false }] }));
+    render(await serverRender(OrgSwitcher, { organizations: [{ id: 'org_acme', name: 'Acme', current: true }, { id: 'org_x', name: 'X', current: false }] }));
     expect(screen.getAllByRole('button')).toHaveLength(2);
     expect(Object.values(emulator().control.counters()).reduce((sum, count) => sum + count, 0)).toBe(0);
   });

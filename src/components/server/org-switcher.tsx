@@ -1,8 +1,9 @@
 /** `<OrgSwitcher>` as a server component: memberships fetched on the server, one plain form per organisation. */
 import { unstable_rethrow } from 'next/navigation';
+import { Suspense } from 'react';
 import { listOrganizationMemberships, withAuth } from '../../server/index.js';
 import { describeError, warn } from '../../server/log.js';
-import { OrgSwitcherItem, OrgSwitcherTrigger, OrgSwitcherView } from '../shared/org-switcher-view.js';
+import { OrgSwitcherItem, OrgSwitcherPlaceholder, OrgSwitcherTrigger, OrgSwitcherView } from '../shared/org-switcher-view.js';
 import type { OrganizationChoice, OrgSwitcherProps } from '../shared/types.js';
 
 /** The memberships, or none when WorkOS cannot list them: a page must not fail over its switcher. */
@@ -16,16 +17,23 @@ async function membershipsOrNone(): Promise<OrganizationChoice[]> {
   }
 }
 
-/**
- * Lists the signed-in user's active memberships as switch forms (working without JavaScript),
- * marking the current one; nothing for one membership unless `showWhenSingle`, nothing signed out.
- * @example <OrgSwitcher returnTo="/dashboard" />
- */
-export async function OrgSwitcher(props: OrgSwitcherProps) {
+async function OrgSwitcherContent(props: OrgSwitcherProps) {
   const { user, organizationId } = await withAuth();
   if (!user) return null;
   const organizations = props.organizations ?? (await membershipsOrNone());
   return <OrgSwitcherView {...props} organizations={organizations} currentId={organizationId} />;
+}
+
+/**
+ * Lists the signed-in user's active memberships as switch forms (working without JavaScript),
+ * marking the current one; nothing for one membership unless `showWhenSingle`, nothing signed out.
+ * It streams into its own boundary; until then the page shows `loading` (default: the closed
+ * switcher labelled `label`).
+ * @example <OrgSwitcher returnTo="/dashboard" />
+ */
+export async function OrgSwitcher(props: OrgSwitcherProps) {
+  const loading = props.loading === undefined ? <OrgSwitcherPlaceholder {...props} /> : props.loading;
+  return <Suspense fallback={loading}><OrgSwitcherContent {...props} /></Suspense>;
 }
 OrgSwitcher.Item = OrgSwitcherItem;
 OrgSwitcher.Trigger = OrgSwitcherTrigger;

@@ -2,7 +2,11 @@
 import { Slot } from './slot.js';
 import type { AuthLinkProps } from './types.js';
 
-/** An `<a>` (or, with `asChild`, the caller's element) to `href`, labelled `label` by default. */
-export function AuthLink({ href, label, returnTo: _r, organizationId: _o, loginHint: _l, children, ...rest }: AuthLinkProps & { href: string; label: string }) {
-  return <Slot as="a" {...rest} href={href}>{children ?? label}</Slot>;
+/**
+ * An `<a>` (or, with `asChild`, the caller's element) to `href`, labelled `label` by default.
+ * Without `href` it is the placeholder the page's static shell shows while the URL streams in:
+ * the same element and text (so nothing shifts), marked `data-state="loading"`.
+ */
+export function AuthLink({ href, label, returnTo: _r, organizationId: _o, loginHint: _l, loading: _s, children, ...rest }: AuthLinkProps & { href?: string; label: string }) {
+  return <Slot as="a" {...rest} href={href} data-state={href ? undefined : 'loading'}>{children ?? label}</Slot>;
 }

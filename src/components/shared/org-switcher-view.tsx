@@ -48,6 +48,18 @@ export function OrgSwitcherTrigger({ children }: { children?: ReactNode }) {
   return <summary>{children}</summary>;
 }
 
+/**
+ * What the page's static shell shows until the memberships stream in: the closed switcher with
+ * `label` as its trigger, so the header keeps its height (give it a width in CSS to keep that too).
+ */
+export function OrgSwitcherPlaceholder({ label = 'Organizations', className }: OrgSwitcherProps) {
+  return (
+    <details data-authkit-org-switcher="" data-state="loading" aria-busy="true" className={className}>
+      <OrgSwitcherTrigger>{label}</OrgSwitcherTrigger>
+    </details>
+  );
+}
+
 /** Everything but the data: decides visibility, marks the current item, renders parts or the render prop. */
 export function OrgSwitcherView({ organizations, currentId, showWhenSingle, returnTo, label = 'Organizations', className, children }: OrgSwitcherProps & { currentId?: string }) {
   const orgs = (organizations ?? []).map((org) => ({ ...org, current: currentId ? org.id === currentId : org.current }));

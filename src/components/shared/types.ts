@@ -7,8 +7,17 @@ import type { AuthConditions, OrganizationChoice } from '../../shared/types.js';
 
 export type { OrganizationChoice };
 
+/** Props of every part that reads the session: what the page shows until it is known. */
+export interface LoadingProps {
+  /**
+   * Shown in the page's static shell (and while the session streams in); give it the size of what
+   * replaces it so nothing shifts.
+   */
+  loading?: ReactNode;
+}
+
 /** Props of `<SignedOut>`. */
-export interface SignedOutProps {
+export interface SignedOutProps extends LoadingProps {
   children?: ReactNode;
   /** Rendered instead of `children` when the gate is closed. @default null */
   fallback?: ReactNode;
@@ -24,7 +33,7 @@ export type RequireAuthProps = SignedInProps & {
 };
 
 /** Props of `<SignInButton>` / `<SignUpButton>`: an `<a>` to the kit's auth route. */
-export interface AuthLinkProps extends Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> {
+export interface AuthLinkProps extends Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'>, LoadingProps {
   /** Same-origin path to come back to after signing in. @default handleAuth's `returnPathname` */
   returnTo?: string;
   /** Sign in to this organisation. */
@@ -49,8 +58,8 @@ export interface OrgSwitcherState {
   current: OrganizationChoice | undefined;
 }
 
-/** Props of `<OrgSwitcher>`. */
-export interface OrgSwitcherProps {
+/** Props of `<OrgSwitcher>` (`loading` defaults to the closed switcher showing `label`). */
+export interface OrgSwitcherProps extends LoadingProps {
   /**
    * The memberships to list. When omitted, the server face lists them on the server and the client
    * face asks `getOrganizationsAction` once per mount (rendering nothing until the answer).

@@ -1,0 +1,27 @@
+'use client';
+/**
+ * The seed of a client provider: a thenable of what the browser may know of the session (the
+ * redacted auth, the auth route, the organisation's name while impersonating). The server shell
+ * hands over a promise without awaiting it, so the page's static shell never waits for the
+ * session; the parts that need it read it with `use()` inside their own boundary. A seed known up
+ * front (`initialAuth`, a session an action returned, tests, stories) is an already-fulfilled
+ * thenable, which `use()` reads without suspending.
+ */
+import type { ClientAuth } from '../../shared/types.js';
+
+/** What the server shell resolves the provider's seed to. */
+export interface ClientSession {
+  auth: ClientAuth;
+  /** URL of the `handleAuth` route, where sign-in starts. */
+  authRoute: string;
+  /** The current organisation's name while impersonating. */
+  organizationName?: string;
+}
+
+/** A thenable carrying React's own settled markers (`status`, `value`), as `use()` leaves them. */
+export type Seed = PromiseLike<ClientSession> & { status?: string; value?: ClientSession };
+
+/** A seed that is already there: `use()` and `settledValue()` read it synchronously. */
+export function fulfilled(value: ClientSession): Seed {
+  return Object.assign(Promise.resolve(value), { status: 'fulfilled', value });
+}
