@@ -16,7 +16,8 @@ export type AuthKitErrorCode =
   | 'not_signed_in'
   | 'forbidden'
   | 'invalid_argument'
-  | 'provider_missing';
+  | 'provider_missing'
+  | 'session_in_cache_scope';
 
 /** The base class of every error the kit throws. */
 export class AuthKitError extends Error {

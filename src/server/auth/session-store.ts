@@ -3,8 +3,8 @@ import 'server-only';
  * Writing the session through `cookies()`: server actions and route handlers only (Next refuses
  * cookie writes during a server component render). Later reads in the same request see the value.
  */
-import { cookies } from 'next/headers';
 import { noteSessionWritten } from '../session/get-session.js';
+import { requestCookies as cookies } from '../session/request-data.js';
 import { clearFlowCookies, writeSessionCookie } from '../session/session-cookie.js';
 
 /** Stores a sealed session (chunked when large), or clears it with `null`. */

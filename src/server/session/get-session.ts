@@ -5,10 +5,10 @@ import 'server-only';
  * reads the cookie itself, so it works with or without the proxy. It never writes cookies and
  * never refreshes; it is what `withAuth()` and every gate build on.
  */
-import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { readForwardedContext, type ForwardedContext } from './forwarded.js';
 import { readSession, readSessionFromCookies } from './read-session.js';
+import { requestCookies as cookies, requestHeaders as headers } from './request-data.js';
 import { readSessionCookie } from './session-cookie.js';
 import type { SessionState } from './state.js';
 
