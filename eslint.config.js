@@ -7,7 +7,7 @@ export default tseslint.config(
   {
     ignores: [
       '**/node_modules/**', 'dist/**', '**/.next/**', 'storybook-static/**', 'coverage/**',
-      'example/next-env.d.ts', 'bench/node_modules/**', 'test-results/**',
+      'example/next-env.d.ts', 'bench/node_modules/**', 'test-results/**', '.fixtures/**', '.exp/**',
     ],
   },
   js.configs.recommended,
