@@ -8,7 +8,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { getAuthAction, refreshAuthAction, signOutAction, switchOrganizationAction } from '../../actions/index.js';
-import type { ClientAuth } from '../../shared/types.js';
+import type { ClientAuth, SwitchToOrganizationOptions } from '../../shared/types.js';
 import { KitContext } from './use-auth.js';
 import type { AuthState, Kit } from './use-auth.js';
 import { goToSignIn, reload } from './navigate.js';
@@ -75,7 +75,7 @@ export function AuthKitProvider({ children, initialAuth, onSessionExpired, authR
         }
       },
       signOut: signOutAction as AuthState['signOut'],
-      async switchToOrganization(organizationId: string, options?: { returnTo?: string }) {
+      async switchToOrganization(organizationId: string, options?: SwitchToOrganizationOptions) {
         const next = await switchOrganizationAction(organizationId, options);
         if (!('error' in next)) setAuth(next);
         return next;

@@ -5,7 +5,7 @@
  */
 import { createContext, useContext, useEffect } from 'react';
 import { AuthKitError } from '../../shared/errors.js';
-import type { ClientAuth, User } from '../../shared/types.js';
+import type { ClientAuth, SwitchToOrganizationOptions, User } from '../../shared/types.js';
 import { goToSignIn } from './navigate.js';
 import type { TokenStore } from './use-access-token.js';
 
@@ -18,8 +18,11 @@ export type AuthState = ClientAuth & {
   refreshAuth(options?: { ensureSignedIn?: boolean; organizationId?: string }): Promise<void | { error: string }>;
   /** Signs out through `signOutAction` (the browser follows its redirect). */
   signOut(options?: { returnTo?: string }): Promise<void>;
-  /** Switches the session to one of the user's organisations; resolves to the new session or `{ error }`. */
-  switchToOrganization(organizationId: string, options?: { returnTo?: string }): Promise<ClientAuth | { error: string }>;
+  /**
+   * Switches the session to one of the user's organisations; resolves to the new session or
+   * `{ error }`. With `returnTo` (or a `revalidationStrategy` other than 'none') the browser goes there.
+   */
+  switchToOrganization(organizationId: string, options?: SwitchToOrganizationOptions): Promise<ClientAuth | { error: string }>;
 };
 
 /** `useAuth({ ensureSignedIn: true })`: once loaded, there is a user. */
