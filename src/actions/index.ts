@@ -15,7 +15,7 @@ import { isWithinRefreshBuffer } from '../server/session/refresh-buffer.js';
 import { toUserInfo } from '../server/session/state.js';
 import { TokenRefreshError } from '../shared/errors.js';
 import { toClientAuth } from '../shared/redact.js';
-import type { ClientAuth, NoUserInfo, OrganizationChoice, SwitchToOrganizationOptions, UserInfo } from '../shared/types.js';
+import type { ClientAuth, NoUserInfo, OrganizationChoice, RedactedUserInfo, SwitchToOrganizationOptions, UserInfo } from '../shared/types.js';
 
 type Failure = { error: string };
 
@@ -99,7 +99,7 @@ export async function signOutAction(formDataOrOptions?: FormData | { returnTo?: 
 export async function switchOrganizationAction(
   organizationIdOrForm: string | FormData,
   options?: SwitchToOrganizationOptions,
-): Promise<ClientAuth | Failure> {
+): Promise<RedactedUserInfo | Failure> {
   const form = organizationIdOrForm instanceof FormData ? organizationIdOrForm : undefined;
   const organizationId = text(form ? form.get('organizationId') : organizationIdOrForm);
   const returnTo = text(form ? form.get('returnTo') : options?.returnTo);

@@ -71,6 +71,12 @@ export type RedactedUserInfo = Omit<UserInfo, 'accessToken'>;
 export type ClientAuth = RedactedUserInfo | Omit<NoUserInfo, 'accessToken'>;
 
 /**
+ * What a provider may be seeded with: the redacted session, also typed the reference's way,
+ * `Omit<UserInfo | NoUserInfo, 'accessToken'>` (the same data, less precisely typed).
+ */
+export type InitialAuth = ClientAuth | Omit<UserInfo | NoUserInfo, 'accessToken'>;
+
+/**
  * Conditions a gate or `has()` can check. All given conditions must hold.
  * - `role`: the session's role is this one (or it is among `roles`).
  * - `roles`: the session has at least one of these roles.

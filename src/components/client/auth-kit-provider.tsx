@@ -8,7 +8,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { getAuthAction, refreshAuthAction, signOutAction, switchOrganizationAction } from '../../actions/index.js';
-import type { ClientAuth, SwitchToOrganizationOptions } from '../../shared/types.js';
+import type { ClientAuth, InitialAuth, SwitchToOrganizationOptions } from '../../shared/types.js';
 import { KitContext } from './use-auth.js';
 import type { AuthState, Kit } from './use-auth.js';
 import { goToSignIn, reload } from './navigate.js';
@@ -18,7 +18,7 @@ import { createTokenStore } from './use-access-token.js';
 export interface AuthKitProviderProps {
   children?: ReactNode;
   /** The redacted session to start from (what the server shell passes); without it, one `getAuthAction` on mount. */
-  initialAuth?: ClientAuth;
+  initialAuth?: InitialAuth;
   /**
    * Called when, on focus or when the tab becomes visible, the session turns out to have ended or
    * changed user; `false` disables the check. @default reloads the page
@@ -33,7 +33,7 @@ export interface AuthKitProviderProps {
 const SIGNED_OUT: ClientAuth = { user: null };
 // The access token belongs to one session in one organisation: a switch needs a new token.
 // While the provider loads the key is '' (see createTokenStore).
-const tokenKey = (auth: ClientAuth | undefined) => (!auth ? '' : auth.user ? `${auth.sessionId} ${auth.organizationId}` : undefined);
+const tokenKey = (auth: InitialAuth | undefined) => (!auth ? '' : auth.user ? `${auth.sessionId} ${auth.organizationId}` : undefined);
 
 /**
  * Provides the session to client components (`useAuth`, `useAccessToken`, the client twins).

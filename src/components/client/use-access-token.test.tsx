@@ -42,7 +42,7 @@ describe('useAccessToken', () => {
     const first = token();
     vi.mocked(actions.getAccessTokenAction).mockResolvedValue({ accessToken: first });
     const { result } = renderToken();
-    expect(result.current).toMatchObject({ accessToken: undefined, loading: true, error: undefined });
+    expect(result.current).toMatchObject({ accessToken: undefined, loading: true, error: null });
     await flush();
     expect(result.current).toMatchObject({ accessToken: first, loading: false });
     expect(actions.getAccessTokenAction).toHaveBeenCalledTimes(1);
@@ -123,7 +123,7 @@ describe('useAccessToken', () => {
     await act(() => vi.advanceTimersByTimeAsync(90_000)); // 120 s token: refresh at exp - 30 s
     expect(result.current).toMatchObject({ accessToken: first, loading: false, error: expect.objectContaining({ message: 'Failed to refresh access token' }) });
     await act(() => vi.advanceTimersByTimeAsync(60_000));
-    expect(result.current).toMatchObject({ accessToken: third, error: undefined });
+    expect(result.current).toMatchObject({ accessToken: third, error: null });
     expect(actions.getAccessTokenAction).toHaveBeenCalledTimes(3);
   });
 

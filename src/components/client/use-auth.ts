@@ -5,12 +5,15 @@
  */
 import { createContext, useContext, useEffect } from 'react';
 import { AuthKitError } from '../../shared/errors.js';
-import type { ClientAuth, SwitchToOrganizationOptions, User } from '../../shared/types.js';
+import type { NoUserInfo, RedactedUserInfo, SwitchToOrganizationOptions, User } from '../../shared/types.js';
 import { goToSignIn } from './navigate.js';
 import type { TokenStore } from './use-access-token.js';
 
+/** Every field present (an optional one as `T | undefined`), as the reference's `useAuth()` types them. */
+type Present<T> = { [K in keyof Required<T>]: T[K] };
+
 /** What `useAuth()` returns: the redacted session plus `loading` and the session methods. */
-export type AuthState = ClientAuth & {
+export type AuthState = (Present<RedactedUserInfo> | Present<Omit<NoUserInfo, 'accessToken'>>) & {
   loading: boolean;
   /** Re-reads the session from the server (`getAuthAction`). */
   getAuth(options?: { ensureSignedIn?: boolean }): Promise<void>;
@@ -22,7 +25,7 @@ export type AuthState = ClientAuth & {
    * Switches the session to one of the user's organisations; resolves to the new session or
    * `{ error }`. With `returnTo` (or a `revalidationStrategy` other than 'none') the browser goes there.
    */
-  switchToOrganization(organizationId: string, options?: SwitchToOrganizationOptions): Promise<ClientAuth | { error: string }>;
+  switchToOrganization(organizationId: string, options?: SwitchToOrganizationOptions): Promise<RedactedUserInfo | { error: string }>;
 };
 
 /** `useAuth({ ensureSignedIn: true })`: once loaded, there is a user. */
