@@ -11,6 +11,8 @@ export const USAGE = `Usage: authkit-emulator [options]
   --access-token-ttl <s>   access-token lifetime in seconds (default 300)
   --refresh-grace <s>      refresh-token reuse grace window in seconds (default 30)
   --key-file <file>        signing key file (default .authkit-emulator/signing-key.json)
+  --allowed-host <name>    also answer to this Host name, e.g. a Docker service (repeatable;
+                           localhost, 127.0.0.1 and [::1] always work, any other name is refused)
   --quiet                  no per-request log
   --help                   show this help`;
 
@@ -38,6 +40,7 @@ export function parseCliArgs(argv: string[]): EmulatorOptions | undefined {
         'access-token-ttl': { type: 'string' },
         'refresh-grace': { type: 'string' },
         'key-file': { type: 'string' },
+        'allowed-host': { type: 'string', multiple: true },
         quiet: { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -54,6 +57,7 @@ export function parseCliArgs(argv: string[]): EmulatorOptions | undefined {
   const grace = integerFlag('refresh-grace', values['refresh-grace']);
   if (grace !== undefined) options.refreshGraceSeconds = grace;
   if (values['key-file']) options.keyFile = values['key-file'];
+  if (values['allowed-host']) options.allowedHosts = values['allowed-host'];
   if (values.quiet) options.quiet = true;
   return options;
 }

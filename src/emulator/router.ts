@@ -6,12 +6,17 @@ import type { Runtime } from './runtime.js';
 export type Handler = (request: EmuRequest, runtime: Runtime) => Reply | Promise<Reply>;
 
 export interface Route {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   /** `api-key`: Bearer API key required. `optional-api-key`: checked only when sent (public clients). */
   auth?: 'api-key' | 'optional-api-key';
+  /** An HTML form post from one of the emulator's own pages: it must carry that page's CSRF token. */
+  form?: FormPurpose;
   handler: Handler;
 }
+
+/** Which page issued a form's CSRF token; a token only opens the form it was issued for. */
+export type FormPurpose = 'authorize' | 'impersonate' | 'step-up';
 
 export const CONTROL_PREFIX = '/_emulator';
 

@@ -108,6 +108,10 @@ describe('the CLI', () => {
     expect(
       parseCliArgs(['--port', '0', '--host', '0.0.0.0', '--data', 's.json', '--access-token-ttl', '60', '--refresh-grace', '5', '--key-file', 'k.json', '--quiet']),
     ).toEqual({ port: 0, host: '0.0.0.0', data: 's.json', accessTokenTtlSeconds: 60, refreshGraceSeconds: 5, keyFile: 'k.json', quiet: true });
+    expect(parseCliArgs(['--allowed-host', 'emulator', '--allowed-host', 'host.docker.internal'])).toEqual({
+      port: 4100,
+      allowedHosts: ['emulator', 'host.docker.internal'],
+    });
     expect(parseCliArgs(['--help'])).toBeUndefined();
     expect(() => parseCliArgs(['--port', 'abc'])).toThrow(UsageError);
     expect(() => parseCliArgs(['--colour'])).toThrow(UsageError);

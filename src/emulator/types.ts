@@ -86,6 +86,12 @@ export interface EmulatorOptions {
   refreshGraceSeconds?: number;
   /** Where the signing key is kept. @default `.authkit-emulator/signing-key.json` under the cwd */
   keyFile?: string;
+  /**
+   * More `Host` names to answer to, besides `localhost`, `127.0.0.1` and `[::1]` (and the bound
+   * address): e.g. a Docker service name. Any other `Host` is refused (DNS-rebinding guard).
+   * @default []
+   */
+  allowedHosts?: string[];
   /** Suppress the per-request log. @default false */
   quiet?: boolean;
 }

@@ -1,5 +1,5 @@
 /** The admin page that starts an impersonated sign-in into an app (WorkOS does this from its dashboard). */
-import { errorBlock, escapeHtml, page } from './layout.js';
+import { csrfField, errorBlock, escapeHtml, page } from './layout.js';
 
 export const IMPERSONATE_PATH = '/_emulator/impersonate';
 export const DEFAULT_INITIATE_LOGIN_URL = 'http://localhost:3000/callback';
@@ -8,6 +8,7 @@ export interface ImpersonatePage {
   users: { id: string; email: string }[];
   organizations: { id: string; name: string }[];
   values: Record<string, string>;
+  csrfToken: string;
   error?: string;
 }
 
@@ -37,6 +38,7 @@ ${errorBlock(view.error)}
 <p class="hint">Starts a sign-in through the app's initiate-login URL (its auth route), so the app's own
 state check holds. The session carries <code>impersonator</code> and an <code>act</code> claim.</p>
 <form method="post" action="${IMPERSONATE_PATH}">
+${csrfField(view.csrfToken)}
 <label>Your email (the impersonator)<input type="email" name="impersonator_email" value="${value('impersonator_email', 'admin@example.com')}" required></label>
 <label>User to impersonate<select name="user_id">${users}</select></label>
 <label>Organization<select name="organization_id">${orgs}</select></label>

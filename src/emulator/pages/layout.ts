@@ -2,6 +2,7 @@
  * The shared shell of the emulator's HTML pages: plain server-rendered forms that work without
  * JavaScript. Every interpolated value goes through `escapeHtml`.
  */
+import { CSRF_FIELD } from '../csrf.js';
 
 export function escapeHtml(value: unknown): string {
   return String(value ?? '')
@@ -56,6 +57,11 @@ export function hiddenFields(params: Record<string, string | undefined>): string
     .filter((entry): entry is [string, string] => entry[1] !== undefined)
     .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
     .join('\n');
+}
+
+/** The CSRF token every emulator form carries (checked by the server before the handler runs). */
+export function csrfField(token: string): string {
+  return `<input type="hidden" name="${CSRF_FIELD}" value="${escapeHtml(token)}">`;
 }
 
 export function errorBlock(message: string | undefined): string {

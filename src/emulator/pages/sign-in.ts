@@ -1,5 +1,5 @@
 /** The hosted AuthKit pages: sign in (one button per user), sign up, and organisation choice. */
-import { errorBlock, escapeHtml, hiddenFields, page } from './layout.js';
+import { csrfField, errorBlock, escapeHtml, hiddenFields, page } from './layout.js';
 
 export const AUTHORIZE_PATH = '/user_management/authorize';
 
@@ -10,6 +10,8 @@ export interface UserChoice {
 
 export interface SignInPage {
   params: Record<string, string | undefined>;
+  /** The CSRF token of the authorize form. */
+  csrfToken: string;
   users: UserChoice[];
   /** `login_hint`: that user is listed first and focused. */
   hint?: string;
@@ -34,6 +36,7 @@ export function signInPage(view: SignInPage): string {
 ${errorBlock(view.error)}
 <p class="hint">Choose who to sign in as. No password needed: this is the local emulator.</p>
 <form method="post" action="${AUTHORIZE_PATH}">
+${csrfField(view.csrfToken)}
 ${hiddenFields(view.params)}
 <ul class="choices">
 ${items}
@@ -46,6 +49,8 @@ ${empty}
 
 export interface SignUpPage {
   params: Record<string, string | undefined>;
+  /** The CSRF token of the authorize form. */
+  csrfToken: string;
   values: { email?: string; first_name?: string; last_name?: string };
   signInHref: string;
   error?: string;
@@ -57,6 +62,7 @@ export function signUpPage(view: SignUpPage): string {
   return page('Create an account', `<h1>Create an account</h1>
 ${errorBlock(view.error)}
 <form method="post" action="${AUTHORIZE_PATH}">
+${csrfField(view.csrfToken)}
 ${hiddenFields(view.params)}
 ${field('email', 'Email', 'email')}
 ${field('first_name', 'First name')}
@@ -69,6 +75,8 @@ ${field('last_name', 'Last name')}
 
 export interface OrganizationChoicePage {
   params: Record<string, string | undefined>;
+  /** The CSRF token of the authorize form. */
+  csrfToken: string;
   email: string;
   organizations: { id: string; name: string; role: string }[];
 }
@@ -84,6 +92,7 @@ export function organizationChoicePage(view: OrganizationChoicePage): string {
   return page('Choose an organization', `<h1>Choose an organization</h1>
 <p class="hint">Signing in as <strong>${escapeHtml(view.email)}</strong>.</p>
 <form method="post" action="${AUTHORIZE_PATH}">
+${csrfField(view.csrfToken)}
 ${hiddenFields({ ...view.params, email: view.email })}
 <ul class="choices">
 ${items}

@@ -17,16 +17,18 @@ export function renderHostedPage(
 ): Reply {
   const status = problem ? 400 : 200;
   const error = problem ? { error: problem.error } : {};
+  const csrfToken = runtime.csrf.issue('authorize');
   if (params.screen_hint === 'sign-up') {
     const values = problem?.values ?? { email: params.login_hint };
     const signInHref = authorizeHref(params, { screen_hint: undefined });
-    return html(status, signUpPage({ params, values, signInHref, ...error }));
+    return html(status, signUpPage({ params, csrfToken, values, signInHref, ...error }));
   }
   const org = params.organization_id ? runtime.store.organizations.get(params.organization_id) : undefined;
   return html(
     status,
     signInPage({
       params,
+      csrfToken,
       users: userChoices(runtime, org?.id),
       ...(params.login_hint ? { hint: params.login_hint } : {}),
       ...(org ? { organizationName: org.name } : {}),

@@ -22,6 +22,7 @@ function renderPage(runtime: Runtime, values: Record<string, string>, error?: st
       users: [...store.users.values()].map(({ id, email }) => ({ id, email })),
       organizations: [...store.organizations.values()].map(({ id, name }) => ({ id, name })),
       values,
+      csrfToken: runtime.csrf.issue('impersonate'),
       ...(error ? { error } : {}),
     }),
   );

@@ -19,7 +19,7 @@ function getJwks(request: { params: Record<string, string> }, runtime: Runtime) 
 export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/health', handler: () => json(200, { status: 'ok' }) },
   { method: 'GET', path: '/user_management/authorize', handler: getAuthorize },
-  { method: 'POST', path: '/user_management/authorize', handler: postAuthorize },
+  { method: 'POST', path: '/user_management/authorize', form: 'authorize', handler: postAuthorize },
   { method: 'POST', path: '/user_management/authenticate', auth: 'optional-api-key', handler: postAuthenticate },
   { method: 'GET', path: '/sso/jwks/:clientId', handler: getJwks },
   { method: 'GET', path: '/user_management/sessions/logout', handler: getLogout },
@@ -46,7 +46,7 @@ export const ROUTES: readonly Route[] = [
   { method: 'DELETE', path: '/_emulator/memberships/:id', handler: control.removeMembership },
   { method: 'POST', path: '/_emulator/reset', handler: control.reset },
   { method: 'GET', path: '/_emulator/impersonate', handler: getImpersonate },
-  { method: 'POST', path: '/_emulator/impersonate', handler: postImpersonate },
+  { method: 'POST', path: '/_emulator/impersonate', form: 'impersonate', handler: postImpersonate },
 ];
 
 /** Route keys that counters and faults apply to (everything outside `/_emulator`). */
