@@ -1,6 +1,7 @@
 /** `createEmulator()`: loads the data and signing key, starts the server, returns the handle. */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { AppLocation, parseAppUrl } from './app-url.js';
 import { createControl } from './control.js';
 import { loadKeyRing } from './key-ring.js';
 import { allowedHosts } from './request-guard.js';
@@ -26,9 +27,11 @@ export const DEFAULT_HOST = '127.0.0.1';
 export async function createEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const config = runtimeConfig(options);
   const extraHosts = hostNames(options.allowedHosts);
+  const appUrl = parseAppUrl(options.appUrl);
   const seed = loadSeed(options.data);
   const keys = loadKeyRing({ ...(seed.signingKey ? { jwk: seed.signingKey } : {}), ...(options.keyFile ? { keyFile: options.keyFile } : {}) });
   const runtime = new Runtime(seed, keys, config, ENDPOINTS);
+  runtime.app = new AppLocation(appUrl);
   const log = options.quiet ? () => {} : (line: string) => console.log(`[authkit-emulator] ${line}`);
   const server = createEmulatorServer(runtime, log);
   const host = options.host ?? DEFAULT_HOST;

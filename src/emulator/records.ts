@@ -56,7 +56,8 @@ export interface NormalizedSeed {
   roles: RoleRecord[];
   redirectPatterns: string[];
   logoutRedirectPatterns: string[];
-  defaultLogoutRedirect: string;
+  /** Unset: the app's root (`app-url.ts`). */
+  defaultLogoutRedirect: string | undefined;
   signingKey?: JsonWebKey;
 }
 

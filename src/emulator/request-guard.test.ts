@@ -80,7 +80,8 @@ describe('cross-site requests', () => {
   });
 
   it('lets the emulator\'s own pages, a typed URL and non-browser clients through', async () => {
-    for (const headers of [{ origin: `http://${host()}`, 'sec-fetch-site': 'same-origin' }, { 'sec-fetch-site': 'none' }, {}]) {
+    const browsers: Record<string, string>[] = [{ origin: `http://${host()}`, 'sec-fetch-site': 'same-origin' }, { 'sec-fetch-site': 'none' }, {}];
+    for (const headers of browsers) {
       expect((await raw(emulator.port, 'POST', '/_emulator/counters', { host: host(), ...json, ...headers }, '{}')).status).toBe(405);
       expect((await raw(emulator.port, 'DELETE', '/_emulator/counters', { host: host(), ...json, ...headers }, '{}')).status).toBe(200);
     }

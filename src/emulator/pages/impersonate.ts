@@ -2,12 +2,13 @@
 import { csrfField, errorBlock, escapeHtml, page } from './layout.js';
 
 export const IMPERSONATE_PATH = '/_emulator/impersonate';
-export const DEFAULT_INITIATE_LOGIN_URL = 'http://localhost:3000/callback';
 
 export interface ImpersonatePage {
   users: { id: string; email: string }[];
   organizations: { id: string; name: string }[];
   values: Record<string, string>;
+  /** The app's auth route as far as the emulator knows it (`app-url.ts`). */
+  initiateLoginUrl: string;
   csrfToken: string;
   error?: string;
 }
@@ -43,7 +44,7 @@ ${csrfField(view.csrfToken)}
 <label>User to impersonate<select name="user_id">${users}</select></label>
 <label>Organization<select name="organization_id">${orgs}</select></label>
 <label>Reason<input type="text" name="reason" value="${value('reason')}"></label>
-<label>App's initiate-login URL<input type="url" name="initiate_login_url" value="${value('initiate_login_url', DEFAULT_INITIATE_LOGIN_URL)}" required></label>
+<label>App's initiate-login URL<input type="url" name="initiate_login_url" value="${value('initiate_login_url', view.initiateLoginUrl)}" required></label>
 <button type="submit" class="primary">Start impersonation</button>
 </form>`);
 }
