@@ -1,5 +1,6 @@
 /** Start-up concerns: data files and their errors, the persisted signing key, and the CLI. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
@@ -88,6 +89,32 @@ describe('the signing key', () => {
     const jwks = createRemoteJWKSet(new URL(`${second.url}/sso/jwks/${second.clientId}`));
     const { payload } = await jwtVerify(accessToken, jwks);
     expect(payload.sub).toBe('user_bob');
+  });
+
+  it('never shows up in git: the folder it creates ignores itself; a folder of yours is left alone', async () => {
+    const app = join(directory, 'app');
+    mkdirSync(join(app, 'config'), { recursive: true });
+    execFileSync('git', ['init', '-q', app]);
+    const untracked = () => execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: app, encoding: 'utf8' });
+    for (const keyFile of [join(app, '.authkit-emulator', 'signing-key.json'), join(app, 'new', 'keys', 'key.json')]) {
+      const emulator = await createEmulator({ port: 0, quiet: true, keyFile });
+      await emulator.close();
+      expect(existsSync(keyFile)).toBe(true);
+    }
+    expect(untracked()).toBe('');
+    expect(readFileSync(join(app, '.authkit-emulator', '.gitignore'), 'utf8')).toMatch(/^\*$/m);
+
+    const yours = join(app, 'config', 'emulator-key.json');
+    await (await createEmulator({ port: 0, quiet: true, keyFile: yours })).close();
+    expect(existsSync(join(app, 'config', '.gitignore'))).toBe(false);
+    expect(untracked()).toBe('?? config/emulator-key.json\n');
+  });
+
+  it('gets the ignore file in an .authkit-emulator folder made before there was one', async () => {
+    const folder = join(directory, 'older', '.authkit-emulator');
+    mkdirSync(folder, { recursive: true });
+    await (await createEmulator({ port: 0, quiet: true, keyFile: join(folder, 'signing-key.json') })).close();
+    expect(existsSync(join(folder, '.gitignore'))).toBe(true);
   });
 
   it('can come from the data file', async () => {
