@@ -24,9 +24,12 @@ export function routeKey(route: Pick<Route, 'method' | 'path'>): string {
   return `${route.method} ${route.path}`;
 }
 
-/** Control-surface routes are neither counted nor faultable. */
+/** The emulator's own icon: served for its pages, not part of the WorkOS API. */
+export const FAVICON_PATH = '/favicon.ico';
+
+/** The emulator's own routes (the control surface and its icon) are neither counted nor faultable. */
 export function isControlRoute(route: Route): boolean {
-  return route.path === CONTROL_PREFIX || route.path.startsWith(`${CONTROL_PREFIX}/`);
+  return route.path === CONTROL_PREFIX || route.path.startsWith(`${CONTROL_PREFIX}/`) || route.path === FAVICON_PATH;
 }
 
 export type RouteMatch = { route: Route; params: Record<string, string> } | { route?: undefined; status: 404 | 405 };

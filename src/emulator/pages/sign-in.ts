@@ -16,6 +16,8 @@ export interface SignInPage {
   /** `login_hint`: that user is listed first and focused. */
   hint?: string;
   organizationName?: string;
+  /** Why this sign-in is asked for (an organisation that requires SSO or MFA). */
+  notice?: string;
   signUpHref: string;
   error?: string;
 }
@@ -34,6 +36,7 @@ export function signInPage(view: SignInPage): string {
   const empty = users.length === 0 ? '<p>No user can sign in here.</p>' : '';
   return page(heading, `<h1>${escapeHtml(heading)}</h1>
 ${errorBlock(view.error)}
+${view.notice ? `<p class="notice" role="status">${escapeHtml(view.notice)}</p>` : ''}
 <p class="hint">Choose who to sign in as. No password needed: this is the local emulator.</p>
 <form method="post" action="${AUTHORIZE_PATH}">
 ${csrfField(view.csrfToken)}
@@ -45,6 +48,17 @@ ${empty}
 <button type="submit" name="cancel" value="1">Cancel</button>
 </form>
 <p><a href="${escapeHtml(view.signUpHref)}">Create an account</a></p>`);
+}
+
+/** Why an organisation asks for a fresh sign-in, in words for the person on the page; undefined when it does not. */
+export function stepUpNotice(org: { name: string; require_sso: boolean; require_mfa: boolean }): string | undefined {
+  if (org.require_sso) {
+    return `${org.name} requires single sign-on (SSO), so you are asked to sign in again through its identity provider. Here, choosing your account stands in for that step.`;
+  }
+  if (org.require_mfa) {
+    return `${org.name} requires multi-factor authentication (MFA), so you are asked to sign in again with a second factor. Here, choosing your account stands in for that step.`;
+  }
+  return undefined;
 }
 
 export interface SignUpPage {

@@ -1,6 +1,6 @@
 /** Renders the hosted page an authorize request asks for: sign-up (`screen_hint=sign-up`) or sign-in. */
 import { html, type Reply } from '../http.js';
-import { signInPage, signUpPage, type UserChoice } from '../pages/sign-in.js';
+import { signInPage, signUpPage, stepUpNotice, type UserChoice } from '../pages/sign-in.js';
 import type { Runtime } from '../runtime.js';
 import { type AuthorizeParams, authorizeHref } from './authorize-params.js';
 
@@ -24,6 +24,7 @@ export function renderHostedPage(
     return html(status, signUpPage({ params, csrfToken, values, signInHref, ...error }));
   }
   const org = params.organization_id ? runtime.store.organizations.get(params.organization_id) : undefined;
+  const notice = org ? stepUpNotice(org) : undefined;
   return html(
     status,
     signInPage({
@@ -32,6 +33,7 @@ export function renderHostedPage(
       users: userChoices(runtime, org?.id),
       ...(params.login_hint ? { hint: params.login_hint } : {}),
       ...(org ? { organizationName: org.name } : {}),
+      ...(notice ? { notice } : {}),
       signUpHref: authorizeHref(params, { screen_hint: 'sign-up' }),
       ...error,
     }),

@@ -1,6 +1,7 @@
 /** The route table: WorkOS's paths at the root, the emulator's own under `/_emulator`. */
 import { json } from '../http.js';
-import { type Route, isControlRoute, routeKey } from '../router.js';
+import { FAVICON, FAVICON_TYPE } from '../pages/layout.js';
+import { type Route, FAVICON_PATH, isControlRoute, routeKey } from '../router.js';
 import type { Runtime } from '../runtime.js';
 import { postAuthenticate } from './authenticate.js';
 import { getAuthorize, postAuthorize } from './authorize.js';
@@ -18,6 +19,7 @@ function getJwks(request: { params: Record<string, string> }, runtime: Runtime) 
 
 export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/health', handler: () => json(200, { status: 'ok' }) },
+  { method: 'GET', path: FAVICON_PATH, handler: () => ({ status: 200, headers: { 'Content-Type': FAVICON_TYPE }, body: FAVICON }) },
   { method: 'GET', path: '/user_management/authorize', handler: getAuthorize },
   { method: 'POST', path: '/user_management/authorize', form: 'authorize', handler: postAuthorize },
   { method: 'POST', path: '/user_management/authenticate', auth: 'optional-api-key', handler: postAuthenticate },
