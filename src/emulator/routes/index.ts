@@ -6,7 +6,7 @@ import type { Runtime } from '../runtime.js';
 import { postAuthenticate } from './authenticate.js';
 import { getAuthorize, postAuthorize } from './authorize.js';
 import { controlHandlers as control } from './control.js';
-import { getMembership, getOrganization, getUser, listMemberships, listOrganizations } from './directory.js';
+import { getMembership, getOrganization, getUser, listMemberships, listOrganizations, listUsers } from './directory.js';
 import { getImpersonate, postImpersonate } from './impersonate.js';
 import { getLogout, postRevoke } from './sessions.js';
 
@@ -26,6 +26,7 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/sso/jwks/:clientId', handler: getJwks },
   { method: 'GET', path: '/user_management/sessions/logout', handler: getLogout },
   { method: 'POST', path: '/user_management/sessions/revoke', auth: 'api-key', handler: postRevoke },
+  { method: 'GET', path: '/user_management/users', auth: 'api-key', handler: listUsers },
   { method: 'GET', path: '/user_management/users/:id', auth: 'api-key', handler: getUser },
   { method: 'GET', path: '/user_management/organization_memberships', auth: 'api-key', handler: listMemberships },
   { method: 'GET', path: '/user_management/organization_memberships/:id', auth: 'api-key', handler: getMembership },
