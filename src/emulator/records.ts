@@ -106,6 +106,8 @@ export interface RefreshRecord {
   consumedAt?: number;
   /** The exact response body of the refresh that spent this token, replayed inside the grace window. */
   successor?: string;
+  /** The organisation that successor is in: a replay may not ask for another one. */
+  successorOrganizationId?: string;
 }
 
 export interface PendingAuthentication extends Authentication {
