@@ -113,7 +113,18 @@ export interface RefreshRecord {
 export interface PendingAuthentication extends Authentication {
   token: string;
   /** Which step this token continues; only `organization_selection` has a grant here. */
-  kind: 'organization_selection_required' | 'sso_required' | 'mfa_enrollment';
+  kind: 'organization_selection_required' | StepUpKind;
+  expiresAt: number;
+}
+
+export type StepUpKind = 'sso_required' | 'mfa_enrollment';
+
+/** A refresh into an organisation refused for SSO/MFA: the browser can complete the step on the page its `authkit_redirect_url` names. */
+export interface PendingStepUp {
+  token: string;
+  sessionId: string;
+  organizationId: string;
+  kind: StepUpKind;
   expiresAt: number;
 }
 

@@ -3,13 +3,15 @@
  * successor response for `refresh_grace_seconds` (concurrent tabs, lost responses), then answers
  * `invalid_grant`. A replay that asks for another organisation than the successor is in is refused
  * too: answering it with the first organisation's tokens would tell the app the switch happened.
- * An org switch that is refused (non-member, SSO/MFA step-up) spends nothing.
+ * An org switch that is refused (non-member, SSO/MFA step-up) spends nothing; a step-up answer
+ * carries `authkit_redirect_url`, the page where the browser completes the step (`step-up.ts`).
  */
 import { oauthError, rawJson, type Reply } from '../http.js';
 import type { RefreshRecord, SessionRecord } from '../records.js';
 import type { Runtime } from '../runtime.js';
 import { mintResponse, stepUpError, stepUpNeeded } from '../sessions.js';
 import { type Client, type GrantParams, param, requireParam } from './grant-params.js';
+import { startStepUp } from './step-up.js';
 
 export function refresh(runtime: Runtime, params: GrantParams, client: Client): Reply {
   const token = requireParam(params, 'refresh_token');
@@ -49,7 +51,8 @@ function switchOrganization(runtime: Runtime, session: SessionRecord, organizati
   if (stepUp) {
     const { userId, clientId, impersonator } = session;
     const auth = { userId, clientId, organizationId, method: session.method, authTime: session.authTime };
-    throw stepUpError(runtime, stepUp, impersonator ? { ...auth, impersonator } : auth);
+    const browserStep = { authkit_redirect_url: startStepUp(runtime, session, organizationId, stepUp) };
+    throw stepUpError(runtime, stepUp, impersonator ? { ...auth, impersonator } : auth, browserStep);
   }
   session.organizationId = organizationId;
   // Control-surface claim overrides described the previous organisation; the new one's membership decides.

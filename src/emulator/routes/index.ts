@@ -9,6 +9,7 @@ import { controlHandlers as control } from './control.js';
 import { getMembership, getOrganization, getUser, listMemberships, listOrganizations, listUsers } from './directory.js';
 import { getImpersonate, postImpersonate } from './impersonate.js';
 import { getLogout, postRevoke } from './sessions.js';
+import { getStepUp, postStepUp } from './step-up.js';
 
 function getJwks(request: { params: Record<string, string> }, runtime: Runtime) {
   if (request.params.clientId !== runtime.clientId) {
@@ -50,6 +51,8 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/_emulator/reset', handler: control.reset },
   { method: 'GET', path: '/_emulator/impersonate', handler: getImpersonate },
   { method: 'POST', path: '/_emulator/impersonate', form: 'impersonate', handler: postImpersonate },
+  { method: 'GET', path: '/_emulator/step-up/:token', handler: getStepUp },
+  { method: 'POST', path: '/_emulator/step-up/:token', form: 'step-up', handler: postStepUp },
 ];
 
 /** Route keys that counters and faults apply to (everything outside `/_emulator`). */
