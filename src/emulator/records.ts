@@ -56,7 +56,8 @@ export interface NormalizedSeed {
   roles: RoleRecord[];
   redirectPatterns: string[];
   logoutRedirectPatterns: string[];
-  defaultLogoutRedirect: string;
+  /** Unset: the app's root (`app-url.ts`). */
+  defaultLogoutRedirect: string | undefined;
   signingKey?: JsonWebKey;
 }
 
@@ -105,12 +106,25 @@ export interface RefreshRecord {
   consumedAt?: number;
   /** The exact response body of the refresh that spent this token, replayed inside the grace window. */
   successor?: string;
+  /** The organisation that successor is in: a replay may not ask for another one. */
+  successorOrganizationId?: string;
 }
 
 export interface PendingAuthentication extends Authentication {
   token: string;
   /** Which step this token continues; only `organization_selection` has a grant here. */
-  kind: 'organization_selection_required' | 'sso_required' | 'mfa_enrollment';
+  kind: 'organization_selection_required' | StepUpKind;
+  expiresAt: number;
+}
+
+export type StepUpKind = 'sso_required' | 'mfa_enrollment';
+
+/** A refresh into an organisation refused for SSO/MFA: the browser can complete the step on the page its `authkit_redirect_url` names. */
+export interface PendingStepUp {
+  token: string;
+  sessionId: string;
+  organizationId: string;
+  kind: StepUpKind;
   expiresAt: number;
 }
 

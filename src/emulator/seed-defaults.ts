@@ -15,8 +15,6 @@ export const DEFAULT_REDIRECT_PATTERNS = [
   'http://127.0.0.1/*',
 ];
 
-export const DEFAULT_LOGOUT_REDIRECT = 'http://localhost:3000/';
-
 /** Increasing creation times keep list ordering deterministic. */
 const at = (minute: number) => new Date(Date.UTC(2025, 0, 1, 0, minute)).toISOString();
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { NormalizedSeed } from './records.js';
 import { normalizeMemberships, normalizeOrganizations, normalizeRoles, normalizeUsers } from './seed-records.js';
-import { DEFAULT_LOGOUT_REDIRECT, DEFAULT_REDIRECT_PATTERNS, defaultSeed } from './seed-defaults.js';
+import { DEFAULT_REDIRECT_PATTERNS, defaultSeed } from './seed-defaults.js';
 import type { SeedData } from './types.js';
 import { Issues, isRecord, objectAt, optionalString, optionalStringArray } from './validate.js';
 
@@ -66,8 +66,7 @@ export function normalizeSeed(input: unknown, source: string): NormalizedSeed {
     redirectPatterns,
     logoutRedirectPatterns:
       optionalStringArray(issues, 'logout_redirect_uris', root.logout_redirect_uris) ?? redirectPatterns,
-    defaultLogoutRedirect:
-      optionalString(issues, 'default_logout_redirect_uri', root.default_logout_redirect_uri) ?? DEFAULT_LOGOUT_REDIRECT,
+    defaultLogoutRedirect: optionalString(issues, 'default_logout_redirect_uri', root.default_logout_redirect_uri) ?? undefined,
     signingKey: signingKeyAt(issues, root.signing_key),
   };
   if (!issues.ok) throw new EmulatorDataError(source, issues.list);

@@ -1,5 +1,5 @@
 /** In-memory state: the seed data (copied, so sign-ups and sign-in times vanish on reset) and the
- * runtime records (codes, sessions, refresh tokens, pending step-ups and impersonations). */
+ * runtime records (codes, sessions, refresh tokens, pending authentications, step-ups and impersonations). */
 import type {
   CodeRecord,
   MembershipRecord,
@@ -7,6 +7,7 @@ import type {
   OrganizationRecord,
   PendingAuthentication,
   PendingImpersonation,
+  PendingStepUp,
   RefreshRecord,
   RoleRecord,
   SessionRecord,
@@ -24,6 +25,7 @@ export class Store {
   readonly refreshTokens = new Map<string, RefreshRecord>();
   readonly pending = new Map<string, PendingAuthentication>();
   readonly impersonations = new Map<string, PendingImpersonation>();
+  readonly stepUps = new Map<string, PendingStepUp>();
 
   constructor(readonly seed: NormalizedSeed) {
     this.reset();
@@ -32,7 +34,7 @@ export class Store {
   reset(): void {
     const copy = structuredClone(this.seed);
     for (const map of [this.users, this.organizations, this.roles, this.codes, this.sessions]) map.clear();
-    for (const map of [this.refreshTokens, this.pending, this.impersonations]) map.clear();
+    for (const map of [this.refreshTokens, this.pending, this.impersonations, this.stepUps]) map.clear();
     for (const user of copy.users) this.users.set(user.id, user);
     for (const org of copy.organizations) this.organizations.set(org.id, org);
     for (const role of copy.roles) this.roles.set(role.slug, role);

@@ -67,7 +67,7 @@ export interface SeedData {
   redirect_uris?: string[];
   /** Allowed logout `return_to` patterns. Default: the same as `redirect_uris`. */
   logout_redirect_uris?: string[];
-  /** Where logout goes without `return_to`. Default `http://localhost:3000/`. */
+  /** Where logout goes without `return_to`. Default: the app's root (`appUrl`, else learned from authorize requests, else `http://localhost:3000/`). */
   default_logout_redirect_uri?: string;
   /** A private RSA JWK to sign with, instead of the persisted key file. */
   signing_key?: JsonWebKey;
@@ -86,6 +86,18 @@ export interface EmulatorOptions {
   refreshGraceSeconds?: number;
   /** Where the signing key is kept. @default `.authkit-emulator/signing-key.json` under the cwd */
   keyFile?: string;
+  /**
+   * The app's URL, e.g. `http://localhost:3005`: where logout goes without `return_to` (unless the
+   * data sets `default_logout_redirect_uri`) and the impersonation page's default initiate-login URL
+   * (`<appUrl>/callback`). @default learned from the `redirect_uri` of authorize requests, else `http://localhost:3000`
+   */
+  appUrl?: string;
+  /**
+   * More `Host` names to answer to, besides `localhost`, `127.0.0.1` and `[::1]` (and the bound
+   * address): e.g. a Docker service name. Any other `Host` is refused (DNS-rebinding guard).
+   * @default []
+   */
+  allowedHosts?: string[];
   /** Suppress the per-request log. @default false */
   quiet?: boolean;
 }

@@ -1,13 +1,15 @@
 /** The route table: WorkOS's paths at the root, the emulator's own under `/_emulator`. */
 import { json } from '../http.js';
-import { type Route, isControlRoute, routeKey } from '../router.js';
+import { FAVICON, FAVICON_TYPE } from '../pages/layout.js';
+import { type Route, FAVICON_PATH, isControlRoute, routeKey } from '../router.js';
 import type { Runtime } from '../runtime.js';
 import { postAuthenticate } from './authenticate.js';
 import { getAuthorize, postAuthorize } from './authorize.js';
 import { controlHandlers as control } from './control.js';
-import { getMembership, getOrganization, getUser, listMemberships, listOrganizations } from './directory.js';
+import { getMembership, getOrganization, getUser, listMemberships, listOrganizations, listUsers } from './directory.js';
 import { getImpersonate, postImpersonate } from './impersonate.js';
 import { getLogout, postRevoke } from './sessions.js';
+import { getStepUp, postStepUp } from './step-up.js';
 
 function getJwks(request: { params: Record<string, string> }, runtime: Runtime) {
   if (request.params.clientId !== runtime.clientId) {
@@ -18,12 +20,14 @@ function getJwks(request: { params: Record<string, string> }, runtime: Runtime) 
 
 export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/health', handler: () => json(200, { status: 'ok' }) },
+  { method: 'GET', path: FAVICON_PATH, handler: () => ({ status: 200, headers: { 'Content-Type': FAVICON_TYPE }, body: FAVICON }) },
   { method: 'GET', path: '/user_management/authorize', handler: getAuthorize },
-  { method: 'POST', path: '/user_management/authorize', handler: postAuthorize },
+  { method: 'POST', path: '/user_management/authorize', form: 'authorize', handler: postAuthorize },
   { method: 'POST', path: '/user_management/authenticate', auth: 'optional-api-key', handler: postAuthenticate },
   { method: 'GET', path: '/sso/jwks/:clientId', handler: getJwks },
   { method: 'GET', path: '/user_management/sessions/logout', handler: getLogout },
   { method: 'POST', path: '/user_management/sessions/revoke', auth: 'api-key', handler: postRevoke },
+  { method: 'GET', path: '/user_management/users', auth: 'api-key', handler: listUsers },
   { method: 'GET', path: '/user_management/users/:id', auth: 'api-key', handler: getUser },
   { method: 'GET', path: '/user_management/organization_memberships', auth: 'api-key', handler: listMemberships },
   { method: 'GET', path: '/user_management/organization_memberships/:id', auth: 'api-key', handler: getMembership },
@@ -46,7 +50,9 @@ export const ROUTES: readonly Route[] = [
   { method: 'DELETE', path: '/_emulator/memberships/:id', handler: control.removeMembership },
   { method: 'POST', path: '/_emulator/reset', handler: control.reset },
   { method: 'GET', path: '/_emulator/impersonate', handler: getImpersonate },
-  { method: 'POST', path: '/_emulator/impersonate', handler: postImpersonate },
+  { method: 'POST', path: '/_emulator/impersonate', form: 'impersonate', handler: postImpersonate },
+  { method: 'GET', path: '/_emulator/step-up/:token', handler: getStepUp },
+  { method: 'POST', path: '/_emulator/step-up/:token', form: 'step-up', handler: postStepUp },
 ];
 
 /** Route keys that counters and faults apply to (everything outside `/_emulator`). */
