@@ -108,6 +108,15 @@ describe("the reference README's code blocks, type-checked", () => {
     expect(blocks.filter((block) => /^block-19[ab]$/.test(block.id)).map((block) => block.code.split('\n')[0])).toEqual(['// Server component', '// Client component']);
   });
 
+  it.each([
+    ['composable-proxy', 'Composable proxy/middleware'],
+    ['composable-proxy-rewrite', 'Advanced: Composing with rewrites'],
+  ])('example/snippets/%s.ts (run by readme-snippets.test.ts) is the README block "%s" with only the import path changed', (file, section) => {
+    const block = blocks.find((candidate) => candidate.section === section && candidate.code.includes('export default'))!;
+    const snippet = readFileSync(join(repoRoot, `example/snippets/${file}.ts`), 'utf8');
+    expect(snippet.trim()).toBe(rewriteImportPath(block.code, 'authkit-rsc').trim());
+  });
+
   it('the reference fails only on the mistakes in its own README (so the harness is sound)', () => {
     expect(failingBlocks(results.reference)).toEqual(Object.keys(README_MISTAKES));
   });

@@ -40,6 +40,7 @@ describe('example/snippets: proxy and middleware variants', () => {
     ['middleware-redirect-uri', ['/', '/admin']],
     ['middleware-auth', ['/', '/admin/:path*', '/about']],
     ['custom-middleware', ['/', '/account/:path*']],
+    ['composable-proxy', ['/', '/app/:path*']],
   ])('%s exports its matcher', async (name, matcher) => {
     expect((await load(name)).config?.matcher).toEqual(matcher);
   });
@@ -84,6 +85,28 @@ describe('example/snippets: proxy and middleware variants', () => {
     expect(log).toHaveBeenCalledWith('No session on protected path');
     expect((await middleware(navigation('/'))).headers.get('x-middleware-next')).toBe('1');
     log.mockRestore();
+  });
+});
+
+describe('example/snippets: the composable proxy helpers (README 4.3.2)', () => {
+  it('handleAuthkitHeaders: a signed-out /app goes to sign-in, /old-path to /new-path, the rest continues with the hand-over', async () => {
+    const proxy = (await load('composable-proxy')).default;
+    const protectedPage = await proxy(navigation('/app/reports'));
+    expect([protectedPage.status, protectedPage.headers.get('location')]).toEqual([307, `${ORIGIN}/callback?return_to=%2Fapp%2Freports`]);
+    const moved = await proxy(navigation('/old-path'));
+    expect([moved.status, moved.headers.get('location')]).toEqual([307, `${ORIGIN}/new-path`]);
+    const home = await proxy(navigation('/'));
+    expect(home.headers.get('x-middleware-next')).toBe('1');
+    expect(forwarded(home, 'x-authkit-url')).toBe('/');
+    expect([...home.headers.keys()].filter((name) => name.startsWith('x-authkit'))).toEqual([]);
+  });
+
+  it('partitionAuthkitHeaders + applyResponseHeaders: the rewrite carries the hand-over to the rewritten page', async () => {
+    const proxy = (await load('composable-proxy-rewrite')).default;
+    const response = await proxy(navigation('/'));
+    expect(response.headers.get('x-middleware-rewrite')).toBe(`${ORIGIN}/app/dashboard`);
+    expect(forwarded(response, 'x-authkit-url')).toBe('/');
+    expect(forwarded(response, 'x-authkit-session')).toBe('');
   });
 });
 
