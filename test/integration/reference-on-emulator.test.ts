@@ -17,6 +17,8 @@ import { parseForms, signInThroughHostedPage, submitForm } from '../support/host
 import { emulatorSuite } from '../../src/server/test-support/emulator-suite.js';
 import { forwardedHeaders, redirectOf } from '../../src/server/test-support/http.js';
 import { mintSession } from '../../src/server/test-support/sessions.js';
+import { handleAuth } from '../../src/server/index.js';
+import { readSession } from '../../src/server/session/read-session.js';
 import { referenceRoot } from '../contract/reference-readme.js';
 import type * as ReferencePackage from '../../bench/node_modules/@workos-inc/authkit-nextjs/dist/esm/types/index.js';
 
@@ -149,5 +151,27 @@ describe('@workos-inc/authkit-nextjs 4.3.2 against the emulator', () => {
     const refused = await reference.refreshSession().catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(reference.TokenRefreshError);
     expect(refused).toMatchObject({ isTransient: false });
+  });
+});
+
+describe('moving an app from the reference to the kit (docs/migrating.md)', () => {
+  it('keeps everyone signed in: the kit reads the cookie the reference wrote (and the reference reads the kit’s, above)', async () => {
+    const { sealed } = await signInWithReference('alice@example.com', { organizationId: 'org_acme' });
+    const state = await readSession(sealed);
+    expect(state.status).toBe('signed-in');
+    expect(state.status === 'signed-in' && [state.info.user.email, state.info.organizationId]).toEqual(['alice@example.com', 'org_acme']);
+  });
+
+  it('a sign-in the reference started before the deploy fails once on the kit’s callback, with a clear code', async () => {
+    nextRequest.reset();
+    const signInUrl = await reference.getSignInUrl();
+    const [pkce] = nextRequest.cookieWrites.filter((write) => write.name.startsWith('wos-auth-verifier'));
+    const back = await signInThroughHostedPage(signInUrl, 'alice@example.com', { organizationId: 'org_acme' });
+    vi.spyOn(console, 'warn').mockImplementation(() => {}); // the kit reports the refused callback
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const response = await handleAuth()(appRequest(`${back.pathname}${back.search}`, { [pkce!.name]: pkce!.value }));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'oauth_state_mismatch' } });
+    expect(response.headers.getSetCookie().some((cookie) => cookie.startsWith('wos-session='))).toBe(false);
   });
 });
