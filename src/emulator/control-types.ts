@@ -75,6 +75,18 @@ export interface MembershipPatch {
   role?: string;
 }
 
+/** Body of `POST /_emulator/api-keys`. */
+export interface ApiKeyInput {
+  organization_id: string;
+  /** @default 'Emulator API key' */
+  name?: string;
+  permissions?: string[];
+  /** A user's key within the organisation (owner type `user`). */
+  user_id?: string;
+  /** The secret; generated (`sk_…`) when omitted. */
+  value?: string;
+}
+
 /** In-process twin of the `/_emulator/` HTTP control surface. */
 export interface EmulatorControl {
   counters(): Record<string, number>;
@@ -95,6 +107,12 @@ export interface EmulatorControl {
   updateMembership(id: string, patch: MembershipPatch): Record<string, unknown>;
   /** Removes a membership. */
   removeMembership(id: string): { id: string; deleted: true };
+  /** The API keys in the WorkOS `api_key` shape (secrets obfuscated). */
+  apiKeys(): Record<string, unknown>[];
+  /** Issues an API key; the answer carries its secret `value` (the only time it is shown). */
+  createApiKey(input: ApiKeyInput): Record<string, unknown>;
+  /** Revokes (deletes) an API key: validating it answers `{ api_key: null }` from now on. */
+  revokeApiKey(id: string): { id: string; deleted: true };
   /** Back to the seed data and startup config; clears sessions, codes, counters and faults (the signing keys stay). */
   reset(): void;
   /** The route keys counters and faults use. */

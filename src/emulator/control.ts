@@ -1,4 +1,5 @@
 /** The in-process control handle: the same operations as the `/_emulator/` HTTP surface. */
+import { apiKeyJson, createApiKey, revokeApiKey } from './api-keys.js';
 import { removeMembership, updateMembership } from './control-memberships.js';
 import { createControlSession } from './control-session.js';
 import type { Runtime } from './runtime.js';
@@ -31,6 +32,9 @@ export function createControl(runtime: Runtime): EmulatorControl {
     retireKeys: () => runtime.keys.retire(),
     updateMembership: (id, patch) => updateMembership(runtime, id, patch),
     removeMembership: (id) => removeMembership(runtime, id),
+    apiKeys: () => [...runtime.store.apiKeys.values()].map((key) => apiKeyJson(key)),
+    createApiKey: (input) => createApiKey(runtime, input),
+    revokeApiKey: (id) => revokeApiKey(runtime, id),
     reset: () => runtime.reset(),
     endpoints: () => [...runtime.endpoints],
   };

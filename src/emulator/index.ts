@@ -2,6 +2,7 @@
 export { createEmulator } from './emulator.js';
 export { EmulatorDataError } from './seed.js';
 export type {
+  ApiKeyInput,
   AuthenticateResponseJson,
   CreateSessionInput,
   Emulator,
@@ -16,6 +17,7 @@ export type {
   MembershipPatch,
   MembershipStatus,
   RuntimeConfig,
+  SeedApiKey,
   SeedData,
   SeedMembership,
   SeedOrganization,

@@ -47,6 +47,20 @@ export interface RoleRecord {
   permissions: string[];
 }
 
+/** An API key an organisation (or a user within one) holds; `value` is the secret the SDK validates. */
+export interface ApiKeyRecord {
+  id: string;
+  name: string;
+  value: string;
+  organization_id: string;
+  /** Set for a user's key (owner type `user`). */
+  user_id: string | null;
+  permissions: string[];
+  last_used_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface NormalizedSeed {
   clientId: string;
   apiKey: string;
@@ -54,6 +68,7 @@ export interface NormalizedSeed {
   organizations: OrganizationRecord[];
   memberships: MembershipRecord[];
   roles: RoleRecord[];
+  apiKeys: ApiKeyRecord[];
   redirectPatterns: string[];
   logoutRedirectPatterns: string[];
   /** Unset: the app's root (`app-url.ts`). */

@@ -55,6 +55,18 @@ export interface SeedRole {
   permissions?: string[];
 }
 
+/** An API key an organisation (or one of its users, with `user_id`) holds; apps validate `value` with the SDK. */
+export interface SeedApiKey {
+  id: string;
+  name: string;
+  /** The secret. Must differ from the emulator's own `api_key`. */
+  value: string;
+  organization_id: string;
+  user_id?: string | null;
+  permissions?: string[];
+  created_at?: string;
+}
+
 /** The whole data set: the default one, a `--data` file, or `createEmulator({ data })`. */
 export interface SeedData {
   client_id?: string;
@@ -63,6 +75,8 @@ export interface SeedData {
   organizations?: SeedOrganization[];
   memberships?: SeedMembership[];
   roles?: SeedRole[];
+  /** API keys `workos.apiKeys.createValidation({ value })` accepts. */
+  api_keys?: SeedApiKey[];
   /** Allowed `redirect_uri` patterns (`*` matches anything). Default: any http://localhost or 127.0.0.1 URL. */
   redirect_uris?: string[];
   /** Allowed logout `return_to` patterns. Default: the same as `redirect_uris`. */

@@ -1,7 +1,8 @@
 /**
  * The `/_emulator/` control surface for tests and humans: counters, faults, runtime config, minted
- * sessions, signing keys, memberships and reset. Unauthenticated by design: the emulator binds to loopback by default.
+ * sessions, signing keys, memberships, API keys and reset. Unauthenticated by design: the emulator binds to loopback by default.
  */
+import { apiKeyJson, createApiKey, revokeApiKey } from '../api-keys.js';
 import { removeMembership, updateMembership } from '../control-memberships.js';
 import { createControlSession } from '../control-session.js';
 import { updateConfig } from '../control.js';
@@ -46,6 +47,10 @@ export const controlHandlers = {
     json(200, { membership: updateMembership(runtime, request.params.id!, jsonBody(request)) }),
   ),
   removeMembership: guarded((request, runtime) => json(200, removeMembership(runtime, request.params.id!))),
+  apiKeys: (_request: EmuRequest, runtime: Runtime): Reply =>
+    json(200, { api_keys: [...runtime.store.apiKeys.values()].map((key) => apiKeyJson(key)) }),
+  createApiKey: guarded((request, runtime) => json(201, { api_key: createApiKey(runtime, jsonBody(request)) })),
+  revokeApiKey: guarded((request, runtime) => json(200, revokeApiKey(runtime, request.params.id!))),
   reset: (_request: EmuRequest, runtime: Runtime): Reply => {
     runtime.reset();
     return json(200, { reset: true });
