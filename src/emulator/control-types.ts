@@ -75,6 +75,21 @@ export interface MembershipPatch {
   role?: string;
 }
 
+/** Body of `PATCH /_emulator/feature-flags/:slug` (an unknown slug creates the flag: enabled, default off). */
+export interface FeatureFlagPatch {
+  /** Off for everyone when false. */
+  enabled?: boolean;
+  /** The answer for users and organisations no target names. */
+  default_value?: boolean;
+  /** Replaces the organisations the flag is on for. */
+  organization_ids?: string[];
+  /** Replaces the users the flag is on for. */
+  user_ids?: string[];
+  name?: string;
+  description?: string;
+  tags?: string[];
+}
+
 /** Body of `POST /_emulator/api-keys`. */
 export interface ApiKeyInput {
   organization_id: string;
@@ -107,6 +122,10 @@ export interface EmulatorControl {
   updateMembership(id: string, patch: MembershipPatch): Record<string, unknown>;
   /** Removes a membership. */
   removeMembership(id: string): { id: string; deleted: true };
+  /** The feature flags: the WorkOS `feature_flag` object plus `organization_ids` and `user_ids`. */
+  featureFlags(): Record<string, unknown>[];
+  /** Turns a flag on or off, changes its default or replaces its targets (creates an unknown slug); answers it as `featureFlags()` does. */
+  updateFeatureFlag(slug: string, patch: FeatureFlagPatch): Record<string, unknown>;
   /** The API keys in the WorkOS `api_key` shape (secrets obfuscated). */
   apiKeys(): Record<string, unknown>[];
   /** Issues an API key; the answer carries its secret `value` (the only time it is shown). */

@@ -21,6 +21,7 @@ export interface OrganizationRecord {
   name: string;
   domains: string[];
   entitlements: string[];
+  /** Seed shorthand: flags that target this organisation (merged into the feature flags at load). */
   feature_flags: string[];
   require_sso: boolean;
   require_mfa: boolean;
@@ -61,6 +62,22 @@ export interface ApiKeyRecord {
   updated_at: string;
 }
 
+/** A feature flag and its targeting; `enabled: false` turns it off for everyone. */
+export interface FeatureFlagRecord {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  tags: string[];
+  enabled: boolean;
+  /** The answer for users and organisations no target names. */
+  default_value: boolean;
+  organization_ids: string[];
+  user_ids: string[];
+  created_at: string;
+  updated_at: string;
+}
+
 export interface NormalizedSeed {
   clientId: string;
   apiKey: string;
@@ -69,6 +86,7 @@ export interface NormalizedSeed {
   memberships: MembershipRecord[];
   roles: RoleRecord[];
   apiKeys: ApiKeyRecord[];
+  featureFlags: FeatureFlagRecord[];
   redirectPatterns: string[];
   logoutRedirectPatterns: string[];
   /** Unset: the app's root (`app-url.ts`). */

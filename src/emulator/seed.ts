@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { NormalizedSeed } from './records.js';
-import { normalizeApiKeys } from './seed-access.js';
+import { normalizeApiKeys, normalizeFeatureFlags } from './seed-access.js';
 import { normalizeMemberships, normalizeOrganizations, normalizeRoles, normalizeUsers } from './seed-records.js';
 import { DEFAULT_REDIRECT_PATTERNS, defaultSeed } from './seed-defaults.js';
 import type { SeedData } from './types.js';
@@ -23,7 +23,7 @@ export class EmulatorDataError extends Error {
 }
 
 const TOP_LEVEL = [
-  'client_id', 'api_key', 'users', 'organizations', 'memberships', 'roles', 'api_keys',
+  'client_id', 'api_key', 'users', 'organizations', 'memberships', 'roles', 'api_keys', 'feature_flags',
   'redirect_uris', 'logout_redirect_uris', 'default_logout_redirect_uri', 'signing_key',
 ] as const;
 
@@ -66,6 +66,7 @@ export function normalizeSeed(input: unknown, source: string): NormalizedSeed {
     memberships,
     roles,
     apiKeys: normalizeApiKeys(issues, root.api_keys, { users, organizations, apiKey }),
+    featureFlags: normalizeFeatureFlags(issues, root.feature_flags, { users, organizations }),
     redirectPatterns,
     logoutRedirectPatterns:
       optionalStringArray(issues, 'logout_redirect_uris', root.logout_redirect_uris) ?? redirectPatterns,
