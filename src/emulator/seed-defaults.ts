@@ -61,5 +61,15 @@ export function defaultSeed(): SeedData {
       { id: 'om_dave_initech', user_id: 'user_dave', organization_id: 'org_initech', role: 'member', created_at: at(25) },
       { id: 'om_dave_umbrella', user_id: 'user_dave', organization_id: 'org_umbrella', role: 'member', created_at: at(26) },
     ],
+    api_keys: [
+      {
+        id: 'api_key_acme',
+        name: 'Acme reporting',
+        value: 'sk_acme_emulator',
+        organization_id: 'org_acme',
+        permissions: ['posts:read'],
+        created_at: at(30),
+      },
+    ],
   };
 }

@@ -27,6 +27,7 @@ export interface SeedOrganization {
   name: string;
   domains?: string[];
   entitlements?: string[];
+  /** Shorthand: flag slugs on for this organisation (see `SeedData.feature_flags`). */
   feature_flags?: string[];
   require_sso?: boolean;
   require_mfa?: boolean;
@@ -55,6 +56,35 @@ export interface SeedRole {
   permissions?: string[];
 }
 
+/** An API key an organisation (or one of its users, with `user_id`) holds; apps validate `value` with the SDK. */
+export interface SeedApiKey {
+  id: string;
+  name: string;
+  /** The secret. Must differ from the emulator's own `api_key`. */
+  value: string;
+  organization_id: string;
+  user_id?: string | null;
+  permissions?: string[];
+  created_at?: string;
+}
+
+/** A feature flag: on for the organisations and users it targets, `default_value` for everyone else (while `enabled`). */
+export interface SeedFeatureFlag {
+  slug: string;
+  /** @default `flag_<slug>` */
+  id?: string;
+  name?: string;
+  description?: string;
+  tags?: string[];
+  /** @default true */
+  enabled?: boolean;
+  /** @default false */
+  default_value?: boolean;
+  organization_ids?: string[];
+  user_ids?: string[];
+  created_at?: string;
+}
+
 /** The whole data set: the default one, a `--data` file, or `createEmulator({ data })`. */
 export interface SeedData {
   client_id?: string;
@@ -63,6 +93,10 @@ export interface SeedData {
   organizations?: SeedOrganization[];
   memberships?: SeedMembership[];
   roles?: SeedRole[];
+  /** Feature flags with their targeting (an organisation's own `feature_flags` list targets it too). */
+  feature_flags?: SeedFeatureFlag[];
+  /** API keys `workos.apiKeys.createValidation({ value })` accepts. */
+  api_keys?: SeedApiKey[];
   /** Allowed `redirect_uri` patterns (`*` matches anything). Default: any http://localhost or 127.0.0.1 URL. */
   redirect_uris?: string[];
   /** Allowed logout `return_to` patterns. Default: the same as `redirect_uris`. */

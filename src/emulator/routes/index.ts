@@ -3,10 +3,20 @@ import { json } from '../http.js';
 import { FAVICON, FAVICON_TYPE } from '../pages/layout.js';
 import { type Route, FAVICON_PATH, isControlRoute, routeKey } from '../router.js';
 import type { Runtime } from '../runtime.js';
+import { deleteApiKey, listOrganizationApiKeys, postOrganizationApiKey, postValidation } from './api-keys.js';
 import { postAuthenticate } from './authenticate.js';
 import { getAuthorize, postAuthorize } from './authorize.js';
 import { controlHandlers as control } from './control.js';
 import { getMembership, getOrganization, getUser, listMemberships, listOrganizations, listUsers } from './directory.js';
+import {
+  changeTarget,
+  getFlag,
+  getSnapshot,
+  listFlags,
+  listOrganizationFlags,
+  listUserFlags,
+  setFlagEnabled,
+} from './feature-flags.js';
 import { getImpersonate, postImpersonate } from './impersonate.js';
 import { getLogout, postRevoke } from './sessions.js';
 import { getStepUp, postStepUp } from './step-up.js';
@@ -33,6 +43,19 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/user_management/organization_memberships/:id', auth: 'api-key', handler: getMembership },
   { method: 'GET', path: '/organizations', auth: 'api-key', handler: listOrganizations },
   { method: 'GET', path: '/organizations/:id', auth: 'api-key', handler: getOrganization },
+  { method: 'POST', path: '/api_keys/validations', auth: 'api-key', handler: postValidation },
+  { method: 'DELETE', path: '/api_keys/:id', auth: 'api-key', handler: deleteApiKey },
+  { method: 'GET', path: '/organizations/:id/api_keys', auth: 'api-key', handler: listOrganizationApiKeys },
+  { method: 'POST', path: '/organizations/:id/api_keys', auth: 'api-key', handler: postOrganizationApiKey },
+  { method: 'GET', path: '/sdk/feature-flags', auth: 'api-key', handler: getSnapshot },
+  { method: 'GET', path: '/feature-flags', auth: 'api-key', handler: listFlags },
+  { method: 'GET', path: '/feature-flags/:slug', auth: 'api-key', handler: getFlag },
+  { method: 'PUT', path: '/feature-flags/:slug/enable', auth: 'api-key', handler: setFlagEnabled(true) },
+  { method: 'PUT', path: '/feature-flags/:slug/disable', auth: 'api-key', handler: setFlagEnabled(false) },
+  { method: 'POST', path: '/feature-flags/:slug/targets/:targetId', auth: 'api-key', handler: changeTarget(true) },
+  { method: 'DELETE', path: '/feature-flags/:slug/targets/:targetId', auth: 'api-key', handler: changeTarget(false) },
+  { method: 'GET', path: '/organizations/:id/feature-flags', auth: 'api-key', handler: listOrganizationFlags },
+  { method: 'GET', path: '/user_management/users/:id/feature-flags', auth: 'api-key', handler: listUserFlags },
   { method: 'GET', path: '/_emulator', handler: control.index },
   { method: 'GET', path: '/_emulator/counters', handler: control.counters },
   { method: 'DELETE', path: '/_emulator/counters', handler: control.clearCounters },
@@ -48,6 +71,11 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/_emulator/keys/retire', handler: control.retireKeys },
   { method: 'PATCH', path: '/_emulator/memberships/:id', handler: control.updateMembership },
   { method: 'DELETE', path: '/_emulator/memberships/:id', handler: control.removeMembership },
+  { method: 'GET', path: '/_emulator/feature-flags', handler: control.featureFlags },
+  { method: 'PATCH', path: '/_emulator/feature-flags/:slug', handler: control.updateFeatureFlag },
+  { method: 'GET', path: '/_emulator/api-keys', handler: control.apiKeys },
+  { method: 'POST', path: '/_emulator/api-keys', handler: control.createApiKey },
+  { method: 'DELETE', path: '/_emulator/api-keys/:id', handler: control.revokeApiKey },
   { method: 'POST', path: '/_emulator/reset', handler: control.reset },
   { method: 'GET', path: '/_emulator/impersonate', handler: getImpersonate },
   { method: 'POST', path: '/_emulator/impersonate', form: 'impersonate', handler: postImpersonate },
