@@ -111,8 +111,9 @@ describe("the reference README's code blocks, type-checked", () => {
   it.each([
     ['composable-proxy', 'Composable proxy/middleware'],
     ['composable-proxy-rewrite', 'Advanced: Composing with rewrites'],
+    ['api-key-route', 'Validate an API key'],
   ])('example/snippets/%s.ts (run by readme-snippets.test.ts) is the README block "%s" with only the import path changed', (file, section) => {
-    const block = blocks.find((candidate) => candidate.section === section && candidate.code.includes('export default'))!;
+    const block = blocks.find((candidate) => candidate.section === section && /export (default|async)/.test(candidate.code))!;
     const snippet = readFileSync(join(repoRoot, `example/snippets/${file}.ts`), 'utf8');
     expect(snippet.trim()).toBe(rewriteImportPath(block.code, 'authkit-rsc').trim());
   });

@@ -1,7 +1,7 @@
 /**
- * validateApiKey: the bearer token is read from the request as the reference reads it, and a
- * request without one never reaches WorkOS. (Validating issued keys against the emulator is in
- * the API-key suite that needs the emulator's keys.)
+ * validateApiKey against the emulator, through the real SDK (`POST /api_keys/validations`): the
+ * bearer token is read from the request, a request without one never reaches WorkOS, seeded and
+ * issued keys validate, revoked and unknown ones do not, and an outage is an error, not "no key".
  */
 import { describe, expect, it, vi } from 'vitest';
 vi.mock('next/headers', () => import('../../../test/support/next-headers.js'));
@@ -25,7 +25,34 @@ describe('bearerToken', () => {
   });
 });
 
+const bearer = (value: string) => nextRequest.reset({ headers: { authorization: `Bearer ${value}` } });
+
 describe('validateApiKey', () => {
+  it('returns the API key object for a live key (the seeded one), never its secret', async () => {
+    bearer('sk_acme_emulator');
+    const { apiKey } = await validateApiKey();
+    expect(apiKey).toMatchObject({ id: 'api_key_acme', owner: { type: 'organization', id: 'org_acme' }, permissions: ['posts:read'] });
+    expect(JSON.stringify(apiKey)).not.toContain('sk_acme_emulator');
+  });
+
+  it('validates a key issued at run time until it is revoked, and never an unknown one', async () => {
+    const issued = suite.emulator.control.createApiKey({ organization_id: 'org_globex', name: 'Globex CI' }) as { id: string; value: string };
+    bearer(issued.value);
+    expect((await validateApiKey()).apiKey).toMatchObject({ id: issued.id, owner: { id: 'org_globex' } });
+    suite.emulator.control.revokeApiKey(issued.id);
+    expect(await validateApiKey()).toEqual({ apiKey: null });
+    bearer('sk_not_a_key');
+    expect(await validateApiKey()).toEqual({ apiKey: null });
+  });
+
+  it('throws when WorkOS cannot answer, rather than reading a live key as no key', async () => {
+    suite.emulator.control.injectFault({ endpoint: 'POST /api_keys/validations', status: 503, times: 10 });
+    bearer('sk_acme_emulator');
+    const error = await validateApiKey().catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(Error);
+    expect(String((error as Error).message)).not.toContain('sk_acme_emulator');
+  });
+
   it('answers { apiKey: null } without calling WorkOS when the request has no usable bearer token', async () => {
     suite.emulator.control.resetCounters();
     for (const authorization of [undefined, 'Basic dXNlcjpwYXNz', 'Bearer ']) {
