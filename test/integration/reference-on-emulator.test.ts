@@ -3,7 +3,8 @@
  * `@workos-inc/node` 10.14), driven against this kit's emulator the way a Next app drives it: its
  * initiate-login route (`getSignInUrl`), the emulator's hosted page, its callback (`handleAuth`),
  * its middleware (`authkitMiddleware`) and `withAuth` in the render, and its server-action
- * functions (`switchToOrganization`, `refreshSession`, `signOut`). `next/headers` is the suites'
+ * functions (`switchToOrganization`, `refreshSession`, `signOut`), and its API-key and feature-flag
+ * helpers. `next/headers` is the suites'
  * stand-in (a cookie jar and headers per "request"), as the bench gives it one; Vite loads the
  * package (vitest.config.ts inlines it), as Next's bundler does.
  */
@@ -151,6 +152,26 @@ describe('@workos-inc/authkit-nextjs 4.3.2 against the emulator', () => {
     const refused = await reference.refreshSession().catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(reference.TokenRefreshError);
     expect(refused).toMatchObject({ isTransient: false });
+  });
+});
+
+describe('@workos-inc/authkit-nextjs 4.3.2: API keys and feature flags against the emulator', () => {
+  it('validateApiKey validates the seeded key and refuses an unknown one', async () => {
+    nextRequest.reset({ headers: { authorization: 'Bearer sk_acme_emulator' } });
+    expect((await reference.validateApiKey()).apiKey).toMatchObject({ id: 'api_key_acme', owner: { id: 'org_acme' } });
+    nextRequest.reset({ headers: { authorization: 'Bearer sk_unknown' } });
+    expect(await reference.validateApiKey()).toEqual({ apiKey: null });
+  });
+
+  it('its feature-flags runtime client reads the seeded flags', async () => {
+    const client = reference.getFeatureFlagsRuntimeClient();
+    try {
+      await client.waitUntilReady({ timeoutMs: 5000 });
+      expect(client.isEnabled('new-dashboard', { organizationId: 'org_acme' })).toBe(true);
+      expect(client.isEnabled('new-dashboard', { organizationId: 'org_globex' })).toBe(false);
+    } finally {
+      client.close();
+    }
   });
 });
 
