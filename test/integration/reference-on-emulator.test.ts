@@ -3,10 +3,10 @@
  * `@workos-inc/node` 10.14), driven against this kit's emulator the way a Next app drives it: its
  * initiate-login route (`getSignInUrl`), the emulator's hosted page, its callback (`handleAuth`),
  * its middleware (`authkitMiddleware`) and `withAuth` in the render, and its server-action
- * functions (`switchToOrganization`, `refreshSession`, `signOut`), and its API-key and feature-flag
- * helpers. `next/headers` is the suites'
- * stand-in (a cookie jar and headers per "request"), as the bench gives it one; Vite loads the
- * package (vitest.config.ts inlines it), as Next's bundler does.
+ * functions (`switchToOrganization`, `refreshSession`, `signOut`), and its API-key and
+ * feature-flag helpers. `next/headers` is the suites' stand-in (a cookie jar and headers per
+ * "request"), as the bench gives it one; Vite loads the package (vitest.config.ts inlines it), as
+ * Next's bundler does.
  */
 import { NextRequest } from 'next/server';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
