@@ -18,6 +18,9 @@ export default defineConfig({
           environment: 'node',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['test/e2e/**'],
+          // The reference package runs through Vite like our sources (test/integration/reference-on-emulator):
+          // so `vi.mock('next/headers')` and the server-only stub reach it, as Next's bundler would.
+          server: { deps: { inline: [/@workos-inc\/authkit-nextjs/] } },
           // Emulator-backed suites bind loopback ports and spawn nothing heavy; two cores, so stay light.
           maxWorkers: 2,
           testTimeout: 20_000,

@@ -71,12 +71,6 @@ function signalGroup(child, signal) {
   }
 }
 
-/** The emulator's data: its built-in users and organisations, with logout returning to this app. */
-async function emulatorData(appUrl) {
-  const { defaultSeed } = await import('../dist/emulator/seed-defaults.js');
-  return { ...defaultSeed(), default_logout_redirect_uri: `${appUrl}/` };
-}
-
 /**
  * Starts the emulator (unless real credentials are configured in example/.env.local, or
  * `emulator: false`) and `next start` for the built example, in its own process group.
@@ -104,7 +98,8 @@ export async function startStack({
   let env = { NEXT_TELEMETRY_DISABLED: '1' };
   if (useEmulator) {
     const { createEmulator } = await import('../dist/emulator/index.js');
-    emulator = await createEmulator({ port: emulatorPort, quiet: true, data: await emulatorData(appUrl), ...emulatorOptions });
+    // appUrl: sign-out without return_to and the impersonation page go to this app, on whatever PORT it runs.
+    emulator = await createEmulator({ port: emulatorPort, quiet: true, appUrl, ...emulatorOptions });
     env = {
       ...env,
       ...emulator.env,

@@ -86,15 +86,37 @@ describe('switchOrganizationAction', () => {
     expect((await redirectOf(() => switchOrganizationAction('org_globex', { returnTo: 'https://evil.example/' }))).url).toBe('/');
   });
 
+  it("takes the reference client's options: revalidationStrategy 'none' with returnTo returns the session, 'tag' revalidates the tags and redirects", async () => {
+    const { revalidateTag } = await import('next/cache');
+    await signedInRequest(emulator(), alice, action);
+    const result = await switchOrganizationAction('org_globex', { returnTo: '/projects', revalidationStrategy: 'none' });
+    expect(result).toMatchObject({ organizationId: 'org_globex' });
+    vi.mocked(revalidateTag).mockClear();
+    const { url } = await redirectOf(() => switchOrganizationAction('org_acme', { returnTo: '/projects', revalidationStrategy: 'tag', revalidationTags: ['orgs', 'nav'] }));
+    expect(url).toBe('/projects');
+    expect(vi.mocked(revalidateTag).mock.calls.map(([tag]) => tag)).toEqual(['orgs', 'nav']);
+  });
+
+  it('refuses an unknown revalidation strategy and unbounded or malformed tags before switching', async () => {
+    await signedInRequest(emulator(), alice, action);
+    emulator().control.resetCounters();
+    expect(await switchOrganizationAction('org_globex', { revalidationStrategy: 'everything' as never })).toEqual({ error: "revalidationStrategy must be 'none', 'path' or 'tag'" });
+    for (const revalidationTags of [Array.from({ length: 65 }, (_, i) => `t${i}`), ['x'.repeat(257)], [''], [42], 'orgs']) {
+      expect(await switchOrganizationAction('org_globex', { revalidationStrategy: 'tag', revalidationTags: revalidationTags as never })).toEqual({
+        error: 'revalidationTags must be at most 64 strings of 1 to 256 characters',
+      });
+    }
+    expect(authenticateCalls()).toBe(0);
+    expect(sessionWrites()).toHaveLength(0);
+  });
+
   it.each([
     ['SSO', 'org_initech'],
     ['MFA enrolment', 'org_umbrella'],
-  ])('sends a switch that needs %s through sign-in for that organisation, keeping the session', async (_why, organizationId) => {
+  ])('sends a switch that needs %s to sign in for that organisation (WorkOS’s authkit_redirect_url), keeping the session', async (_why, organizationId) => {
     await signedInRequest(emulator(), { user: 'dave@example.com', organizationId: 'org_globex' }, { ...action, path: '/home' });
     const { url } = await redirectOf(() => switchOrganizationAction(organizationId));
-    const target = new URL(url);
-    expect(target.origin + target.pathname).toBe('http://localhost:3000/callback');
-    expect(target.searchParams.get('organization_id')).toBe(organizationId);
+    expect(url.startsWith(`${emulator().url}/_emulator/step-up/`)).toBe(true);
     expect(sessionWrites()).toHaveLength(0);
   });
 

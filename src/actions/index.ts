@@ -15,7 +15,7 @@ import { isWithinRefreshBuffer } from '../server/session/refresh-buffer.js';
 import { toUserInfo } from '../server/session/state.js';
 import { TokenRefreshError } from '../shared/errors.js';
 import { toClientAuth } from '../shared/redact.js';
-import type { ClientAuth, NoUserInfo, OrganizationChoice, UserInfo } from '../shared/types.js';
+import type { ClientAuth, NoUserInfo, OrganizationChoice, RedactedUserInfo, SwitchToOrganizationOptions, UserInfo } from '../shared/types.js';
 
 type Failure = { error: string };
 
@@ -92,25 +92,46 @@ export async function signOutAction(formDataOrOptions?: FormData | { returnTo?: 
 /**
  * Switches the caller's session to one of their organisations. As a form action (fields
  * `organizationId`, `returnTo`) it redirects back; called with an id it returns the redacted session
- * (and with `returnTo`, redirects there). Step-up (SSO, MFA) redirects through sign-in for that organisation.
+ * (and with `returnTo`, or a `revalidationStrategy` other than 'none', revalidates and redirects
+ * there, as `switchToOrganization` does). Step-up (SSO, MFA) redirects through sign-in for that organisation.
  * @example const next = await switchOrganizationAction('org_123');
  */
 export async function switchOrganizationAction(
   organizationIdOrForm: string | FormData,
-  options?: { returnTo?: string },
-): Promise<ClientAuth | Failure> {
+  options?: SwitchToOrganizationOptions,
+): Promise<RedactedUserInfo | Failure> {
   const form = organizationIdOrForm instanceof FormData ? organizationIdOrForm : undefined;
   const organizationId = text(form ? form.get('organizationId') : organizationIdOrForm);
   const returnTo = text(form ? form.get('returnTo') : options?.returnTo);
+  // A form wants a page back; a programmatic call wants data (its cookie write refreshes the page),
+  // unless it asks for a return path or a revalidation strategy.
+  const revalidation = revalidationOf(form ? undefined : options, form || returnTo ? 'path' : 'none');
+  if ('error' in revalidation) return revalidation;
   const refused = await refuseNonMember(organizationId);
   if (refused) return refused;
   try {
-    // A form wants a page back; a programmatic call wants data (its cookie write refreshes the page).
-    const revalidationStrategy = form || returnTo ? 'path' : 'none';
-    return toClientAuth(await switchToOrganization(organizationId!, { returnTo, revalidationStrategy }));
+    return toClientAuth(await switchToOrganization(organizationId!, { returnTo, ...revalidation }));
   } catch (error) {
     return failure(error, 'Could not switch organization');
   }
+}
+
+const STRATEGIES: readonly unknown[] = ['none', 'path', 'tag'];
+
+/**
+ * The revalidation a caller asked for, checked: a known strategy, and at most 64 cache tags of
+ * 1–256 characters (Next's own tag limit), so no caller can make the app revalidate without bound.
+ */
+function revalidationOf(
+  options: SwitchToOrganizationOptions | undefined,
+  fallback: 'none' | 'path',
+): Pick<SwitchToOrganizationOptions, 'revalidationStrategy' | 'revalidationTags'> | Failure {
+  const strategy = options?.revalidationStrategy ?? fallback;
+  if (!STRATEGIES.includes(strategy)) return { error: "revalidationStrategy must be 'none', 'path' or 'tag'" };
+  const tags: unknown = options?.revalidationTags ?? [];
+  const valid = Array.isArray(tags) && tags.length <= 64 && tags.every((tag) => typeof tag === 'string' && tag.length > 0 && tag.length <= 256);
+  if (!valid) return { error: 'revalidationTags must be at most 64 strings of 1 to 256 characters' };
+  return { revalidationStrategy: strategy, revalidationTags: tags as string[] };
 }
 
 /**

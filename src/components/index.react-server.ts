@@ -11,5 +11,6 @@ export { Impersonation } from './server/impersonation.js';
 // same path (calling a hook still needs a client component).
 export { useAuth } from './client/use-auth.js';
 export { useAccessToken, useTokenClaims } from './client/use-access-token.js';
+export { useRecentAuth } from './client/use-recent-auth.js';
 export type { ServerAuthKitProviderProps } from './server/auth-kit-provider.js';
 export type * from './public-types.js';

@@ -5,6 +5,7 @@
 export { AuthKitProvider } from './client/auth-kit-provider.js';
 export { useAuth } from './client/use-auth.js';
 export { useAccessToken, useTokenClaims } from './client/use-access-token.js';
+export { useRecentAuth } from './client/use-recent-auth.js';
 export { SignedIn, SignedOut, RequireAuth } from './client/gates.js';
 export { SignInButton, SignUpButton, SignOutButton } from './client/buttons.js';
 export { OrgSwitcher } from './client/org-switcher.js';

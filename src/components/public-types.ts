@@ -5,6 +5,7 @@
 export type { AuthKitProviderProps } from './client/auth-kit-provider.js';
 export type { AuthState, SignedInAuthState } from './client/use-auth.js';
 export type { AccessTokenState, AccessTokenState as UseAccessTokenResult } from './client/use-access-token.js';
+export type { RecentAuthState } from './client/use-recent-auth.js';
 export type { OrgSwitcherItemProps } from './shared/org-switcher-view.js';
 export type {
   AuthLinkProps, ImpersonationProps, OrganizationChoice, OrgSwitcherProps, OrgSwitcherState, RequireAuthProps,

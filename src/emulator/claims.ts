@@ -4,6 +4,7 @@
  * refresh), unless the session carries control-surface overrides. Empty optional claims are left
  * out, as WorkOS does; there is no `aud`.
  */
+import { enabledFlagSlugs } from './feature-flags.js';
 import type { SessionRecord } from './records.js';
 import type { Runtime } from './runtime.js';
 import { epochSeconds, newId } from './tokens.js';
@@ -29,7 +30,7 @@ export function resolveAccess(runtime: Runtime, session: SessionRecord): Access 
     roles,
     permissions,
     entitlements: overrides.entitlements ?? org?.entitlements ?? [],
-    feature_flags: overrides.feature_flags ?? org?.feature_flags ?? [],
+    feature_flags: overrides.feature_flags ?? enabledFlagSlugs(store, session.userId, session.organizationId),
   };
 }
 

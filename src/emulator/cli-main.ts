@@ -10,7 +10,11 @@ export const USAGE = `Usage: authkit-emulator [options]
   --data <file.json>       seed data replacing the built-in users and organizations
   --access-token-ttl <s>   access-token lifetime in seconds (default 300)
   --refresh-grace <s>      refresh-token reuse grace window in seconds (default 30)
+  --app-url <url>          the app's URL, e.g. http://localhost:3005: where sign-out returns and
+                           impersonation starts (default: learned from the app's sign-ins)
   --key-file <file>        signing key file (default .authkit-emulator/signing-key.json)
+  --allowed-host <name>    also answer to this Host name, e.g. a Docker service (repeatable;
+                           localhost, 127.0.0.1 and [::1] always work, any other name is refused)
   --quiet                  no per-request log
   --help                   show this help`;
 
@@ -38,6 +42,8 @@ export function parseCliArgs(argv: string[]): EmulatorOptions | undefined {
         'access-token-ttl': { type: 'string' },
         'refresh-grace': { type: 'string' },
         'key-file': { type: 'string' },
+        'app-url': { type: 'string' },
+        'allowed-host': { type: 'string', multiple: true },
         quiet: { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -54,14 +60,17 @@ export function parseCliArgs(argv: string[]): EmulatorOptions | undefined {
   const grace = integerFlag('refresh-grace', values['refresh-grace']);
   if (grace !== undefined) options.refreshGraceSeconds = grace;
   if (values['key-file']) options.keyFile = values['key-file'];
+  if (values['app-url']) options.appUrl = values['app-url'];
+  if (values['allowed-host']) options.allowedHosts = values['allowed-host'];
   if (values.quiet) options.quiet = true;
   return options;
 }
 
-export function banner(emulator: Emulator, host: string): string {
+export function banner(emulator: Emulator, options: EmulatorOptions): string {
   const env = Object.entries(emulator.env).map(([name, value]) => `${name}=${value}`);
   return [
-    `WorkOS emulator listening on ${emulator.url} (bound to ${host})`,
+    `WorkOS emulator listening on ${emulator.url} (bound to ${options.host ?? DEFAULT_HOST})`,
+    `The app: ${options.appUrl ?? 'learned from its first sign-in (--app-url sets it)'}`,
     '',
     "Point your app at it (e.g. in .env.local):",
     '',
@@ -85,6 +94,6 @@ export async function startCli(argv: string[], print: (text: string) => void): P
     return undefined;
   }
   const emulator = await createEmulator(options);
-  print(banner(emulator, options.host ?? DEFAULT_HOST));
+  print(banner(emulator, options));
   return emulator;
 }

@@ -6,7 +6,7 @@ import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify } from 'jo
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from './index.js';
 import { defaultSeed } from './seed-defaults.js';
-import { sdkFor, signIn } from './test-support/harness.js';
+import { controlRequest, sdkFor, signIn } from './test-support/harness.js';
 
 // Rotation writes the key file: these emulators get their own, never the suites' shared test key.
 const directory = mkdtempSync(join(tmpdir(), 'authkit-emulator-keys-'));
@@ -37,7 +37,7 @@ async function verifies(emulator: Emulator, accessToken: string): Promise<boolea
 const kid = (accessToken: string) => decodeProtectedHeader(accessToken).kid;
 
 async function control(emulator: Emulator, method: string, path: string): Promise<{ status: number; body: { keys: { current_kid: string; kids: string[] } } }> {
-  const response = await fetch(`${emulator.url}/_emulator/${path}`, { method });
+  const response = await controlRequest(emulator, method, path);
   return { status: response.status, body: await response.json() };
 }
 

@@ -75,6 +75,33 @@ export interface MembershipPatch {
   role?: string;
 }
 
+/** Body of `PATCH /_emulator/feature-flags/:slug` (an unknown slug creates the flag: enabled, default off). */
+export interface FeatureFlagPatch {
+  /** Off for everyone when false. */
+  enabled?: boolean;
+  /** The answer for users and organisations no target names. */
+  default_value?: boolean;
+  /** Replaces the organisations the flag is on for. */
+  organization_ids?: string[];
+  /** Replaces the users the flag is on for. */
+  user_ids?: string[];
+  name?: string;
+  description?: string;
+  tags?: string[];
+}
+
+/** Body of `POST /_emulator/api-keys`. */
+export interface ApiKeyInput {
+  organization_id: string;
+  /** @default 'Emulator API key' */
+  name?: string;
+  permissions?: string[];
+  /** A user's key within the organisation (owner type `user`). */
+  user_id?: string;
+  /** The secret; generated (`sk_…`) when omitted. */
+  value?: string;
+}
+
 /** In-process twin of the `/_emulator/` HTTP control surface. */
 export interface EmulatorControl {
   counters(): Record<string, number>;
@@ -95,6 +122,16 @@ export interface EmulatorControl {
   updateMembership(id: string, patch: MembershipPatch): Record<string, unknown>;
   /** Removes a membership. */
   removeMembership(id: string): { id: string; deleted: true };
+  /** The feature flags: the WorkOS `feature_flag` object plus `organization_ids` and `user_ids`. */
+  featureFlags(): Record<string, unknown>[];
+  /** Turns a flag on or off, changes its default or replaces its targets (creates an unknown slug); answers it as `featureFlags()` does. */
+  updateFeatureFlag(slug: string, patch: FeatureFlagPatch): Record<string, unknown>;
+  /** The API keys in the WorkOS `api_key` shape (secrets obfuscated). */
+  apiKeys(): Record<string, unknown>[];
+  /** Issues an API key; the answer carries its secret `value` (the only time it is shown). */
+  createApiKey(input: ApiKeyInput): Record<string, unknown>;
+  /** Revokes (deletes) an API key: validating it answers `{ api_key: null }` from now on. */
+  revokeApiKey(id: string): { id: string; deleted: true };
   /** Back to the seed data and startup config; clears sessions, codes, counters and faults (the signing keys stay). */
   reset(): void;
   /** The route keys counters and faults use. */

@@ -1,5 +1,8 @@
 /** The in-process control handle: the same operations as the `/_emulator/` HTTP surface. */
+import { apiKeyJson, createApiKey, revokeApiKey } from './api-keys.js';
+import { updateFeatureFlag } from './control-feature-flags.js';
 import { removeMembership, updateMembership } from './control-memberships.js';
+import { featureFlagControlJson } from './feature-flags.js';
 import { createControlSession } from './control-session.js';
 import type { Runtime } from './runtime.js';
 import type { EmulatorControl, RuntimeConfig } from './types.js';
@@ -31,6 +34,11 @@ export function createControl(runtime: Runtime): EmulatorControl {
     retireKeys: () => runtime.keys.retire(),
     updateMembership: (id, patch) => updateMembership(runtime, id, patch),
     removeMembership: (id) => removeMembership(runtime, id),
+    featureFlags: () => [...runtime.store.featureFlags.values()].map(featureFlagControlJson),
+    updateFeatureFlag: (slug, patch) => updateFeatureFlag(runtime, slug, patch),
+    apiKeys: () => [...runtime.store.apiKeys.values()].map((key) => apiKeyJson(key)),
+    createApiKey: (input) => createApiKey(runtime, input),
+    revokeApiKey: (id) => revokeApiKey(runtime, id),
     reset: () => runtime.reset(),
     endpoints: () => [...runtime.endpoints],
   };

@@ -34,6 +34,43 @@ describe('users', () => {
   });
 });
 
+describe('the user list', () => {
+  const emails = (list: { data: { email: string }[] }) => list.data.map((user) => user.email);
+
+  it('lists every user, newest first, in the user shape, and pages through them', async () => {
+    const workos = sdkFor(emulator);
+    const first = await workos.userManagement.listUsers({ limit: 3 });
+    expect(emails(first)).toEqual(['dave@example.com', 'carol@example.com', 'bob@example.com']);
+    expect(first.data[0]).toMatchObject({ object: 'user', id: 'user_dave', firstName: 'Dave', lastName: 'Diaz', emailVerified: true });
+    expect(first.listMetadata).toEqual({ before: null, after: 'user_bob' });
+    const rest = await workos.userManagement.listUsers({ limit: 3, after: first.listMetadata.after! });
+    expect(emails(rest)).toEqual(['alice@example.com']);
+    expect(rest.listMetadata).toEqual({ before: 'user_alice', after: null });
+    const back = await workos.userManagement.listUsers({ limit: 3, before: 'user_alice' });
+    expect(emails(back)).toEqual(['dave@example.com', 'carol@example.com', 'bob@example.com']);
+    expect(emails(await workos.userManagement.listUsers({ order: 'asc', limit: 2 }))).toEqual(['alice@example.com', 'bob@example.com']);
+    expect((await (await workos.userManagement.listUsers()).autoPagination()).map((user) => user.id)).toEqual([
+      'user_dave', 'user_carol', 'user_bob', 'user_alice',
+    ]);
+  });
+
+  it('filters by email (exact, any case) and by organisation (any membership status)', async () => {
+    const workos = sdkFor(emulator);
+    expect(emails(await workos.userManagement.listUsers({ email: 'Bob@Example.com' }))).toEqual(['bob@example.com']);
+    expect(emails(await workos.userManagement.listUsers({ email: 'bob@example' }))).toEqual([]);
+    expect(emails(await workos.userManagement.listUsers({ organizationId: 'org_globex', order: 'asc' }))).toEqual([
+      'alice@example.com', 'bob@example.com', 'dave@example.com',
+    ]);
+    expect(emails(await workos.userManagement.listUsers({ organizationId: 'org_globex', email: 'carol@example.com' }))).toEqual([]);
+    expect(emails(await workos.userManagement.listUsers({ organizationId: 'org_missing' }))).toEqual([]);
+  });
+
+  it('refuses bad paging and a missing API key like the other lists', async () => {
+    expect(await rejectionOf(sdkFor(emulator).userManagement.listUsers({ limit: 101 }))).toBeInstanceOf(UnprocessableEntityException);
+    expect(await rejectionOf(sdkFor(emulator, { apiKey: 'sk_test_wrong' }).userManagement.listUsers())).toBeInstanceOf(UnauthorizedException);
+  });
+});
+
 describe('organization memberships', () => {
   const ids = (list: { data: { id: string }[] }) => list.data.map((membership) => membership.id);
 

@@ -1,14 +1,16 @@
 /** `createEmulator()`: loads the data and signing key, starts the server, returns the handle. */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { AppLocation, parseAppUrl } from './app-url.js';
 import { createControl } from './control.js';
 import { loadKeyRing } from './key-ring.js';
+import { allowedHosts } from './request-guard.js';
 import { ENDPOINTS } from './routes/index.js';
 import { Runtime } from './runtime.js';
 import { loadSeed } from './seed.js';
 import { createEmulatorServer } from './server.js';
 import type { Emulator, EmulatorOptions } from './types.js';
-import { Issues, optionalInteger } from './validate.js';
+import { Issues, optionalInteger, optionalStringArray } from './validate.js';
 
 export const DEFAULT_PORT = 4100;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -24,9 +26,12 @@ export const DEFAULT_HOST = '127.0.0.1';
  */
 export async function createEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const config = runtimeConfig(options);
+  const extraHosts = hostNames(options.allowedHosts);
+  const appUrl = parseAppUrl(options.appUrl);
   const seed = loadSeed(options.data);
   const keys = loadKeyRing({ ...(seed.signingKey ? { jwk: seed.signingKey } : {}), ...(options.keyFile ? { keyFile: options.keyFile } : {}) });
   const runtime = new Runtime(seed, keys, config, ENDPOINTS);
+  runtime.app = new AppLocation(appUrl);
   const log = options.quiet ? () => {} : (line: string) => console.log(`[authkit-emulator] ${line}`);
   const server = createEmulatorServer(runtime, log);
   const host = options.host ?? DEFAULT_HOST;
@@ -34,6 +39,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   const port = (server.address() as AddressInfo).port;
   const hostname = publicHostname(host);
   runtime.baseUrl = `http://${hostname}:${port}`;
+  runtime.allowedHosts = allowedHosts(port, host, extraHosts);
   return {
     url: runtime.baseUrl,
     port,
@@ -57,6 +63,17 @@ function runtimeConfig(options: EmulatorOptions) {
   const grace = optionalInteger(issues, 'refreshGraceSeconds', options.refreshGraceSeconds, { min: 0, max: 86_400 });
   issues.assert();
   return { access_token_ttl_seconds: ttl ?? 300, refresh_grace_seconds: grace ?? 30 };
+}
+
+/** Extra names the emulator answers to (e.g. a Docker service name): plain host names, no port. */
+function hostNames(names: readonly string[] | undefined): string[] {
+  const issues = new Issues();
+  const list = optionalStringArray(issues, 'allowedHosts', names) ?? [];
+  list.forEach((name, index) => {
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)$/i.test(name)) issues.add(`allowedHosts[${index}]`, `expected a host name without a port (got '${name}')`);
+  });
+  issues.assert();
+  return list;
 }
 
 /** The name apps should use: loopback and wildcard binds are reached as `localhost`. */

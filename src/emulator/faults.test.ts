@@ -2,7 +2,7 @@
 import { GenericServerException, OauthException, RateLimitExceededException } from '@workos-inc/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Emulator } from './index.js';
-import { rejectionOf, sdkFor, signIn, emulatorPerSuite } from './test-support/harness.js';
+import { controlRequest, rejectionOf, sdkFor, signIn, emulatorPerSuite } from './test-support/harness.js';
 
 const AUTHENTICATE = 'POST /user_management/authenticate';
 let emulator: Emulator;
@@ -93,19 +93,18 @@ describe('the control surface', () => {
     expect(await response.json()).toEqual({
       counters: { 'GET /user_management/users/:id': 2, 'GET /organizations/:id': 1 },
     });
-    await fetch(`${emulator.url}/_emulator/counters`, { method: 'DELETE' });
+    await controlRequest(emulator, 'DELETE', 'counters');
     expect(emulator.control.counters()).toEqual({});
   });
 
   it('injects, lists and clears faults over HTTP, rejecting bad specs with the field named', async () => {
-    const post = (body: unknown) =>
-      fetch(`${emulator.url}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (body: unknown) => controlRequest(emulator, 'POST', 'faults', body);
     const created = await post({ endpoint: 'GET /organizations/:id', status: 503, times: 2 });
     expect(created.status).toBe(201);
     expect((await created.json()).fault).toMatchObject({ endpoint: 'GET /organizations/:id', status: 503, remaining: 2, when: 'before' });
     await expect(sdkFor(emulator, { maxRetries: 0 }).organizations.getOrganization('org_acme')).rejects.toMatchObject({ status: 503 });
     expect((await (await fetch(`${emulator.url}/_emulator/faults`)).json()).faults).toMatchObject([{ remaining: 1 }]);
-    await fetch(`${emulator.url}/_emulator/faults`, { method: 'DELETE' });
+    await controlRequest(emulator, 'DELETE', 'faults');
     expect((await sdkFor(emulator, { maxRetries: 0 }).organizations.getOrganization('org_acme')).id).toBe('org_acme');
 
     const bad = await post({ endpoint: 'GET /nowhere', status: 418 });
@@ -117,11 +116,7 @@ describe('the control surface', () => {
   });
 
   it('updates the runtime config over HTTP', async () => {
-    const patch = await fetch(`${emulator.url}/_emulator/config`, {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ access_token_ttl_seconds: 42, refresh_grace_seconds: 5 }),
-    });
+    const patch = await controlRequest(emulator, 'PATCH', 'config', { access_token_ttl_seconds: 42, refresh_grace_seconds: 5 });
     expect(await patch.json()).toEqual({ config: { access_token_ttl_seconds: 42, refresh_grace_seconds: 5 } });
     expect(emulator.control.config()).toEqual({ access_token_ttl_seconds: 42, refresh_grace_seconds: 5 });
     expect(() => emulator.control.setConfig({ refresh_grace_seconds: -1 })).toThrow(/refresh_grace_seconds/);
@@ -131,7 +126,7 @@ describe('the control surface', () => {
     const { refreshToken } = await freshSession();
     emulator.control.setConfig({ access_token_ttl_seconds: 10 });
     emulator.control.injectFault({ endpoint: 'GET /health', status: 500, times: 5 });
-    const response = await fetch(`${emulator.url}/_emulator/reset`, { method: 'POST' });
+    const response = await controlRequest(emulator, 'POST', 'reset');
     expect(await response.json()).toEqual({ reset: true });
     expect(emulator.control.faults()).toEqual([]);
     expect(emulator.control.counters()).toEqual({});

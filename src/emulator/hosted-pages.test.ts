@@ -93,6 +93,30 @@ describe('the authorize page', () => {
   });
 });
 
+describe('what a person sees', () => {
+  it('is told why an SSO or MFA organisation asks them to sign in again, and nothing for others', async () => {
+    const sso = await get(authorizeUrl({ organization_id: 'org_initech' }));
+    expect(sso.html).toMatch(/role="status">Initech requires single sign-on \(SSO\), so you are asked to sign in again/);
+    const mfa = await get(authorizeUrl({ organization_id: 'org_umbrella' }));
+    expect(mfa.html).toMatch(/role="status">Umbrella requires multi-factor authentication \(MFA\)/);
+    expect((await get(authorizeUrl({ organization_id: 'org_globex' }))).html).not.toMatch(/class="notice"/);
+    expect((await get(authorizeUrl({}))).html).not.toMatch(/class="notice"/);
+  });
+
+  it('gets an icon instead of a 404, and user buttons styled as buttons', async () => {
+    const icon = await fetch(`${emulator.url}/favicon.ico`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await icon.text()).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const page = await get(authorizeUrl({}));
+    expect(page.html).toContain('<link rel="icon" href="/favicon.ico" type="image/svg+xml">');
+    // The choice buttons are filled, with a chevron drawn by CSS (not the white box of a text input).
+    expect(page.html).toMatch(/ul\.choices button \{[^}]*color: #fff;[^}]*background: #6363f1 url\("data:image\/svg\+xml[^}]*box-shadow/);
+    // The icon is the emulator's own: neither counted nor faultable.
+    expect(emulator.control.endpoints()).not.toContain('GET /favicon.ico');
+  });
+});
+
 describe('seed-driven page behaviour', () => {
   it('escapes seeded values and honours a custom redirect allow-list', async () => {
     const seed = defaultSeed();

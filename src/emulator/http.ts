@@ -28,8 +28,11 @@ export function rawJson(status: number, body: string): Reply {
   return { status, headers: { 'Content-Type': 'application/json' }, body };
 }
 
+/** The emulator's pages are never framed: a page that frames them could trick a click on "sign in as" (clickjacking). */
+const NO_FRAMING = { 'X-Frame-Options': 'DENY', 'Content-Security-Policy': "frame-ancestors 'none'" };
+
 export function html(status: number, markup: string, headers: Record<string, string | string[]> = {}): Reply {
-  return { status, headers: { 'Content-Type': 'text/html; charset=utf-8', ...headers }, body: markup };
+  return { status, headers: { 'Content-Type': 'text/html; charset=utf-8', ...NO_FRAMING, ...headers }, body: markup };
 }
 
 export function redirect(location: string, headers: Record<string, string | string[]> = {}): Reply {

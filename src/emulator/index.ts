@@ -2,6 +2,7 @@
 export { createEmulator } from './emulator.js';
 export { EmulatorDataError } from './seed.js';
 export type {
+  ApiKeyInput,
   AuthenticateResponseJson,
   CreateSessionInput,
   Emulator,
@@ -11,12 +12,15 @@ export type {
   FaultInfo,
   FaultInput,
   FaultStatus,
+  FeatureFlagPatch,
   ImpersonatorJson,
   KeysInfo,
   MembershipPatch,
   MembershipStatus,
   RuntimeConfig,
+  SeedApiKey,
   SeedData,
+  SeedFeatureFlag,
   SeedMembership,
   SeedOrganization,
   SeedRole,

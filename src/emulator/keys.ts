@@ -14,7 +14,7 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 export interface SigningKey {
   kid: string;
@@ -23,7 +23,8 @@ export interface SigningKey {
   publicJwk: Record<string, string>;
 }
 
-export const DEFAULT_KEY_FILE = join('.authkit-emulator', 'signing-key.json');
+const KEY_DIRECTORY = '.authkit-emulator';
+export const DEFAULT_KEY_FILE = join(KEY_DIRECTORY, 'signing-key.json');
 
 /** A new 2048-bit RSA key whose `kid` is its RFC 7638 thumbprint. */
 export function generateSigningKey(): SigningKey {
@@ -67,10 +68,23 @@ export function readKeyFile(file: string): SigningKey[] | undefined {
  */
 export function writeKeyFile(file: string, keys: readonly SigningKey[]): void {
   const jwks = keys.map((key) => ({ ...(key.privateKey.export({ format: 'jwk' }) as Record<string, string>), kid: key.kid, alg: 'RS256' }));
-  mkdirSync(dirname(file), { recursive: true });
+  const created = mkdirSync(dirname(file), { recursive: true });
+  if (created !== undefined || basename(dirname(file)) === KEY_DIRECTORY) ignoreInGit(dirname(file));
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, `${JSON.stringify(jwks.length === 1 ? jwks[0] : { keys: jwks }, null, 2)}\n`, { mode: 0o600 });
   renameSync(temporary, file);
+}
+
+/**
+ * A private key must never end up in a commit. The default folder sits in the app's working
+ * directory (so each app keeps its own key, and the `kid` survives restarts), so the folder
+ * ignores itself: a `.gitignore` of `*` inside it, written when the emulator creates the folder or
+ * finds its own `.authkit-emulator` without one. A folder the user made for `--key-file` is theirs
+ * and left alone.
+ */
+function ignoreInGit(directory: string): void {
+  const file = join(directory, '.gitignore');
+  if (!existsSync(file)) writeFileSync(file, '# Written by authkit-emulator: the signing key stays out of git.\n*\n');
 }
 
 function fromKeyObject(privateKey: KeyObject, kid?: string): SigningKey {

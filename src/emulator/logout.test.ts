@@ -1,6 +1,7 @@
 /** Ending sessions: the browser logout redirect and the API-key revoke call. */
-import { NotFoundException } from '@workos-inc/node';
+import { NotFoundException, OauthException } from '@workos-inc/node';
 import { describe, expect, it } from 'vitest';
+import { TEST_COOKIE_PASSWORD } from '../../test/support/emulator.js';
 import type { Emulator } from './index.js';
 import { claimsOf, rejectionOf, sdkFor, signIn, emulatorPerSuite } from './test-support/harness.js';
 
@@ -37,12 +38,29 @@ describe('ending sessions', () => {
     expect(missing.status).toBe(422);
   });
 
-  it('revokeSession ends the session; an unknown session is a NotFoundException', async () => {
+  it('revokeSession ends the session: every refresh token of it fails with invalid_grant, even a replay inside the grace window', async () => {
     const workos = sdkFor(emulator);
-    const { accessToken, refreshToken } = await signIn(workos, 'bob@example.com');
-    await workos.userManagement.revokeSession({ sessionId: claimsOf(accessToken).sid as string });
-    const error = await rejectionOf(workos.userManagement.authenticateWithRefreshToken({ refreshToken }));
-    expect(error).toMatchObject({ status: 400, error: 'invalid_grant' });
+    const first = await signIn(workos, 'bob@example.com');
+    const second = await workos.userManagement.authenticateWithRefreshToken({ refreshToken: first.refreshToken });
+    const other = await signIn(workos, 'bob@example.com');
+    await workos.userManagement.revokeSession({ sessionId: claimsOf(second.accessToken).sid as string });
+    for (const refreshToken of [first.refreshToken, second.refreshToken]) {
+      const error = await rejectionOf(workos.userManagement.authenticateWithRefreshToken({ refreshToken }));
+      expect(error).toBeInstanceOf(OauthException);
+      expect(error).toMatchObject({ status: 400, error: 'invalid_grant', errorDescription: 'The session has ended.' });
+    }
+    // The SDK's sealed-session helper reads it as terminal, not as something to retry.
+    const sealed = await workos.userManagement.authenticateWithRefreshToken({
+      refreshToken: other.refreshToken,
+      session: { sealSession: true, cookiePassword: TEST_COOKIE_PASSWORD },
+    });
+    await workos.userManagement.revokeSession({ sessionId: claimsOf(sealed.accessToken).sid as string });
+    const cookie = workos.userManagement.loadSealedSession({ sessionData: sealed.sealedSession!, cookiePassword: TEST_COOKIE_PASSWORD });
+    expect(await cookie.refresh()).toMatchObject({ authenticated: false, reason: 'invalid_grant' });
+  });
+
+  it('revokeSession of an unknown session is a NotFoundException', async () => {
+    const workos = sdkFor(emulator);
     const unknown = await rejectionOf(workos.userManagement.revokeSession({ sessionId: 'session_missing' }));
     expect(unknown).toBeInstanceOf(NotFoundException);
   });

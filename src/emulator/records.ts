@@ -21,6 +21,7 @@ export interface OrganizationRecord {
   name: string;
   domains: string[];
   entitlements: string[];
+  /** Seed shorthand: flags that target this organisation (merged into the feature flags at load). */
   feature_flags: string[];
   require_sso: boolean;
   require_mfa: boolean;
@@ -47,6 +48,36 @@ export interface RoleRecord {
   permissions: string[];
 }
 
+/** An API key an organisation (or a user within one) holds; `value` is the secret the SDK validates. */
+export interface ApiKeyRecord {
+  id: string;
+  name: string;
+  value: string;
+  organization_id: string;
+  /** Set for a user's key (owner type `user`). */
+  user_id: string | null;
+  permissions: string[];
+  last_used_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A feature flag and its targeting; `enabled: false` turns it off for everyone. */
+export interface FeatureFlagRecord {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  tags: string[];
+  enabled: boolean;
+  /** The answer for users and organisations no target names. */
+  default_value: boolean;
+  organization_ids: string[];
+  user_ids: string[];
+  created_at: string;
+  updated_at: string;
+}
+
 export interface NormalizedSeed {
   clientId: string;
   apiKey: string;
@@ -54,9 +85,12 @@ export interface NormalizedSeed {
   organizations: OrganizationRecord[];
   memberships: MembershipRecord[];
   roles: RoleRecord[];
+  apiKeys: ApiKeyRecord[];
+  featureFlags: FeatureFlagRecord[];
   redirectPatterns: string[];
   logoutRedirectPatterns: string[];
-  defaultLogoutRedirect: string;
+  /** Unset: the app's root (`app-url.ts`). */
+  defaultLogoutRedirect: string | undefined;
   signingKey?: JsonWebKey;
 }
 
@@ -105,12 +139,25 @@ export interface RefreshRecord {
   consumedAt?: number;
   /** The exact response body of the refresh that spent this token, replayed inside the grace window. */
   successor?: string;
+  /** The organisation that successor is in: a replay may not ask for another one. */
+  successorOrganizationId?: string;
 }
 
 export interface PendingAuthentication extends Authentication {
   token: string;
   /** Which step this token continues; only `organization_selection` has a grant here. */
-  kind: 'organization_selection_required' | 'sso_required' | 'mfa_enrollment';
+  kind: 'organization_selection_required' | StepUpKind;
+  expiresAt: number;
+}
+
+export type StepUpKind = 'sso_required' | 'mfa_enrollment';
+
+/** A refresh into an organisation refused for SSO/MFA: the browser can complete the step on the page its `authkit_redirect_url` names. */
+export interface PendingStepUp {
+  token: string;
+  sessionId: string;
+  organizationId: string;
+  kind: StepUpKind;
   expiresAt: number;
 }
 

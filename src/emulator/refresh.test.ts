@@ -42,6 +42,26 @@ describe('refresh tokens', () => {
     await workos.userManagement.authenticateWithRefreshToken({ refreshToken: successor.refreshToken });
   });
 
+  it('refuse a replay inside the grace window that asks for another organisation than the first use got', async () => {
+    const workos = sdkFor(emulator);
+    const first = await signIn(workos, 'alice@example.com', { choose: 'org_acme' });
+    const switched = await workos.userManagement.authenticateWithRefreshToken({ refreshToken: first.refreshToken, organizationId: 'org_globex' });
+    const back = await rejectionOf(workos.userManagement.authenticateWithRefreshToken({ refreshToken: first.refreshToken, organizationId: 'org_acme' }));
+    expect(back).toBeInstanceOf(OauthException);
+    expect(back).toMatchObject({ status: 400, error: 'invalid_grant', errorDescription: 'Refresh token already exchanged for another organization.' });
+    // The same organisation, or none (a tab that only wants fresh tokens), still replays the successor.
+    expect(await workos.userManagement.authenticateWithRefreshToken({ refreshToken: first.refreshToken, organizationId: 'org_globex' })).toEqual(switched);
+    expect(await workos.userManagement.authenticateWithRefreshToken({ refreshToken: first.refreshToken })).toEqual(switched);
+
+    const plain = await signIn(workos, 'alice@example.com', { choose: 'org_acme' });
+    const refreshed = await workos.userManagement.authenticateWithRefreshToken({ refreshToken: plain.refreshToken });
+    expect(await workos.userManagement.authenticateWithRefreshToken({ refreshToken: plain.refreshToken, organizationId: 'org_acme' })).toEqual(refreshed);
+    const elsewhere = await rejectionOf(workos.userManagement.authenticateWithRefreshToken({ refreshToken: plain.refreshToken, organizationId: 'org_globex' }));
+    expect(elsewhere).toMatchObject({ status: 400, error: 'invalid_grant' });
+    // The refused replay changed nothing: the successor is still good and still in Acme.
+    expect((await workos.userManagement.authenticateWithRefreshToken({ refreshToken: refreshed.refreshToken })).organizationId).toBe('org_acme');
+  });
+
   it('are strictly single use with a zero grace window, and unknown tokens are refused', async () => {
     emulator.control.setConfig({ refresh_grace_seconds: 0 });
     const workos = sdkFor(emulator);

@@ -6,12 +6,17 @@ import type { Runtime } from './runtime.js';
 export type Handler = (request: EmuRequest, runtime: Runtime) => Reply | Promise<Reply>;
 
 export interface Route {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   /** `api-key`: Bearer API key required. `optional-api-key`: checked only when sent (public clients). */
   auth?: 'api-key' | 'optional-api-key';
+  /** An HTML form post from one of the emulator's own pages: it must carry that page's CSRF token. */
+  form?: FormPurpose;
   handler: Handler;
 }
+
+/** Which page issued a form's CSRF token; a token only opens the form it was issued for. */
+export type FormPurpose = 'authorize' | 'impersonate' | 'step-up';
 
 export const CONTROL_PREFIX = '/_emulator';
 
@@ -19,9 +24,12 @@ export function routeKey(route: Pick<Route, 'method' | 'path'>): string {
   return `${route.method} ${route.path}`;
 }
 
-/** Control-surface routes are neither counted nor faultable. */
+/** The emulator's own icon: served for its pages, not part of the WorkOS API. */
+export const FAVICON_PATH = '/favicon.ico';
+
+/** The emulator's own routes (the control surface and its icon) are neither counted nor faultable. */
 export function isControlRoute(route: Route): boolean {
-  return route.path === CONTROL_PREFIX || route.path.startsWith(`${CONTROL_PREFIX}/`);
+  return route.path === CONTROL_PREFIX || route.path.startsWith(`${CONTROL_PREFIX}/`) || route.path === FAVICON_PATH;
 }
 
 export type RouteMatch = { route: Route; params: Record<string, string> } | { route?: undefined; status: 404 | 405 };

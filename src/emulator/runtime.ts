@@ -1,4 +1,6 @@
 /** Everything a route handler needs: the store, the signing keys, runtime config and the control state. */
+import { AppLocation } from './app-url.js';
+import { CsrfTokens } from './csrf.js';
 import { FaultQueue } from './faults.js';
 import { IdempotencyCache } from './idempotency.js';
 import type { KeyRing } from './key-ring.js';
@@ -12,8 +14,13 @@ export class Runtime {
   readonly idempotency = new IdempotencyCache();
   readonly counters = new Map<string, number>();
   config: RuntimeConfig;
+  readonly csrf = new CsrfTokens();
   /** Set once the server listens (the port may be random). */
   baseUrl = 'http://localhost';
+  /** Where the app lives (`--app-url`, else learned from authorize requests). */
+  app = new AppLocation(undefined);
+  /** The `Host` values answered (`request-guard.ts`); set once the server listens. */
+  allowedHosts: readonly string[] = [];
 
   constructor(
     readonly seed: NormalizedSeed,

@@ -15,8 +15,6 @@ export const DEFAULT_REDIRECT_PATTERNS = [
   'http://127.0.0.1/*',
 ];
 
-export const DEFAULT_LOGOUT_REDIRECT = 'http://localhost:3000/';
-
 /** Increasing creation times keep list ordering deterministic. */
 const at = (minute: number) => new Date(Date.UTC(2025, 0, 1, 0, minute)).toISOString();
 
@@ -62,6 +60,16 @@ export function defaultSeed(): SeedData {
       { id: 'om_dave_globex', user_id: 'user_dave', organization_id: 'org_globex', role: 'admin', created_at: at(24) },
       { id: 'om_dave_initech', user_id: 'user_dave', organization_id: 'org_initech', role: 'member', created_at: at(25) },
       { id: 'om_dave_umbrella', user_id: 'user_dave', organization_id: 'org_umbrella', role: 'member', created_at: at(26) },
+    ],
+    api_keys: [
+      {
+        id: 'api_key_acme',
+        name: 'Acme reporting',
+        value: 'sk_acme_emulator',
+        organization_id: 'org_acme',
+        permissions: ['posts:read'],
+        created_at: at(30),
+      },
     ],
   };
 }

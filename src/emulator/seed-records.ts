@@ -12,11 +12,11 @@ import {
   requiredString,
 } from './validate.js';
 
-const EPOCH = '2025-01-01T00:00:00.000Z';
+export const EPOCH = '2025-01-01T00:00:00.000Z';
 const STATUSES: MembershipStatus[] = ['active', 'inactive', 'pending'];
 
 /** Reports a repeated value of `field` (ids, emails, slugs) at the later item. */
-function unique<T>(issues: Issues, items: [T, string][], field: string, key: (item: T) => string, label = field): void {
+export function unique<T>(issues: Issues, items: [T, string][], field: string, key: (item: T) => string, label = field): void {
   const seen = new Set<string>();
   for (const [item, path] of items) {
     const value = key(item).toLowerCase();

@@ -4,8 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import type { NormalizedSeed } from './records.js';
+import { normalizeApiKeys, normalizeFeatureFlags } from './seed-access.js';
 import { normalizeMemberships, normalizeOrganizations, normalizeRoles, normalizeUsers } from './seed-records.js';
-import { DEFAULT_LOGOUT_REDIRECT, DEFAULT_REDIRECT_PATTERNS, defaultSeed } from './seed-defaults.js';
+import { DEFAULT_REDIRECT_PATTERNS, defaultSeed } from './seed-defaults.js';
 import type { SeedData } from './types.js';
 import { Issues, isRecord, objectAt, optionalString, optionalStringArray } from './validate.js';
 
@@ -22,7 +23,7 @@ export class EmulatorDataError extends Error {
 }
 
 const TOP_LEVEL = [
-  'client_id', 'api_key', 'users', 'organizations', 'memberships', 'roles',
+  'client_id', 'api_key', 'users', 'organizations', 'memberships', 'roles', 'api_keys', 'feature_flags',
   'redirect_uris', 'logout_redirect_uris', 'default_logout_redirect_uri', 'signing_key',
 ] as const;
 
@@ -56,18 +57,20 @@ export function normalizeSeed(input: unknown, source: string): NormalizedSeed {
   const organizations = normalizeOrganizations(issues, root.organizations);
   const memberships = normalizeMemberships(issues, root.memberships, { users, organizations, roles });
   const redirectPatterns = optionalStringArray(issues, 'redirect_uris', root.redirect_uris) ?? DEFAULT_REDIRECT_PATTERNS;
+  const apiKey = optionalString(issues, 'api_key', root.api_key) ?? defaultSeed().api_key!;
   const seed: NormalizedSeed = {
     clientId: optionalString(issues, 'client_id', root.client_id) ?? defaultSeed().client_id!,
-    apiKey: optionalString(issues, 'api_key', root.api_key) ?? defaultSeed().api_key!,
+    apiKey,
     users,
     organizations,
     memberships,
     roles,
+    apiKeys: normalizeApiKeys(issues, root.api_keys, { users, organizations, apiKey }),
+    featureFlags: normalizeFeatureFlags(issues, root.feature_flags, { users, organizations }),
     redirectPatterns,
     logoutRedirectPatterns:
       optionalStringArray(issues, 'logout_redirect_uris', root.logout_redirect_uris) ?? redirectPatterns,
-    defaultLogoutRedirect:
-      optionalString(issues, 'default_logout_redirect_uri', root.default_logout_redirect_uri) ?? DEFAULT_LOGOUT_REDIRECT,
+    defaultLogoutRedirect: optionalString(issues, 'default_logout_redirect_uri', root.default_logout_redirect_uri) ?? undefined,
     signingKey: signingKeyAt(issues, root.signing_key),
   };
   if (!issues.ok) throw new EmulatorDataError(source, issues.list);

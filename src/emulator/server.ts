@@ -1,5 +1,6 @@
 /**
- * The `node:http` request pipeline: read the body, match the route, count it, apply any injected
+ * The `node:http` request pipeline: read the body, check the `Host`, match the route, refuse
+ * cross-site or unsigned form requests (`request-guard.ts`), count it, apply any injected
  * fault, check the API key, replay or run the handler (`Idempotency-Key`), and write the reply with
  * an `X-Request-ID`. Nothing a client sends can crash it: every failure becomes a WorkOS-shaped reply.
  */
@@ -9,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import { faultReply } from './faults.js';
 import { HttpError, json, type EmuRequest, type Reply } from './http.js';
+import { guardRequest, hostProblem } from './request-guard.js';
 import { isControlRoute, matchRoute, routeKey, type Route } from './router.js';
 import { ROUTES } from './routes/index.js';
 import type { Runtime } from './runtime.js';
@@ -50,6 +52,8 @@ async function handle(runtime: Runtime, req: IncomingMessage, res: ServerRespons
 
 async function route(runtime: Runtime, req: IncomingMessage, url: URL, rawBody: string): Promise<Outcome> {
   const method = req.method ?? 'GET';
+  const badHost = hostProblem(req.headers, runtime.allowedHosts);
+  if (badHost) return badHost;
   const match = matchRoute(ROUTES, method, url.pathname);
   if (!match.route) {
     return match.status === 405
@@ -57,6 +61,8 @@ async function route(runtime: Runtime, req: IncomingMessage, url: URL, rawBody: 
       : apiReply(404, 'not_found', `No such endpoint: ${method} ${url.pathname}.`);
   }
   const request: EmuRequest = { method, url, params: match.params, headers: req.headers, rawBody };
+  const refused = guardRequest(runtime, match.route, request);
+  if (refused) return refused;
   if (isControlRoute(match.route)) return run(runtime, match.route, request);
   const key = routeKey(match.route);
   runtime.count(key);

@@ -1,7 +1,7 @@
 /** Starting sessions and minting the authenticate response (access token + a fresh refresh token). */
 import { accessTokenClaims } from './claims.js';
 import { connectionIdFor, userJson } from './resources.js';
-import type { Authentication, ClaimOverrides, OrganizationRecord, SessionRecord } from './records.js';
+import type { Authentication, ClaimOverrides, OrganizationRecord, SessionRecord, StepUpKind } from './records.js';
 import type { Runtime } from './runtime.js';
 import { newId, randomSecret, signJwt } from './tokens.js';
 import type { AuthenticateResponseJson } from './types.js';
@@ -53,7 +53,7 @@ export function mintResponse(runtime: Runtime, session: SessionRecord): Authenti
 export function stepUpNeeded(
   org: OrganizationRecord,
   session?: Pick<SessionRecord, 'ssoOrganizations' | 'mfaVerified'>,
-): 'sso_required' | 'mfa_enrollment' | undefined {
+): StepUpKind | undefined {
   if (org.require_sso && !session?.ssoOrganizations.has(org.id)) return 'sso_required';
   if (org.require_mfa && !session?.mfaVerified) return 'mfa_enrollment';
   return undefined;
@@ -63,8 +63,10 @@ export function stepUpNeeded(
  * `AuthenticationException` (`sso_required` is OAuth-shaped; the others are `{code, message}`). */
 export function stepUpError(
   runtime: Runtime,
-  kind: 'sso_required' | 'mfa_enrollment',
+  kind: StepUpKind,
   auth: Authentication,
+  /** More fields for the body, e.g. `authkit_redirect_url`. */
+  extra: Record<string, unknown> = {},
 ): HttpError {
   const token = randomSecret();
   runtime.store.pending.set(token, { ...auth, token, kind, expiresAt: Date.now() + PENDING_TTL_MS });
@@ -74,11 +76,13 @@ export function stepUpError(
       email: user?.email,
       connection_ids: [connectionIdFor(auth.organizationId ?? '')],
       pending_authentication_token: token,
+      ...extra,
     });
   }
   return apiError(403, 'mfa_enrollment', 'The user must enroll in multi-factor authentication to finish authenticating.', {
     pending_authentication_token: token,
     user: user ? userJson(user) : undefined,
+    ...extra,
   });
 }
 

@@ -1,5 +1,6 @@
 /** Start-up concerns: data files and their errors, the persisted signing key, and the CLI. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
@@ -90,6 +91,32 @@ describe('the signing key', () => {
     expect(payload.sub).toBe('user_bob');
   });
 
+  it('never shows up in git: the folder it creates ignores itself; a folder of yours is left alone', async () => {
+    const app = join(directory, 'app');
+    mkdirSync(join(app, 'config'), { recursive: true });
+    execFileSync('git', ['init', '-q', app]);
+    const untracked = () => execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: app, encoding: 'utf8' });
+    for (const keyFile of [join(app, '.authkit-emulator', 'signing-key.json'), join(app, 'new', 'keys', 'key.json')]) {
+      const emulator = await createEmulator({ port: 0, quiet: true, keyFile });
+      await emulator.close();
+      expect(existsSync(keyFile)).toBe(true);
+    }
+    expect(untracked()).toBe('');
+    expect(readFileSync(join(app, '.authkit-emulator', '.gitignore'), 'utf8')).toMatch(/^\*$/m);
+
+    const yours = join(app, 'config', 'emulator-key.json');
+    await (await createEmulator({ port: 0, quiet: true, keyFile: yours })).close();
+    expect(existsSync(join(app, 'config', '.gitignore'))).toBe(false);
+    expect(untracked()).toBe('?? config/emulator-key.json\n');
+  });
+
+  it('gets the ignore file in an .authkit-emulator folder made before there was one', async () => {
+    const folder = join(directory, 'older', '.authkit-emulator');
+    mkdirSync(folder, { recursive: true });
+    await (await createEmulator({ port: 0, quiet: true, keyFile: join(folder, 'signing-key.json') })).close();
+    expect(existsSync(join(folder, '.gitignore'))).toBe(true);
+  });
+
   it('can come from the data file', async () => {
     const keyFile = join(directory, 'source', 'signing-key.json');
     const source = await createEmulator({ port: 0, quiet: true, keyFile });
@@ -108,6 +135,10 @@ describe('the CLI', () => {
     expect(
       parseCliArgs(['--port', '0', '--host', '0.0.0.0', '--data', 's.json', '--access-token-ttl', '60', '--refresh-grace', '5', '--key-file', 'k.json', '--quiet']),
     ).toEqual({ port: 0, host: '0.0.0.0', data: 's.json', accessTokenTtlSeconds: 60, refreshGraceSeconds: 5, keyFile: 'k.json', quiet: true });
+    expect(parseCliArgs(['--allowed-host', 'emulator', '--allowed-host', 'host.docker.internal'])).toEqual({
+      port: 4100,
+      allowedHosts: ['emulator', 'host.docker.internal'],
+    });
     expect(parseCliArgs(['--help'])).toBeUndefined();
     expect(() => parseCliArgs(['--port', 'abc'])).toThrow(UsageError);
     expect(() => parseCliArgs(['--colour'])).toThrow(UsageError);

@@ -4,10 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { TEST_COOKIE_PASSWORD } from '../../test/support/emulator.js';
 import { parseForms, signInThroughHostedPage, submitForm } from '../../test/support/hosted-sign-in.js';
 import type { Emulator } from './index.js';
-import { REDIRECT_URI, rejectionOf, sdkFor, signIn, emulatorPerSuite } from './test-support/harness.js';
+import { claimsOf, REDIRECT_URI, rejectionOf, sdkFor, signIn, emulatorPerSuite } from './test-support/harness.js';
 
 let emulator: Emulator;
 emulatorPerSuite((started) => (emulator = started));
+
+/** The browser step a step-up answer names (the SDK keeps the whole body in `rawData`). */
+const redirectUrlOf = (error: unknown) =>
+  ((error as AuthenticationException).rawData as unknown as { authkit_redirect_url: string }).authkit_redirect_url;
 
 describe('organisation selection', () => {
   it('answers organization_selection_required when the user lets the app choose, then takes the selection grant', async () => {
@@ -81,6 +85,51 @@ describe('SSO and MFA organisations', () => {
       organizationId: 'org_initech',
     });
     expect(back.organizationId).toBe('org_initech');
+  });
+
+  it('carries authkit_redirect_url: a page where the browser signs in for that organisation, after which the same switch succeeds', async () => {
+    const workos = sdkFor(emulator);
+    const dave = await signIn(workos, 'dave@example.com', { choose: 'org_globex' });
+    for (const [organizationId, code, notice] of [
+      ['org_initech', 'sso_required', /Initech requires single sign-on \(SSO\)/],
+      ['org_umbrella', 'mfa_enrollment', /Umbrella requires multi-factor authentication \(MFA\)/],
+    ] as const) {
+      const refused = (await rejectionOf(
+        workos.userManagement.authenticateWithRefreshToken({ refreshToken: dave.refreshToken, organizationId }),
+      )) as unknown as AuthenticationException;
+      expect(refused).toMatchObject({ status: 403, code });
+      const url = redirectUrlOf(refused);
+      expect(url).toMatch(new RegExp(`^${emulator.url}/_emulator/step-up/[\\w-]{43}$`));
+      const page = await (await fetch(url)).text();
+      expect(page).toMatch(notice);
+      expect(parseForms(page)[0]!.fields.map(([name]) => name)).toContain('csrf_token');
+      // The browser signs in as the session's user and is sent back to the app.
+      expect((await signInThroughHostedPage(url, 'dave@example.com')).toString()).toBe('http://localhost:3000/');
+      expect((await fetch(url)).status).toBe(404);
+    }
+    // The refusals spent nothing: the same token now switches into both organisations.
+    const sso = await workos.userManagement.authenticateWithRefreshToken({ refreshToken: dave.refreshToken, organizationId: 'org_initech' });
+    expect(sso.organizationId).toBe('org_initech');
+    const mfa = await workos.userManagement.authenticateWithRefreshToken({ refreshToken: sso.refreshToken, organizationId: 'org_umbrella' });
+    expect(mfa.organizationId).toBe('org_umbrella');
+  });
+
+  it('changes nothing when the step-up is cancelled, and the link dies with the session', async () => {
+    const workos = sdkFor(emulator);
+    const dave = await signIn(workos, 'dave@example.com', { choose: 'org_globex' });
+    const switchToInitech = () =>
+      rejectionOf(workos.userManagement.authenticateWithRefreshToken({ refreshToken: dave.refreshToken, organizationId: 'org_initech' }));
+    const first = redirectUrlOf(await switchToInitech());
+    const [form] = parseForms(await (await fetch(first)).text());
+    const cancelled = await submitForm(first, form!, { name: 'cancel', value: '1' });
+    expect(cancelled.status).toBe(302);
+    expect(await switchToInitech()).toMatchObject({ code: 'sso_required' });
+
+    const second = redirectUrlOf(await switchToInitech());
+    await workos.userManagement.revokeSession({ sessionId: claimsOf(dave.accessToken).sid as string });
+    const gone = await fetch(second);
+    expect(gone.status).toBe(404);
+    expect(await gone.text()).toMatch(/switch organization again/);
   });
 
   it('is classified by the SDK session helpers (sealed cookie, JWKS verification, refresh)', async () => {

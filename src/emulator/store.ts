@@ -1,12 +1,15 @@
 /** In-memory state: the seed data (copied, so sign-ups and sign-in times vanish on reset) and the
- * runtime records (codes, sessions, refresh tokens, pending step-ups and impersonations). */
+ * runtime records (codes, sessions, refresh tokens, pending authentications, step-ups and impersonations). */
 import type {
+  ApiKeyRecord,
   CodeRecord,
+  FeatureFlagRecord,
   MembershipRecord,
   NormalizedSeed,
   OrganizationRecord,
   PendingAuthentication,
   PendingImpersonation,
+  PendingStepUp,
   RefreshRecord,
   RoleRecord,
   SessionRecord,
@@ -19,11 +22,15 @@ export class Store {
   readonly organizations = new Map<string, OrganizationRecord>();
   readonly roles = new Map<string, RoleRecord>();
   memberships: MembershipRecord[] = [];
+  readonly apiKeys = new Map<string, ApiKeyRecord>();
+  /** By slug. */
+  readonly featureFlags = new Map<string, FeatureFlagRecord>();
   readonly codes = new Map<string, CodeRecord>();
   readonly sessions = new Map<string, SessionRecord>();
   readonly refreshTokens = new Map<string, RefreshRecord>();
   readonly pending = new Map<string, PendingAuthentication>();
   readonly impersonations = new Map<string, PendingImpersonation>();
+  readonly stepUps = new Map<string, PendingStepUp>();
 
   constructor(readonly seed: NormalizedSeed) {
     this.reset();
@@ -31,11 +38,13 @@ export class Store {
 
   reset(): void {
     const copy = structuredClone(this.seed);
-    for (const map of [this.users, this.organizations, this.roles, this.codes, this.sessions]) map.clear();
-    for (const map of [this.refreshTokens, this.pending, this.impersonations]) map.clear();
+    for (const map of [this.users, this.organizations, this.roles, this.apiKeys, this.featureFlags, this.codes, this.sessions]) map.clear();
+    for (const map of [this.refreshTokens, this.pending, this.impersonations, this.stepUps]) map.clear();
     for (const user of copy.users) this.users.set(user.id, user);
     for (const org of copy.organizations) this.organizations.set(org.id, org);
     for (const role of copy.roles) this.roles.set(role.slug, role);
+    for (const key of copy.apiKeys) this.apiKeys.set(key.id, key);
+    for (const flag of copy.featureFlags) this.featureFlags.set(flag.slug, flag);
     this.memberships = copy.memberships;
   }
 

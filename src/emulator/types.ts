@@ -27,6 +27,7 @@ export interface SeedOrganization {
   name: string;
   domains?: string[];
   entitlements?: string[];
+  /** Shorthand: flag slugs on for this organisation (see `SeedData.feature_flags`). */
   feature_flags?: string[];
   require_sso?: boolean;
   require_mfa?: boolean;
@@ -55,6 +56,35 @@ export interface SeedRole {
   permissions?: string[];
 }
 
+/** An API key an organisation (or one of its users, with `user_id`) holds; apps validate `value` with the SDK. */
+export interface SeedApiKey {
+  id: string;
+  name: string;
+  /** The secret. Must differ from the emulator's own `api_key`. */
+  value: string;
+  organization_id: string;
+  user_id?: string | null;
+  permissions?: string[];
+  created_at?: string;
+}
+
+/** A feature flag: on for the organisations and users it targets, `default_value` for everyone else (while `enabled`). */
+export interface SeedFeatureFlag {
+  slug: string;
+  /** @default `flag_<slug>` */
+  id?: string;
+  name?: string;
+  description?: string;
+  tags?: string[];
+  /** @default true */
+  enabled?: boolean;
+  /** @default false */
+  default_value?: boolean;
+  organization_ids?: string[];
+  user_ids?: string[];
+  created_at?: string;
+}
+
 /** The whole data set: the default one, a `--data` file, or `createEmulator({ data })`. */
 export interface SeedData {
   client_id?: string;
@@ -63,11 +93,15 @@ export interface SeedData {
   organizations?: SeedOrganization[];
   memberships?: SeedMembership[];
   roles?: SeedRole[];
+  /** Feature flags with their targeting (an organisation's own `feature_flags` list targets it too). */
+  feature_flags?: SeedFeatureFlag[];
+  /** API keys `workos.apiKeys.createValidation({ value })` accepts. */
+  api_keys?: SeedApiKey[];
   /** Allowed `redirect_uri` patterns (`*` matches anything). Default: any http://localhost or 127.0.0.1 URL. */
   redirect_uris?: string[];
   /** Allowed logout `return_to` patterns. Default: the same as `redirect_uris`. */
   logout_redirect_uris?: string[];
-  /** Where logout goes without `return_to`. Default `http://localhost:3000/`. */
+  /** Where logout goes without `return_to`. Default: the app's root (`appUrl`, else learned from authorize requests, else `http://localhost:3000/`). */
   default_logout_redirect_uri?: string;
   /** A private RSA JWK to sign with, instead of the persisted key file. */
   signing_key?: JsonWebKey;
@@ -86,6 +120,18 @@ export interface EmulatorOptions {
   refreshGraceSeconds?: number;
   /** Where the signing key is kept. @default `.authkit-emulator/signing-key.json` under the cwd */
   keyFile?: string;
+  /**
+   * The app's URL, e.g. `http://localhost:3005`: where logout goes without `return_to` (unless the
+   * data sets `default_logout_redirect_uri`) and the impersonation page's default initiate-login URL
+   * (`<appUrl>/callback`). @default learned from the `redirect_uri` of authorize requests, else `http://localhost:3000`
+   */
+  appUrl?: string;
+  /**
+   * More `Host` names to answer to, besides `localhost`, `127.0.0.1` and `[::1]` (and the bound
+   * address): e.g. a Docker service name. Any other `Host` is refused (DNS-rebinding guard).
+   * @default []
+   */
+  allowedHosts?: string[];
   /** Suppress the per-request log. @default false */
   quiet?: boolean;
 }

@@ -8,11 +8,17 @@ export { authkit } from './proxy/authkit.js';
 export type { AuthkitResult, AuthkitResult as AuthkitResponse } from './proxy/authkit.js';
 export { authkitMiddleware, authkitProxy } from './proxy/authkit-proxy.js';
 export type { AuthkitProxy } from './proxy/authkit-proxy.js';
+export {
+  AUTHKIT_REQUEST_HEADERS, applyResponseHeaders, handleAuthkitHeaders, handleAuthkitProxy, isAuthkitRequestHeader, partitionAuthkitHeaders,
+} from './proxy/authkit-headers.js';
+export type { AuthkitHeadersResult, AuthkitRedirectStatus, AuthkitRequestHeader, HandleAuthkitHeadersOptions } from './proxy/authkit-headers.js';
 export type {
   AuthkitMiddlewareAuth, AuthkitMiddlewareOptions, AuthkitOptions, AuthkitRefreshError, AuthkitRefreshSuccess,
 } from './proxy/options.js';
 export { handleAuth } from './callback/handle-auth.js';
 export type { HandleAuthOptions } from './callback/options.js';
+export { StateSchema } from './callback/state-schema.js';
+export type { State, StateIssue, StateStandardSchema } from './callback/state-schema.js';
 export { has, withAuth } from './auth/with-auth.js';
 export { getSignInUrl, getSignUpUrl } from './auth/sign-in-url.js';
 export { signOut } from './auth/sign-out.js';
@@ -23,11 +29,15 @@ export type { SwitchToOrganizationOptions } from './auth/switch-organization.js'
 export { saveSession } from './auth/save-session.js';
 export { checkRecentAuth, getTokenClaims } from './auth/token-claims.js';
 export { listOrganizationMemberships } from './auth/memberships.js';
+export { validateApiKey } from './auth/validate-api-key.js';
+export { getFeatureFlagsRuntimeClient } from './feature-flags.js';
 export { getWorkOS } from './workos.js';
 
 export { AuthKitError, AuthKitConfigError, CallbackError, TokenRefreshError, isAuthKitError } from '../shared/errors.js';
-export type { AuthKitErrorCode, CallbackErrorCode, CallbackErrorContext } from '../shared/errors.js';
 export type {
-  AccessToken, AuthConditions, AuthenticationMethod, ClientAuth, GetAuthURLOptions, HandleAuthSuccessData,
+  AuthKitErrorCode, AuthKitErrorOptions, CallbackErrorCode, CallbackErrorContext, TokenRefreshErrorContext, TokenRefreshErrorOptions,
+} from '../shared/errors.js';
+export type {
+  AccessToken, AuthConditions, AuthenticationMethod, ClientAuth, CookieOptions, GetAuthURLOptions, GetAuthURLResult, HandleAuthSuccessData,
   Impersonator, NoUserInfo, OauthTokens, OrganizationChoice, RedactedUserInfo, Session, User, UserInfo,
 } from '../shared/types.js';

@@ -71,6 +71,12 @@ export type RedactedUserInfo = Omit<UserInfo, 'accessToken'>;
 export type ClientAuth = RedactedUserInfo | Omit<NoUserInfo, 'accessToken'>;
 
 /**
+ * What a provider may be seeded with: the redacted session, also typed the reference's way,
+ * `Omit<UserInfo | NoUserInfo, 'accessToken'>` (the same data, less precisely typed).
+ */
+export type InitialAuth = ClientAuth | Omit<UserInfo | NoUserInfo, 'accessToken'>;
+
+/**
  * Conditions a gate or `has()` can check. All given conditions must hold.
  * - `role`: the session's role is this one (or it is among `roles`).
  * - `roles`: the session has at least one of these roles.
@@ -124,4 +130,41 @@ export interface OrganizationChoice {
   role?: string;
   /** True for the organisation the session is currently scoped to. */
   current: boolean;
+}
+
+/**
+ * The session cookie's attributes (the reference's shape): HttpOnly, `Path=/`, `Secure` on https
+ * (always with SameSite=None), SameSite from `WORKOS_COOKIE_SAMESITE`, Max-Age from
+ * `WORKOS_COOKIE_MAX_AGE` (400 days by default), Domain from `WORKOS_COOKIE_DOMAIN`.
+ */
+export interface CookieOptions {
+  path: '/';
+  httpOnly: true;
+  secure: boolean;
+  sameSite: 'lax' | 'strict' | 'none';
+  maxAge: number;
+  domain: string | undefined;
+}
+
+/**
+ * An AuthKit authorization URL and the sealed OAuth state that goes with it (the reference's
+ * `getAuthorizationUrl` result). The kit keeps its sign-in start inside the `handleAuth` route, so
+ * no public function returns this; the type is here for code written against the reference.
+ */
+export interface GetAuthURLResult {
+  url: string;
+  sealedState: string;
+}
+
+/** Options of `switchToOrganization` (server) and `useAuth().switchToOrganization` (client). */
+export interface SwitchToOrganizationOptions {
+  /** Where to go afterwards (same-origin path). @default the current page */
+  returnTo?: string;
+  /**
+   * What to revalidate after switching; with anything but 'none' the browser is then sent to
+   * `returnTo`. @default 'path' on the server; on the client 'path' with `returnTo`, else 'none'
+   */
+  revalidationStrategy?: 'none' | 'tag' | 'path';
+  /** The cache tags to revalidate with `revalidationStrategy: 'tag'`. @default [] */
+  revalidationTags?: string[];
 }

@@ -94,7 +94,7 @@ describe('package exports', () => {
     // The sign-out button reads nothing, so it is synchronous in both faces, but still two components.
     expect(server.SignOutButton).not.toBe(client.SignOutButton);
     // The hooks are the very same functions; the switcher's parts exist in both faces.
-    for (const hook of ['useAuth', 'useAccessToken', 'useTokenClaims']) expect(server[hook]).toBe(client[hook]);
+    for (const hook of ['useAuth', 'useAccessToken', 'useTokenClaims', 'useRecentAuth']) expect(server[hook]).toBe(client[hook]);
     for (const face of [server, client]) expect([face.OrgSwitcher!.Item, face.OrgSwitcher!.Trigger]).not.toContain(undefined);
   });
 });

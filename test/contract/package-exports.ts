@@ -16,7 +16,10 @@ export const packageJson = JSON.parse(readFileSync(`${repoRoot}package.json`, 'u
   sideEffects: boolean;
 };
 
-export function resolveExport(subpath: string, conditions: readonly string[]): string | undefined {
+export type ExportsMap = Record<string, ExportTarget>;
+
+/** Resolves `subpath` in an `exports` map (this package's unless another is given). */
+export function resolveExport(subpath: string, conditions: readonly string[], exportsMap: ExportsMap = packageJson.exports): string | undefined {
   const visit = (target: ExportTarget | undefined): string | undefined => {
     if (target === undefined) return undefined;
     if (typeof target === 'string') return target;
@@ -28,7 +31,7 @@ export function resolveExport(subpath: string, conditions: readonly string[]): s
     }
     return undefined;
   };
-  return visit(packageJson.exports[subpath]);
+  return visit(exportsMap[subpath]);
 }
 
 /** The TypeScript source a `./dist/…js` target is compiled from. */

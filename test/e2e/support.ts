@@ -16,10 +16,11 @@ export const AUTHENTICATE = 'POST /user_management/authenticate';
 export const LOGOUT = 'GET /user_management/sessions/logout';
 
 async function control(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+  // Control routes take JSON only (the emulator's guard against cross-site posts), even without a body.
   const response = await fetch(`${EMULATOR_URL}/_emulator/${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
+    body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
   });
   if (!response.ok) throw new Error(`emulator ${method} ${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as Record<string, unknown>;

@@ -8,6 +8,9 @@
  */
 import { NextRequest } from 'next/server';
 import { describe, expect, it, vi } from 'vitest';
+// validateApiKey reads the request's headers through next/headers.
+vi.mock('next/headers', () => import('../support/next-headers.js'));
+import { nextRequest } from '../support/next-headers.js';
 import { emulatorSuite } from '../../src/server/test-support/emulator-suite.js';
 import { signInThroughHostedPage } from '../support/hosted-sign-in.js';
 
@@ -40,6 +43,7 @@ describe('example/snippets: proxy and middleware variants', () => {
     ['middleware-redirect-uri', ['/', '/admin']],
     ['middleware-auth', ['/', '/admin/:path*', '/about']],
     ['custom-middleware', ['/', '/account/:path*']],
+    ['composable-proxy', ['/', '/app/:path*']],
   ])('%s exports its matcher', async (name, matcher) => {
     expect((await load(name)).config?.matcher).toEqual(matcher);
   });
@@ -84,6 +88,39 @@ describe('example/snippets: proxy and middleware variants', () => {
     expect(log).toHaveBeenCalledWith('No session on protected path');
     expect((await middleware(navigation('/'))).headers.get('x-middleware-next')).toBe('1');
     log.mockRestore();
+  });
+});
+
+describe('example/snippets: the composable proxy helpers (README 4.3.2)', () => {
+  it('handleAuthkitHeaders: a signed-out /app goes to sign-in, /old-path to /new-path, the rest continues with the hand-over', async () => {
+    const proxy = (await load('composable-proxy')).default;
+    const protectedPage = await proxy(navigation('/app/reports'));
+    expect([protectedPage.status, protectedPage.headers.get('location')]).toEqual([307, `${ORIGIN}/callback?return_to=%2Fapp%2Freports`]);
+    const moved = await proxy(navigation('/old-path'));
+    expect([moved.status, moved.headers.get('location')]).toEqual([307, `${ORIGIN}/new-path`]);
+    const home = await proxy(navigation('/'));
+    expect(home.headers.get('x-middleware-next')).toBe('1');
+    expect(forwarded(home, 'x-authkit-url')).toBe('/');
+    expect([...home.headers.keys()].filter((name) => name.startsWith('x-authkit'))).toEqual([]);
+  });
+
+  it('partitionAuthkitHeaders + applyResponseHeaders: the rewrite carries the hand-over to the rewritten page', async () => {
+    const proxy = (await load('composable-proxy-rewrite')).default;
+    const response = await proxy(navigation('/'));
+    expect(response.headers.get('x-middleware-rewrite')).toBe(`${ORIGIN}/app/dashboard`);
+    expect(forwarded(response, 'x-authkit-url')).toBe('/');
+    expect(forwarded(response, 'x-authkit-session')).toBe('');
+  });
+});
+
+describe('example/snippets: validateApiKey (README 4.3.2)', () => {
+  it('the API route answers 200 for a live API key and 401 without one or for an unknown one', async () => {
+    const { GET } = await load<{ GET: () => Promise<Response> }>('api-key-route');
+    for (const [authorization, status] of [['Bearer sk_acme_emulator', 200], [undefined, 401], ['Bearer sk_unknown', 401]] as const) {
+      nextRequest.reset({ headers: authorization ? { authorization } : {} });
+      const response = await GET();
+      expect(response.status, String(authorization)).toBe(status);
+    }
   });
 });
 

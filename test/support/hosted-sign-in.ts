@@ -1,7 +1,8 @@
 /**
  * Drives the emulator's hosted sign-in page with plain HTTP, the way a browser without JavaScript
- * would: fetch the page, find the form, submit its fields plus the clicked button, handle the
- * organisation choice, and return the final redirect (`redirect_uri?code=…&state=…`) unfollowed.
+ * would: fetch the page, find the form, submit its fields (the hidden CSRF token among them) plus
+ * the clicked button with the `Origin` and `Sec-Fetch-Site` a browser sends, handle the organisation
+ * choice, and return the final redirect (`redirect_uri?code=…&state=…`) unfollowed.
  */
 
 export interface HostedForm {
@@ -73,9 +74,12 @@ export async function submitForm(
     if (!form.fields.some(([field]) => field === name)) body.append(name, value);
   }
   if (button.name) body.append(button.name, button.value);
-  return fetch(new URL(form.action, pageUrl), {
+  const target = new URL(form.action, pageUrl);
+  // What a browser adds to a form post from the page itself: the emulator refuses cross-site ones.
+  const site = target.origin === new URL(pageUrl).origin ? 'same-origin' : 'cross-site';
+  return fetch(target, {
     method: form.method.toUpperCase(),
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: new URL(pageUrl).origin, 'sec-fetch-site': site },
     body,
     redirect: 'manual',
   });

@@ -140,6 +140,10 @@ describe('session methods', () => {
     await act(async () => expect(await result.current.switchToOrganization('org_globex')).toEqual(next));
     expect(actions.switchOrganizationAction).toHaveBeenCalledWith('org_globex', undefined);
     expect(result.current).toMatchObject({ organizationId: 'org_globex', role: 'member' });
+    // The reference client's options reach the action as given.
+    const options = { returnTo: '/projects', revalidationStrategy: 'none' } as const;
+    await act(async () => void (await result.current.switchToOrganization('org_globex', options)));
+    expect(actions.switchOrganizationAction).toHaveBeenLastCalledWith('org_globex', options);
   });
 
   it('switchToOrganization returns a refusal without changing the session', async () => {

@@ -10,7 +10,7 @@
 import { Suspense, use, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { getAuthAction, refreshAuthAction, signOutAction, switchOrganizationAction } from '../../actions/index.js';
-import type { ClientAuth } from '../../shared/types.js';
+import type { ClientAuth, InitialAuth, SwitchToOrganizationOptions } from '../../shared/types.js';
 import { AuthContext } from './use-auth.js';
 import type { AuthState, ProviderValue } from './use-auth.js';
 import { goToSignIn, reload } from './navigate.js';
@@ -21,7 +21,7 @@ import { createTokenStore } from './use-access-token.js';
 export interface AuthKitProviderProps {
   children?: ReactNode;
   /** The redacted session to start from; without it (or `session`), one `getAuthAction` after mount. */
-  initialAuth?: ClientAuth;
+  initialAuth?: InitialAuth;
   /** A promise of the session, as the server shell hands it over (read without blocking the children). */
   session?: PromiseLike<ClientSession>;
   /**
@@ -41,7 +41,7 @@ const noop = () => {};
 const PENDING: Seed = new Promise(noop);
 // The access token belongs to one session in one organisation: a switch needs a new token.
 // While the session is unknown the key is '' (see createTokenStore).
-const tokenKey = (auth: ClientAuth | undefined) => (!auth ? '' : auth.user ? `${auth.sessionId} ${auth.organizationId}` : undefined);
+const tokenKey = (auth: InitialAuth | undefined) => (!auth ? '' : auth.user ? `${auth.sessionId} ${auth.organizationId}` : undefined);
 
 /** Surfaces a rejected seed (a redirect to sign in or to refresh, an error) where Next handles it. */
 function Settle({ seed }: { seed: Seed }) {
@@ -62,7 +62,7 @@ export function AuthKitProvider({ children, session, initialAuth, onSessionExpir
   // replaces it at once. Each known value is tagged with the seed it belongs to.
   const source = session ?? initialAuth;
   const given = useMemo<ClientSession | undefined>(
-    () => (!session && initialAuth ? { auth: initialAuth, authRoute, organizationName } : undefined),
+    () => (!session && initialAuth ? { auth: initialAuth as ClientAuth, authRoute, organizationName } : undefined),
     [session, initialAuth, authRoute, organizationName],
   );
   const [tagged, setTagged] = useState<[unknown, ClientSession]>();
@@ -100,7 +100,7 @@ export function AuthKitProvider({ children, session, initialAuth, onSessionExpir
         }
       },
       signOut: signOutAction as AuthState['signOut'],
-      async switchToOrganization(organizationId: string, options?: { returnTo?: string }) {
+      async switchToOrganization(organizationId: string, options?: SwitchToOrganizationOptions) {
         const next = await switchOrganizationAction(organizationId, options);
         if (!('error' in next)) apply(next);
         return next;

@@ -38,6 +38,8 @@ describe('<Impersonation> (client)', () => {
     const view = renderWithAuth(<Impersonation />, impersonated);
     const bottom = screen.getByRole('status');
     expect(bottom).toHaveAttribute('data-side', 'bottom');
+    // The reference's root attribute too, so its selectors and styles keep matching.
+    expect(document.querySelector('[data-workos-impersonation-root]')).toBe(bottom);
     expect(bottom.getAttribute('style')).toContain('var(--workos-impersonation-background-color');
     expect(bottom.style.borderTop).toContain('var(--workos-impersonation-border-width');
     view.unmount();

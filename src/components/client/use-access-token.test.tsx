@@ -9,6 +9,7 @@ import type { ClientAuth } from '../../shared/types.js';
 import { AuthKitProvider } from './auth-kit-provider.js';
 import { createTokenStore } from './use-access-token.js';
 import { useAccessToken, useTokenClaims } from './use-access-token.js';
+import { useRecentAuth } from './use-recent-auth.js';
 
 vi.mock('../../actions/index.js', () => import('../../../test/support/components-actions.js'));
 const { resetActionMocks } = await import('../../../test/support/components-actions.js');
@@ -18,8 +19,12 @@ const NOW = Date.UTC(2026, 0, 1) / 1000;
 const token = (ttl = 3600, extra: Record<string, unknown> = {}) => mockAccessToken({ sub: 'user_ada', sid: 'session_1', iat: NOW, exp: NOW + ttl, ...extra } as AccessToken);
 
 function renderToken(initialAuth: ClientAuth = signedIn()) {
+  return renderInProvider(() => useAccessToken(), initialAuth);
+}
+
+function renderInProvider<T>(hook: () => T, initialAuth: ClientAuth = signedIn()) {
   const wrapper = ({ children }: { children: ReactNode }) => <AuthKitProvider initialAuth={initialAuth} onSessionExpired={false}>{children}</AuthKitProvider>;
-  return renderHook(() => useAccessToken(), { wrapper });
+  return renderHook(hook, { wrapper });
 }
 
 const flush = () => act(async () => {
@@ -37,7 +42,7 @@ describe('useAccessToken', () => {
     const first = token();
     vi.mocked(actions.getAccessTokenAction).mockResolvedValue({ accessToken: first });
     const { result } = renderToken();
-    expect(result.current).toMatchObject({ accessToken: undefined, loading: true, error: undefined });
+    expect(result.current).toMatchObject({ accessToken: undefined, loading: true, error: null });
     await flush();
     expect(result.current).toMatchObject({ accessToken: first, loading: false });
     expect(actions.getAccessTokenAction).toHaveBeenCalledTimes(1);
@@ -118,7 +123,7 @@ describe('useAccessToken', () => {
     await act(() => vi.advanceTimersByTimeAsync(90_000)); // 120 s token: refresh at exp - 30 s
     expect(result.current).toMatchObject({ accessToken: first, loading: false, error: expect.objectContaining({ message: 'Failed to refresh access token' }) });
     await act(() => vi.advanceTimersByTimeAsync(60_000));
-    expect(result.current).toMatchObject({ accessToken: third, error: undefined });
+    expect(result.current).toMatchObject({ accessToken: third, error: null });
     expect(actions.getAccessTokenAction).toHaveBeenCalledTimes(3);
   });
 
@@ -199,10 +204,39 @@ describe('the token store', () => {
 describe('useTokenClaims', () => {
   it('decodes the current token, including non-ASCII claims, and is empty without one', async () => {
     vi.mocked(actions.getAccessTokenAction).mockResolvedValue({ accessToken: token(3600, { org_id: 'org_acme', team: 'Zürich' }) });
-    const wrapper = ({ children }: { children: ReactNode }) => <AuthKitProvider initialAuth={signedIn()} onSessionExpired={false}>{children}</AuthKitProvider>;
-    const { result } = renderHook(() => useTokenClaims<{ team: string }>(), { wrapper });
+    const { result } = renderInProvider(() => useTokenClaims<{ team: string }>());
     expect(result.current).toEqual({});
     await flush();
     expect(result.current).toMatchObject({ sub: 'user_ada', org_id: 'org_acme', team: 'Zürich' });
+  });
+});
+
+describe('useRecentAuth', () => {
+  const renderRecentAuth = (maxAge: number) => renderInProvider(() => useRecentAuth({ maxAge }));
+
+  it('is loading (no verdict) until the access token is there', () => {
+    vi.mocked(actions.getAccessTokenAction).mockReturnValue(new Promise(() => {}));
+    expect(renderRecentAuth(300).result.current).toEqual({ loading: true, authenticatedAt: undefined, isStale: undefined });
+  });
+
+  it('reads auth_time: recent within maxAge (inclusive), stale after', async () => {
+    vi.mocked(actions.getAccessTokenAction).mockResolvedValue({ accessToken: token(3600, { auth_time: NOW - 300 }) });
+    const recent = renderRecentAuth(300);
+    await flush();
+    expect(recent.result.current).toEqual({ loading: false, authenticatedAt: new Date((NOW - 300) * 1000), isStale: false });
+    const stale = renderRecentAuth(299);
+    await flush();
+    expect(stale.result.current).toMatchObject({ loading: false, isStale: true });
+  });
+
+  it('fails closed: a token without auth_time, or no token, is stale', async () => {
+    vi.mocked(actions.getAccessTokenAction).mockResolvedValue({ accessToken: token() });
+    const { result } = renderRecentAuth(300);
+    await flush();
+    expect(result.current).toEqual({ loading: false, authenticatedAt: null, isStale: true });
+    vi.mocked(actions.getAccessTokenAction).mockResolvedValue({ accessToken: undefined });
+    const tokenless = renderRecentAuth(300);
+    await flush();
+    expect(tokenless.result.current).toEqual({ loading: false, authenticatedAt: null, isStale: true });
   });
 });

@@ -16,7 +16,8 @@ import { useProviderValue } from './use-auth.js';
 export interface AccessTokenState {
   accessToken: string | undefined;
   loading: boolean;
-  error: Error | undefined;
+  /** The last refresh failure (the reference's `null` when there is none). */
+  error: Error | null;
   /** Forces a refresh; resolves to the new token, or `undefined` when it failed (see `error`). */
   refresh(): Promise<string | undefined>;
   /** A token that is not about to expire, refreshing first when needed; rejects when that fails. */
@@ -67,7 +68,7 @@ export function createTokenStore(key?: string) {
     if (forKey) return (inflight ??= getAccessTokenAction({ forceRefresh })
       .then(({ accessToken, error }) => {
         if (error) throw new Error(error);
-        if (forKey === key) set({ accessToken, loading: false, error: undefined });
+        if (forKey === key) set({ accessToken, loading: false, error: null });
         return accessToken;
       })
       .catch((error: Error) => {
@@ -82,7 +83,7 @@ export function createTokenStore(key?: string) {
   let state: AccessTokenState = {
     accessToken: undefined,
     loading: key !== undefined,
-    error: undefined,
+    error: null,
     refresh: () => fetchToken(true).catch(ignore),
     getAccessToken: async () =>
       !state.accessToken || (dueAt() ?? Infinity) <= Date.now() ? fetchToken(!!state.accessToken) : state.accessToken,
@@ -106,7 +107,7 @@ export function createTokenStore(key?: string) {
       if (next === key) return;
       key = next;
       inflight = undefined;
-      set({ accessToken: undefined, loading: next !== undefined, error: undefined });
+      set({ accessToken: undefined, loading: next !== undefined, error: null });
       if (listeners.size) fetchToken(false).catch(ignore);
     },
   };

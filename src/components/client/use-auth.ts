@@ -6,13 +6,16 @@
  */
 import { createContext, use, useContext, useEffect } from 'react';
 import { AuthKitError } from '../../shared/errors.js';
-import type { ClientAuth, User } from '../../shared/types.js';
+import type { NoUserInfo, RedactedUserInfo, SwitchToOrganizationOptions, User } from '../../shared/types.js';
 import { goToSignIn } from './navigate.js';
 import type { ClientSession, Seed } from './session-seed.js';
 import type { TokenStore } from './use-access-token.js';
 
+/** Every field present (an optional one as `T | undefined`), as the reference's `useAuth()` types them. */
+type Present<T> = { [K in keyof Required<T>]: T[K] };
+
 /** What `useAuth()` returns: the redacted session plus `loading` and the session methods. */
-export type AuthState = ClientAuth & {
+export type AuthState = (Present<RedactedUserInfo> | Present<Omit<NoUserInfo, 'accessToken'>>) & {
   loading: boolean;
   /** Re-reads the session from the server (`getAuthAction`). */
   getAuth(options?: { ensureSignedIn?: boolean }): Promise<void>;
@@ -20,8 +23,11 @@ export type AuthState = ClientAuth & {
   refreshAuth(options?: { ensureSignedIn?: boolean; organizationId?: string }): Promise<void | { error: string }>;
   /** Signs out through `signOutAction` (the browser follows its redirect). */
   signOut(options?: { returnTo?: string }): Promise<void>;
-  /** Switches the session to one of the user's organisations; resolves to the new session or `{ error }`. */
-  switchToOrganization(organizationId: string, options?: { returnTo?: string }): Promise<ClientAuth | { error: string }>;
+  /**
+   * Switches the session to one of the user's organisations; resolves to the new session or
+   * `{ error }`. With `returnTo` (or a `revalidationStrategy` other than 'none') the browser goes there.
+   */
+  switchToOrganization(organizationId: string, options?: SwitchToOrganizationOptions): Promise<RedactedUserInfo | { error: string }>;
 };
 
 /** `useAuth({ ensureSignedIn: true })`: once loaded, there is a user. */

@@ -8,7 +8,7 @@
 import type { ReactNode } from 'react';
 import { getSignInUrl, withAuth } from '../../server/index.js';
 import { toClientAuth } from '../../shared/redact.js';
-import type { ClientAuth } from '../../shared/types.js';
+import type { ClientAuth, InitialAuth } from '../../shared/types.js';
 import { AuthKitProvider as ClientAuthKitProvider } from '../client/auth-kit-provider.js';
 import type { ClientSession } from '../client/session-seed.js';
 import { organizationName } from './organization-name.js';
@@ -17,15 +17,15 @@ import { organizationName } from './organization-name.js';
 export interface ServerAuthKitProviderProps {
   children?: ReactNode;
   /** The session to seed with instead of reading it (it is redacted either way). */
-  initialAuth?: ClientAuth;
+  initialAuth?: InitialAuth;
   /** `false` turns off the focus-time session check. A callback needs the client provider (functions cannot cross). */
   onSessionExpired?: false;
 }
 
 /** What the browser may know of this request's session; request data, so it settles after the shell. */
-async function clientSession(initialAuth: ClientAuth | undefined): Promise<ClientSession> {
+async function clientSession(initialAuth: InitialAuth | undefined): Promise<ClientSession> {
   // Redact even a caller-supplied seed: a full withAuth() result would otherwise carry the token.
-  const auth = toClientAuth(initialAuth ?? (await withAuth()));
+  const auth = toClientAuth((initialAuth as ClientAuth | undefined) ?? (await withAuth()));
   const authRoute = new URL(await getSignInUrl());
   authRoute.search = '';
   const name = auth.impersonator ? await organizationName(auth.organizationId) : undefined;

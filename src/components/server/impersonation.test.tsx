@@ -24,6 +24,7 @@ describe('<Impersonation> (server)', () => {
     expect(banner).toHaveTextContent('support@workos.test is impersonating alice@example.com in Globex (reason: Ticket #42)');
     expect(banner).toHaveAttribute('data-side', 'top');
     expect(banner.style.top).toBe('0px');
+    expect(document.querySelector('[data-workos-impersonation-root]')).toBe(banner);
   });
 
   it('stops with a labelled sign-out form carrying the return path', async () => {

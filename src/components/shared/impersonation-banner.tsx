@@ -2,7 +2,9 @@
  * The impersonation banner both faces render. It is announced (`role="status"`), says who is
  * impersonating whom, in which organisation and why, and stops with a plain sign-out form, so
  * the server face needs no client JavaScript at all. Styled by the reference package's CSS
- * variables (`--workos-impersonation-*`) plus `data-authkit-impersonation` and `data-side`.
+ * variables (`--workos-impersonation-*`) plus `data-authkit-impersonation` and `data-side`; the
+ * root also carries the reference's `data-workos-impersonation-root`, so selectors and styles
+ * written for the reference keep matching.
  */
 import { signOutAction } from '../../actions/index.js';
 import type { Impersonator, User } from '../../shared/types.js';
@@ -18,7 +20,7 @@ export function ImpersonationBanner({ user, impersonator, organization, side = '
 }) {
   return (
     <div
-      role="status" data-authkit-impersonation="" data-side={side} {...rest}
+      role="status" data-authkit-impersonation="" data-workos-impersonation-root="" data-side={side} {...rest}
       style={{
         position: 'fixed', left: 0, right: 0, [side]: 0, zIndex: 9999, padding: 8, textAlign: 'center',
         background: v('background-color', '#fce654'), color: v('color', '#1a1a1a'),

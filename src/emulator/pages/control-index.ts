@@ -16,6 +16,11 @@ const CONTROL_ROUTES = [
   ['POST', '/_emulator/keys/retire', 'publish only the current key'],
   ['PATCH', '/_emulator/memberships/:id', 'change a membership: {status, role}'],
   ['DELETE', '/_emulator/memberships/:id', 'remove a membership'],
+  ['GET', '/_emulator/feature-flags', 'feature flags with their targets'],
+  ['PATCH', '/_emulator/feature-flags/:slug', 'toggle one: {enabled, default_value, organization_ids, user_ids}; an unknown slug creates it'],
+  ['GET', '/_emulator/api-keys', 'API keys apps can validate (secrets obfuscated)'],
+  ['POST', '/_emulator/api-keys', 'issue one: {organization_id, name, permissions, user_id, value}; the answer shows the secret once'],
+  ['DELETE', '/_emulator/api-keys/:id', 'revoke one: it validates as {api_key: null} from then on'],
   ['POST', '/_emulator/reset', 'back to the seed data (the keys stay)'],
 ];
 

@@ -1,5 +1,5 @@
 /** The hosted AuthKit pages: sign in (one button per user), sign up, and organisation choice. */
-import { errorBlock, escapeHtml, hiddenFields, page } from './layout.js';
+import { csrfField, errorBlock, escapeHtml, hiddenFields, page } from './layout.js';
 
 export const AUTHORIZE_PATH = '/user_management/authorize';
 
@@ -10,10 +10,14 @@ export interface UserChoice {
 
 export interface SignInPage {
   params: Record<string, string | undefined>;
+  /** The CSRF token of the authorize form. */
+  csrfToken: string;
   users: UserChoice[];
   /** `login_hint`: that user is listed first and focused. */
   hint?: string;
   organizationName?: string;
+  /** Why this sign-in is asked for (an organisation that requires SSO or MFA). */
+  notice?: string;
   signUpHref: string;
   error?: string;
 }
@@ -32,8 +36,10 @@ export function signInPage(view: SignInPage): string {
   const empty = users.length === 0 ? '<p>No user can sign in here.</p>' : '';
   return page(heading, `<h1>${escapeHtml(heading)}</h1>
 ${errorBlock(view.error)}
+${view.notice ? `<p class="notice" role="status">${escapeHtml(view.notice)}</p>` : ''}
 <p class="hint">Choose who to sign in as. No password needed: this is the local emulator.</p>
 <form method="post" action="${AUTHORIZE_PATH}">
+${csrfField(view.csrfToken)}
 ${hiddenFields(view.params)}
 <ul class="choices">
 ${items}
@@ -44,8 +50,21 @@ ${empty}
 <p><a href="${escapeHtml(view.signUpHref)}">Create an account</a></p>`);
 }
 
+/** Why an organisation asks for a fresh sign-in, in words for the person on the page; undefined when it does not. */
+export function stepUpNotice(org: { name: string; require_sso: boolean; require_mfa: boolean }): string | undefined {
+  if (org.require_sso) {
+    return `${org.name} requires single sign-on (SSO), so you are asked to sign in again through its identity provider. Here, choosing your account stands in for that step.`;
+  }
+  if (org.require_mfa) {
+    return `${org.name} requires multi-factor authentication (MFA), so you are asked to sign in again with a second factor. Here, choosing your account stands in for that step.`;
+  }
+  return undefined;
+}
+
 export interface SignUpPage {
   params: Record<string, string | undefined>;
+  /** The CSRF token of the authorize form. */
+  csrfToken: string;
   values: { email?: string; first_name?: string; last_name?: string };
   signInHref: string;
   error?: string;
@@ -57,6 +76,7 @@ export function signUpPage(view: SignUpPage): string {
   return page('Create an account', `<h1>Create an account</h1>
 ${errorBlock(view.error)}
 <form method="post" action="${AUTHORIZE_PATH}">
+${csrfField(view.csrfToken)}
 ${hiddenFields(view.params)}
 ${field('email', 'Email', 'email')}
 ${field('first_name', 'First name')}
@@ -69,6 +89,8 @@ ${field('last_name', 'Last name')}
 
 export interface OrganizationChoicePage {
   params: Record<string, string | undefined>;
+  /** The CSRF token of the authorize form. */
+  csrfToken: string;
   email: string;
   organizations: { id: string; name: string; role: string }[];
 }
@@ -84,6 +106,7 @@ export function organizationChoicePage(view: OrganizationChoicePage): string {
   return page('Choose an organization', `<h1>Choose an organization</h1>
 <p class="hint">Signing in as <strong>${escapeHtml(view.email)}</strong>.</p>
 <form method="post" action="${AUTHORIZE_PATH}">
+${csrfField(view.csrfToken)}
 ${hiddenFields({ ...view.params, email: view.email })}
 <ul class="choices">
 ${items}

@@ -60,7 +60,7 @@ export function signIn(runtime: Runtime, params: AuthorizeParams, form: URLSearc
       name: runtime.store.organizations.get(m.organization_id)?.name ?? m.organization_id,
       role: m.role,
     }));
-    return html(200, organizationChoicePage({ params, email: user.email, organizations }));
+    return html(200, organizationChoicePage({ params, csrfToken: runtime.csrf.issue('authorize'), email: user.email, organizations }));
   }
   return finishSignIn(runtime, params, authenticationFor(runtime, user, memberships[0]?.organization_id));
 }

@@ -1,6 +1,6 @@
 /** Renders the hosted page an authorize request asks for: sign-up (`screen_hint=sign-up`) or sign-in. */
 import { html, type Reply } from '../http.js';
-import { signInPage, signUpPage, type UserChoice } from '../pages/sign-in.js';
+import { signInPage, signUpPage, stepUpNotice, type UserChoice } from '../pages/sign-in.js';
 import type { Runtime } from '../runtime.js';
 import { type AuthorizeParams, authorizeHref } from './authorize-params.js';
 
@@ -17,19 +17,23 @@ export function renderHostedPage(
 ): Reply {
   const status = problem ? 400 : 200;
   const error = problem ? { error: problem.error } : {};
+  const csrfToken = runtime.csrf.issue('authorize');
   if (params.screen_hint === 'sign-up') {
     const values = problem?.values ?? { email: params.login_hint };
     const signInHref = authorizeHref(params, { screen_hint: undefined });
-    return html(status, signUpPage({ params, values, signInHref, ...error }));
+    return html(status, signUpPage({ params, csrfToken, values, signInHref, ...error }));
   }
   const org = params.organization_id ? runtime.store.organizations.get(params.organization_id) : undefined;
+  const notice = org ? stepUpNotice(org) : undefined;
   return html(
     status,
     signInPage({
       params,
+      csrfToken,
       users: userChoices(runtime, org?.id),
       ...(params.login_hint ? { hint: params.login_hint } : {}),
       ...(org ? { organizationName: org.name } : {}),
+      ...(notice ? { notice } : {}),
       signUpHref: authorizeHref(params, { screen_hint: 'sign-up' }),
       ...error,
     }),

@@ -10,6 +10,7 @@ export function getAuthorize(request: EmuRequest, runtime: Runtime): Reply {
   const params = pickParams(request.url.searchParams);
   const problem = authorizeProblem(runtime, params);
   if (problem) return problem;
+  runtime.app.learn(params.redirect_uri!);
   // A pending impersonation (started on /_emulator/impersonate) skips the page entirely.
   const impersonation = consumeImpersonation(runtime, request);
   if (impersonation) return finishSignIn(runtime, params, impersonation.auth, impersonation.headers);

@@ -1,8 +1,11 @@
 /**
  * The `/_emulator/` control surface for tests and humans: counters, faults, runtime config, minted
- * sessions, signing keys, memberships and reset. Unauthenticated by design: the emulator binds to loopback by default.
+ * sessions, signing keys, memberships, feature flags, API keys and reset. Unauthenticated by design: the emulator binds to loopback by default.
  */
+import { apiKeyJson, createApiKey, revokeApiKey } from '../api-keys.js';
+import { updateFeatureFlag } from '../control-feature-flags.js';
 import { removeMembership, updateMembership } from '../control-memberships.js';
+import { featureFlagControlJson } from '../feature-flags.js';
 import { createControlSession } from '../control-session.js';
 import { updateConfig } from '../control.js';
 import { apiError, html, json, jsonBody, type EmuRequest, type Reply } from '../http.js';
@@ -46,6 +49,15 @@ export const controlHandlers = {
     json(200, { membership: updateMembership(runtime, request.params.id!, jsonBody(request)) }),
   ),
   removeMembership: guarded((request, runtime) => json(200, removeMembership(runtime, request.params.id!))),
+  featureFlags: (_request: EmuRequest, runtime: Runtime): Reply =>
+    json(200, { feature_flags: [...runtime.store.featureFlags.values()].map(featureFlagControlJson) }),
+  updateFeatureFlag: guarded((request, runtime) =>
+    json(200, { feature_flag: updateFeatureFlag(runtime, request.params.slug!, jsonBody(request)) }),
+  ),
+  apiKeys: (_request: EmuRequest, runtime: Runtime): Reply =>
+    json(200, { api_keys: [...runtime.store.apiKeys.values()].map((key) => apiKeyJson(key)) }),
+  createApiKey: guarded((request, runtime) => json(201, { api_key: createApiKey(runtime, jsonBody(request)) })),
+  revokeApiKey: guarded((request, runtime) => json(200, revokeApiKey(runtime, request.params.id!))),
   reset: (_request: EmuRequest, runtime: Runtime): Reply => {
     runtime.reset();
     return json(200, { reset: true });

@@ -11,6 +11,25 @@ export function getUser(request: EmuRequest, runtime: Runtime): Reply {
   return json(200, userJson(user));
 }
 
+/**
+ * `GET /user_management/users?email&organization_id` plus pagination. `email` matches exactly
+ * (case-insensitively); `organization_id` keeps the users with a membership of any status there
+ * (the memberships list says which status), and an unknown organisation is an empty list.
+ */
+export function listUsers(request: EmuRequest, runtime: Runtime): Reply {
+  const search = request.url.searchParams;
+  const query = parseListQuery(request.url);
+  const email = search.get('email')?.trim().toLowerCase() || undefined;
+  const organizationId = search.get('organization_id') || undefined;
+  const members = organizationId
+    ? new Set(runtime.store.memberships.filter((m) => m.organization_id === organizationId).map((m) => m.user_id))
+    : undefined;
+  const users = [...runtime.store.users.values()].filter(
+    (user) => (!email || user.email.toLowerCase() === email) && (!members || members.has(user.id)),
+  );
+  return json(200, paginate(users, query, userJson));
+}
+
 export function getOrganization(request: EmuRequest, runtime: Runtime): Reply {
   const org = runtime.store.organizations.get(request.params.id!);
   if (!org) throw notFound('Organization', request.params.id!);

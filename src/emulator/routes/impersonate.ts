@@ -5,7 +5,7 @@
  * for the target user, with `impersonator` and `authentication_method: "Impersonation"`.
  */
 import { cookies, formBody, html, redirect, type EmuRequest, type Reply } from '../http.js';
-import { DEFAULT_INITIATE_LOGIN_URL, impersonatePage } from '../pages/impersonate.js';
+import { impersonatePage } from '../pages/impersonate.js';
 import type { Authentication } from '../records.js';
 import { isAllowedRedirect } from '../redirects.js';
 import type { Runtime } from '../runtime.js';
@@ -22,6 +22,8 @@ function renderPage(runtime: Runtime, values: Record<string, string>, error?: st
       users: [...store.users.values()].map(({ id, email }) => ({ id, email })),
       organizations: [...store.organizations.values()].map(({ id, name }) => ({ id, name })),
       values,
+      initiateLoginUrl: runtime.app.initiateLoginUrl,
+      csrfToken: runtime.csrf.issue('impersonate'),
       ...(error ? { error } : {}),
     }),
   );
@@ -36,7 +38,7 @@ export function postImpersonate(request: EmuRequest, runtime: Runtime): Reply {
   const email = (values.impersonator_email ?? '').trim();
   const userId = values.user_id ?? '';
   const organizationId = values.organization_id || undefined;
-  const target = values.initiate_login_url || DEFAULT_INITIATE_LOGIN_URL;
+  const target = values.initiate_login_url || runtime.app.initiateLoginUrl;
   let problem: string | undefined;
   if (!/^[^\s@]+@[^\s@]+$/.test(email)) problem = "Enter the impersonator's email address.";
   else if (!runtime.store.users.has(userId)) problem = `Unknown user '${userId}'.`;

@@ -1,13 +1,25 @@
 /** The route table: WorkOS's paths at the root, the emulator's own under `/_emulator`. */
 import { json } from '../http.js';
-import { type Route, isControlRoute, routeKey } from '../router.js';
+import { FAVICON, FAVICON_TYPE } from '../pages/layout.js';
+import { type Route, FAVICON_PATH, isControlRoute, routeKey } from '../router.js';
 import type { Runtime } from '../runtime.js';
+import { deleteApiKey, listOrganizationApiKeys, postOrganizationApiKey, postValidation } from './api-keys.js';
 import { postAuthenticate } from './authenticate.js';
 import { getAuthorize, postAuthorize } from './authorize.js';
 import { controlHandlers as control } from './control.js';
-import { getMembership, getOrganization, getUser, listMemberships, listOrganizations } from './directory.js';
+import { getMembership, getOrganization, getUser, listMemberships, listOrganizations, listUsers } from './directory.js';
+import {
+  changeTarget,
+  getFlag,
+  getSnapshot,
+  listFlags,
+  listOrganizationFlags,
+  listUserFlags,
+  setFlagEnabled,
+} from './feature-flags.js';
 import { getImpersonate, postImpersonate } from './impersonate.js';
 import { getLogout, postRevoke } from './sessions.js';
+import { getStepUp, postStepUp } from './step-up.js';
 
 function getJwks(request: { params: Record<string, string> }, runtime: Runtime) {
   if (request.params.clientId !== runtime.clientId) {
@@ -18,17 +30,32 @@ function getJwks(request: { params: Record<string, string> }, runtime: Runtime) 
 
 export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/health', handler: () => json(200, { status: 'ok' }) },
+  { method: 'GET', path: FAVICON_PATH, handler: () => ({ status: 200, headers: { 'Content-Type': FAVICON_TYPE }, body: FAVICON }) },
   { method: 'GET', path: '/user_management/authorize', handler: getAuthorize },
-  { method: 'POST', path: '/user_management/authorize', handler: postAuthorize },
+  { method: 'POST', path: '/user_management/authorize', form: 'authorize', handler: postAuthorize },
   { method: 'POST', path: '/user_management/authenticate', auth: 'optional-api-key', handler: postAuthenticate },
   { method: 'GET', path: '/sso/jwks/:clientId', handler: getJwks },
   { method: 'GET', path: '/user_management/sessions/logout', handler: getLogout },
   { method: 'POST', path: '/user_management/sessions/revoke', auth: 'api-key', handler: postRevoke },
+  { method: 'GET', path: '/user_management/users', auth: 'api-key', handler: listUsers },
   { method: 'GET', path: '/user_management/users/:id', auth: 'api-key', handler: getUser },
   { method: 'GET', path: '/user_management/organization_memberships', auth: 'api-key', handler: listMemberships },
   { method: 'GET', path: '/user_management/organization_memberships/:id', auth: 'api-key', handler: getMembership },
   { method: 'GET', path: '/organizations', auth: 'api-key', handler: listOrganizations },
   { method: 'GET', path: '/organizations/:id', auth: 'api-key', handler: getOrganization },
+  { method: 'POST', path: '/api_keys/validations', auth: 'api-key', handler: postValidation },
+  { method: 'DELETE', path: '/api_keys/:id', auth: 'api-key', handler: deleteApiKey },
+  { method: 'GET', path: '/organizations/:id/api_keys', auth: 'api-key', handler: listOrganizationApiKeys },
+  { method: 'POST', path: '/organizations/:id/api_keys', auth: 'api-key', handler: postOrganizationApiKey },
+  { method: 'GET', path: '/sdk/feature-flags', auth: 'api-key', handler: getSnapshot },
+  { method: 'GET', path: '/feature-flags', auth: 'api-key', handler: listFlags },
+  { method: 'GET', path: '/feature-flags/:slug', auth: 'api-key', handler: getFlag },
+  { method: 'PUT', path: '/feature-flags/:slug/enable', auth: 'api-key', handler: setFlagEnabled(true) },
+  { method: 'PUT', path: '/feature-flags/:slug/disable', auth: 'api-key', handler: setFlagEnabled(false) },
+  { method: 'POST', path: '/feature-flags/:slug/targets/:targetId', auth: 'api-key', handler: changeTarget(true) },
+  { method: 'DELETE', path: '/feature-flags/:slug/targets/:targetId', auth: 'api-key', handler: changeTarget(false) },
+  { method: 'GET', path: '/organizations/:id/feature-flags', auth: 'api-key', handler: listOrganizationFlags },
+  { method: 'GET', path: '/user_management/users/:id/feature-flags', auth: 'api-key', handler: listUserFlags },
   { method: 'GET', path: '/_emulator', handler: control.index },
   { method: 'GET', path: '/_emulator/counters', handler: control.counters },
   { method: 'DELETE', path: '/_emulator/counters', handler: control.clearCounters },
@@ -44,9 +71,16 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/_emulator/keys/retire', handler: control.retireKeys },
   { method: 'PATCH', path: '/_emulator/memberships/:id', handler: control.updateMembership },
   { method: 'DELETE', path: '/_emulator/memberships/:id', handler: control.removeMembership },
+  { method: 'GET', path: '/_emulator/feature-flags', handler: control.featureFlags },
+  { method: 'PATCH', path: '/_emulator/feature-flags/:slug', handler: control.updateFeatureFlag },
+  { method: 'GET', path: '/_emulator/api-keys', handler: control.apiKeys },
+  { method: 'POST', path: '/_emulator/api-keys', handler: control.createApiKey },
+  { method: 'DELETE', path: '/_emulator/api-keys/:id', handler: control.revokeApiKey },
   { method: 'POST', path: '/_emulator/reset', handler: control.reset },
   { method: 'GET', path: '/_emulator/impersonate', handler: getImpersonate },
-  { method: 'POST', path: '/_emulator/impersonate', handler: postImpersonate },
+  { method: 'POST', path: '/_emulator/impersonate', form: 'impersonate', handler: postImpersonate },
+  { method: 'GET', path: '/_emulator/step-up/:token', handler: getStepUp },
+  { method: 'POST', path: '/_emulator/step-up/:token', form: 'step-up', handler: postStepUp },
 ];
 
 /** Route keys that counters and faults apply to (everything outside `/_emulator`). */

@@ -27,7 +27,7 @@ export function getLogout(request: EmuRequest, runtime: Runtime): Reply {
   }
   // An unknown or already-ended session still redirects: the user wanted out, and is out.
   endSession(runtime, sessionId);
-  return redirect(returnTo ?? runtime.seed.defaultLogoutRedirect);
+  return redirect(returnTo ?? runtime.app.logoutRedirect(runtime.seed.defaultLogoutRedirect));
 }
 
 /** `POST /user_management/sessions/revoke` `{ session_id }`. */

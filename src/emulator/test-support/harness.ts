@@ -82,6 +82,13 @@ export function claimsOf(accessToken: string): JWTPayload & Record<string, unkno
   return decodeJwt(accessToken);
 }
 
+/** A control-surface call as a script makes it: JSON in (the emulator refuses anything else), the raw response out. */
+export function controlRequest(emulator: Emulator, method: string, path: string, body: unknown = {}): Promise<Response> {
+  const url = `${emulator.url}/_emulator/${path}`;
+  if (method === 'GET') return fetch(url);
+  return fetch(url, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
 /** One emulator for the whole test file: started before the first test, closed after the last. */
 export function emulatorPerSuite(assign: (emulator: Emulator) => void, options: EmulatorOptions = {}): void {
   let started: Emulator | undefined;

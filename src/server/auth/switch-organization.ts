@@ -7,21 +7,14 @@ import 'server-only';
 import { revalidatePath, revalidateTag } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { safeReturnPath } from '../../shared/return-to.js';
-import type { UserInfo } from '../../shared/types.js';
+import type { SwitchToOrganizationOptions, UserInfo } from '../../shared/types.js';
 import { signInStartUrl } from '../callback/auth-route-urls.js';
 import { rethrowNextControlFlow } from '../next-control-flow.js';
 import { refreshErrorCode } from '../session/refresh-errors.js';
 import { refreshSession } from './refresh-session.js';
 import { getRequestContext } from './request-context.js';
 
-export interface SwitchToOrganizationOptions {
-  /** Where to go afterwards (same-origin path). @default the current page */
-  returnTo?: string;
-  /** What to revalidate after switching. @default 'path' */
-  revalidationStrategy?: 'none' | 'tag' | 'path';
-  /** The cache tags to revalidate with `revalidationStrategy: 'tag'`. @default [] */
-  revalidationTags?: string[];
-}
+export type { SwitchToOrganizationOptions };
 
 /** WorkOS's "continue here" URL on a step-up error, when it gave one (http(s) only). */
 function continueUrl(error: unknown): string | undefined {

@@ -21,6 +21,11 @@ export async function getTokenClaims<T = Record<string, unknown>>(accessToken?: 
   return (decodeJwtClaims(token) ?? {}) as Partial<JWTPayload & T>;
 }
 
+/** What `checkRecentAuth` answers: no authentication time is always stale. */
+export type RecentAuthCheck =
+  | { readonly authenticatedAt: null; readonly isStale: true }
+  | { readonly authenticatedAt: Date; readonly isStale: boolean };
+
 /**
  * Whether the user signed in within the last `maxAge` seconds (from the token's `auth_time`).
  * Fails closed: no session, an expired token or no `auth_time` counts as stale. Never redirects.
@@ -29,7 +34,7 @@ export async function getTokenClaims<T = Record<string, unknown>>(accessToken?: 
  * const { isStale } = await checkRecentAuth({ maxAge: 300 });
  * if (isStale) redirect(await getSignInUrl({ maxAge: 300, returnTo: '/settings/security' }));
  */
-export async function checkRecentAuth(options: { maxAge: number }): Promise<{ authenticatedAt: Date | null; isStale: boolean }> {
+export async function checkRecentAuth(options: { maxAge: number }): Promise<RecentAuthCheck> {
   const maxAge = options?.maxAge;
   if (typeof maxAge !== 'number' || !Number.isFinite(maxAge) || maxAge < 0) {
     throw new AuthKitError('invalid_argument', 'checkRecentAuth: maxAge must be a number of seconds (0 or more).');

@@ -16,14 +16,32 @@ export interface ForwardedValues extends ForwardedContext {
 }
 
 const OVERRIDE_PREFIX = 'x-middleware-request-';
+const OVERRIDE_NAMES = 'x-middleware-override-headers';
 
-const isReserved = (name: string) => RESERVED_HEADER_PREFIXES.some((prefix) => name.toLowerCase().startsWith(prefix));
+/** True for a header only the proxy may set on a forwarded request (`x-authkit-*`, `x-workos-*`). */
+export const isReservedHeader = (name: string) => RESERVED_HEADER_PREFIXES.some((prefix) => name.toLowerCase().startsWith(prefix));
 
 /** Removes every header only the proxy may set. */
 export function stripReservedHeaders(headers: Headers): Headers {
   const stripped = new Headers(headers);
-  for (const name of [...stripped.keys()]) if (isReserved(name)) stripped.delete(name);
+  for (const name of [...stripped.keys()]) if (isReservedHeader(name)) stripped.delete(name);
   return stripped;
+}
+
+/**
+ * The request headers encoded in `headers` by `writeRequestOverride` (what the render would see),
+ * or `undefined` when they hold no such encoding.
+ */
+export function readRequestOverride(headers: Headers): Headers | undefined {
+  const names = headers.get(OVERRIDE_NAMES);
+  if (names === null) return undefined;
+  const request = new Headers();
+  for (const name of names.split(',')) {
+    // An empty value is a value (a signed-out hand-over forwards `x-authkit-session: ''`).
+    const value = name ? headers.get(`${OVERRIDE_PREFIX}${name}`) : null;
+    if (value !== null) request.set(name, value);
+  }
+  return request;
 }
 
 function cookieHeaderWith(original: string | null, writes: ReadonlyMap<string, string>): string {
@@ -51,7 +69,7 @@ export async function writeRequestOverride(response: Headers, request: Request, 
     names.push(name);
   };
   for (const [name, value] of request.headers) {
-    if (isReserved(name) || (rewriteCookie && name === 'cookie')) continue;
+    if (isReservedHeader(name) || (rewriteCookie && name === 'cookie')) continue;
     forward(name, value);
   }
   if (rewriteCookie) {
@@ -59,7 +77,7 @@ export async function writeRequestOverride(response: Headers, request: Request, 
     if (cookie) forward('cookie', cookie);
   }
   names.push(...(await writeForwardedContext(response, context, OVERRIDE_PREFIX)));
-  response.set('x-middleware-override-headers', names.join(','));
+  response.set(OVERRIDE_NAMES, names.join(','));
 }
 
 /** Responses that depend on the session must never be shared by a cache. */

@@ -1,5 +1,6 @@
 import 'server-only';
 /** Options of `authkit()` and `authkitProxy()`/`authkitMiddleware()` (the reference's names). */
+import type { NextRequest } from 'next/server';
 import type { ScreenHint } from '../../shared/constants.js';
 import type { Impersonator, User } from '../../shared/types.js';
 
@@ -12,7 +13,8 @@ export interface AuthkitRefreshSuccess {
 
 export interface AuthkitRefreshError {
   error: unknown;
-  request: Request;
+  /** The request whose refresh failed. */
+  request: NextRequest;
   /** True when WorkOS could not be reached or was overloaded: the session was kept. */
   isTransient: boolean;
 }
