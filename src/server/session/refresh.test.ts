@@ -53,6 +53,28 @@ describe('refreshTokens', () => {
     expect(await readSession(outcome.state.sealed)).toBe(outcome.state);
   });
 
+  it('a plain refresh racing a switch of the same token never loses the session', async () => {
+    // The plain refresh names no organisation, so WorkOS's replay of the spent token (within its
+    // grace window) is never refused as "exchanged for another organization".
+    const first = await expiredSession({ organization_id: 'org_acme', email: 'alice@example.com' });
+    const [plain, late] = await Promise.all([refreshTokens(first), refreshTokens(first, { organizationId: 'org_globex' })]);
+    expect(plain.ok && plain.state.info.organizationId).toBe('org_acme');
+    expect(!late.ok && refreshErrorCode(late.error)).toBe('invalid_grant'); // the switch is refused, and can be tried again
+    vi.useRealTimers();
+    const second = await expiredSession({ organization_id: 'org_acme', email: 'alice@example.com' });
+    const [switched, replay] = await Promise.all([refreshTokens(second, { organizationId: 'org_globex' }), refreshTokens(second)]);
+    expect(switched.ok && switched.state.info.organizationId).toBe('org_globex');
+    expect(replay.ok && replay.state.info.organizationId).toBe('org_globex'); // the switch's answer, replayed
+  });
+
+  it('a "switch" into the current organisation is a plain refresh (one flight)', async () => {
+    const state = await expiredSession({ organization_id: 'org_acme' });
+    suite.emulator.control.resetCounters();
+    const [a, b] = await Promise.all([refreshTokens(state), refreshTokens(state, { organizationId: 'org_acme' })]);
+    expect(a).toBe(b);
+    expect(suite.emulator.control.counters()[AUTHENTICATE]).toBe(1);
+  });
+
   it('keeps the organisation across a refresh and switches it on request', async () => {
     const state = await expiredSession({ organization_id: 'org_acme' });
     const kept = await refreshTokens(state);

@@ -100,7 +100,10 @@ function waitAtMost(flight: Promise<RefreshOutcome>, source: RefreshSource): Pro
  * Never throws: the outcome says whether it worked and, if not, whether the failure is transient.
  */
 export function refreshTokens(source: RefreshSource, options: { organizationId?: string } = {}): Promise<RefreshOutcome> {
-  const organizationId = options.organizationId ?? source.claims.org_id;
+  // Only a switch names an organisation: a plain refresh keeps the session's own. (A replay of the
+  // same refresh token that names another organisation than its first use is refused by WorkOS, so
+  // a proxy refresh racing a switch must not name the old one.)
+  const organizationId = options.organizationId === source.claims.org_id ? undefined : options.organizationId;
   const key = `${source.session.refreshToken}\u0000${organizationId ?? ''}`;
   const { inFlight, settled } = flights();
   const known = recall(settled, key);
