@@ -19,8 +19,12 @@ const SETS = {
   'reference set (AuthKitProvider, useAuth, useAccessToken, Impersonation)': 'AuthKitProvider, useAuth, useAccessToken, Impersonation',
   'whole client face': '*',
 };
-// The reference set's budget is half the reference's whole entry measured this way (4,561 B gzip in bench row 8), rounded down.
-const BUDGETS = { 'reference set (AuthKitProvider, useAuth, useAccessToken, Impersonation)': 2280, 'whole client face': 4584 };
+// The reference set's budget was half the reference's whole entry measured this way (4,561 B gzip
+// in bench row 8): 2,280 B, met at 2,236 B. Since the provider takes a promise of the session (so
+// the server shell never blocks a page's static shell: issue 11) and the reference's call forms of
+// the errors (issue 12), the set is ~2,440 B; the budget is 2,460 B (54% of the reference's entry,
+// 57% of the reference's own version of the same set, 4,320 B). bench/perf-fixes.md says why.
+const BUDGETS = { 'reference set (AuthKitProvider, useAuth, useAccessToken, Impersonation)': 2460, 'whole client face': 4584 };
 
 const externalActions = {
   name: 'external-actions',

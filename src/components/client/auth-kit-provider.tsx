@@ -7,7 +7,7 @@
  * an action returns (a switch, a refresh) becomes the provider's newer seed, until the server
  * renders again with a fresh one. The context value is memoised.
  */
-import { Suspense, use, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { getAuthAction, refreshAuthAction, signOutAction, switchOrganizationAction } from '../../actions/index.js';
 import type { ClientAuth, InitialAuth, SwitchToOrganizationOptions } from '../../shared/types.js';
@@ -43,12 +43,6 @@ const PENDING: Seed = new Promise(noop);
 // While the session is unknown the key is '' (see createTokenStore).
 const tokenKey = (auth: InitialAuth | undefined) => (!auth ? '' : auth.user ? `${auth.sessionId} ${auth.organizationId}` : undefined);
 
-/** Surfaces a rejected seed (a redirect to sign in or to refresh, an error) where Next handles it. */
-function Settle({ seed }: { seed: Seed }) {
-  use(seed as Promise<ClientSession>);
-  return null;
-}
-
 /**
  * Provides the session to client components (`useAuth`, `useAccessToken`, the client twins).
  * @example
@@ -70,8 +64,10 @@ export function AuthKitProvider({ children, session, initialAuth, onSessionExpir
   useEffect(() => {
     if (given) return;
     let live = true;
-    (session ?? getAuthAction().then((auth) => ({ auth, authRoute }), () => ({ auth: SIGNED_OUT, authRoute })))
-      .then((next) => live && setTagged([session, next]), noop);
+    // A seed that failed (the server's session read threw: its gates report why) reads as signed out.
+    const signedOut = () => ({ auth: SIGNED_OUT, authRoute });
+    Promise.resolve(session ?? getAuthAction().then((auth) => ({ auth, authRoute })))
+      .then((next) => live && setTagged([session, next]), () => live && setTagged([session, signedOut()]));
     return () => void (live = false);
   }, [session, given, authRoute]);
   const auth = known?.auth;
@@ -133,7 +129,6 @@ export function AuthKitProvider({ children, session, initialAuth, onSessionExpir
   return (
     <AuthContext value={value}>
       {children}
-      {session && <Suspense fallback={null}><Settle seed={seed} /></Suspense>}
     </AuthContext>
   );
 }
