@@ -8,6 +8,7 @@
  */
 import { Children, cloneElement, createElement, Fragment, isValidElement } from 'react';
 import type { ReactElement, ReactNode } from 'react';
+import { fulfilled } from '../components/client/session-seed.js';
 
 type Props = Record<string, unknown>;
 
@@ -21,7 +22,7 @@ const isThenable = (value: unknown): value is PromiseLike<unknown> => typeof (va
 async function settled(promise: PromiseLike<unknown>): Promise<{ thenable: PromiseLike<unknown> }> {
   const value = await promise;
   // Wrapped: awaiting an async function's promise-valued result would unwrap it.
-  return { thenable: Object.assign(Promise.resolve(value), { status: 'fulfilled', value }) };
+  return { thenable: fulfilled(value) };
 }
 
 async function resolveProps(props: Props): Promise<Props | undefined> {

@@ -3,9 +3,7 @@
  * The seed of a client provider: a thenable of what the browser may know of the session (the
  * redacted auth, the auth route, the organisation's name while impersonating). The server shell
  * hands over a promise without awaiting it, so the page's static shell never waits for the
- * session; the parts that need it read it with `use()` inside their own boundary. A seed known up
- * front (`initialAuth`, a session an action returned, tests, stories) is an already-fulfilled
- * thenable, which `use()` reads without suspending.
+ * session; the parts that need it read it with `use()` inside their own boundary.
  */
 import type { ClientAuth } from '../../shared/types.js';
 
@@ -18,10 +16,10 @@ export interface ClientSession {
   organizationName?: string;
 }
 
-/** A thenable carrying React's own settled markers (`status`, `value`), as `use()` leaves them. */
+/** A thenable carrying React's settled markers (`status`, `value`), as `use()` leaves them. */
 export type Seed = PromiseLike<ClientSession> & { status?: string; value?: ClientSession };
 
-/** A seed that is already there: `use()` and `settledValue()` read it synchronously. */
-export function fulfilled(value: ClientSession): Seed {
+/** A promise that is already there, marked the way React marks one it has read: `use()` returns at once. */
+export function fulfilled<T>(value: T): Promise<T> {
   return Object.assign(Promise.resolve(value), { status: 'fulfilled', value });
 }

@@ -8,6 +8,7 @@ import { createContext, use, useContext, useEffect } from 'react';
 import { AuthKitError } from '../../shared/errors.js';
 import type { NoUserInfo, RedactedUserInfo, SwitchToOrganizationOptions, User } from '../../shared/types.js';
 import { goToSignIn } from './navigate.js';
+import { fulfilled } from './session-seed.js';
 import type { ClientSession, Seed } from './session-seed.js';
 import type { TokenStore } from './use-access-token.js';
 
@@ -60,9 +61,8 @@ export function useProviderValue(): ProviderValue {
  */
 export function useSession(): ClientSession {
   const { seed, session } = useProviderValue();
-  // One `use()` call either way: React needs the same calls on the render after a suspension. A
-  // thenable marked fulfilled is read at once.
-  return use((session ? Object.assign(Promise.resolve(session), { status: 'fulfilled', value: session }) : seed) as Promise<ClientSession>);
+  // One `use()` call either way: React needs the same calls on the render after a suspension.
+  return use(session ? fulfilled(session) : (seed as Promise<ClientSession>));
 }
 
 /** Sends the browser to sign-in once the session is known to be signed out (`when`). */
