@@ -94,7 +94,8 @@ describe('switchOrganizationAction', () => {
     vi.mocked(revalidateTag).mockClear();
     const { url } = await redirectOf(() => switchOrganizationAction('org_acme', { returnTo: '/projects', revalidationStrategy: 'tag', revalidationTags: ['orgs', 'nav'] }));
     expect(url).toBe('/projects');
-    expect(vi.mocked(revalidateTag).mock.calls.map(([tag]) => tag)).toEqual(['orgs', 'nav']);
+    // The kit's own per-user tag first (a switch is never served from the old organisation's cache), then the app's.
+    expect(vi.mocked(revalidateTag).mock.calls).toEqual([['authkit:user:user_alice', { expire: 0 }], ['orgs', 'max'], ['nav', 'max']]);
   });
 
   it('refuses an unknown revalidation strategy and unbounded or malformed tags before switching', async () => {

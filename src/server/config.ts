@@ -124,3 +124,12 @@ export function resolveRedirectUri(override?: string | null): string {
       'handleAuth() (e.g. http://localhost:3000/callback) and add the same URL to Redirects in the WorkOS dashboard.',
   );
 }
+
+/**
+ * True inside a Next.js server, which sets `NEXT_RUNTIME` to 'nodejs' or 'edge' (and inlines it in
+ * its bundles); false in scripts and test runners, where Next's data cache does not exist.
+ */
+export function runsInNextServer(): boolean {
+  const runtime = typeof process === 'undefined' ? undefined : process.env.NEXT_RUNTIME;
+  return runtime === 'nodejs' || runtime === 'edge';
+}

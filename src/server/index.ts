@@ -29,6 +29,7 @@ export type { SwitchToOrganizationOptions } from './auth/switch-organization.js'
 export { saveSession } from './auth/save-session.js';
 export { checkRecentAuth, getTokenClaims } from './auth/token-claims.js';
 export { listOrganizationMemberships } from './auth/memberships.js';
+export { organizationCacheTag, userCacheTag } from './next-cache.js';
 export { validateApiKey } from './auth/validate-api-key.js';
 export { getFeatureFlagsRuntimeClient } from './feature-flags.js';
 export { getWorkOS } from './workos.js';

@@ -118,7 +118,9 @@ describe('fresh listings and dropped entries', () => {
     expect(await listingCalls()).toBe(3);
   });
 
-  it('a user’s entry is dropped when they switch organisation or sign out here', async () => {
+  it('a user’s entry is dropped, and their Next cache tag expired, when they switch organisation or sign out here', async () => {
+    const { revalidateTag } = await import('next/cache');
+    vi.mocked(revalidateTag).mockClear();
     const { sealed } = await signedInRequest(emulator(), { user: 'alice@example.com', organizationId: 'org_acme' });
     await render(sealed);
     nextRequest.reset({ cookies: { 'wos-session': sealed } });
@@ -133,6 +135,7 @@ describe('fresh listings and dropped entries', () => {
     const again = (await signedInRequest(emulator(), { user: 'alice@example.com', organizationId: 'org_acme' })).sealed;
     await render(again);
     expect(await listingCalls()).toBe(3);
+    expect(vi.mocked(revalidateTag).mock.calls).toEqual([['authkit:user:user_alice', { expire: 0 }], ['authkit:user:user_alice', { expire: 0 }]]);
   });
 
   it('a plain refresh (no switch) keeps the entry', async () => {

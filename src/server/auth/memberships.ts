@@ -4,17 +4,19 @@ import 'server-only';
  * a switch.
  *
  * Listing them is a WorkOS API call, and a layout's `<OrgSwitcher>` wants them on every signed-in
- * page view, so each user's active memberships are kept in this process for a short while
- * (`MEMBERSHIPS_TTL_MS`, at most `MAX_USERS` users, least recently used first out, emptied when the
- * configuration changes). That is for display, which may lag WorkOS by up to the TTL; a check that
- * authorises something asks with `{ fresh: true }`, which always lists at WorkOS (and renews the
- * entry). Concurrent misses for one user share one call; a failed call is not remembered. An entry
- * is dropped when its user switches organisation or signs out here. `current` is never cached: it
- * comes from the request's own session.
+ * page view, so each user's active memberships are kept for a short while (`MEMBERSHIPS_TTL_MS`):
+ * inside a Next server in Next's data cache, tagged `userCacheTag(userId)`; elsewhere in this
+ * process (at most `MAX_USERS` users, least recently used first out, emptied when the configuration
+ * changes). That is for display, which may lag WorkOS by up to the TTL; a check that authorises
+ * something asks with `{ fresh: true }`, which always lists at WorkOS. Concurrent misses for one
+ * user share one call; a failed call is not remembered. The entry is dropped (the tag expired)
+ * when its user switches organisation or signs out. `current` is never cached: it comes from the
+ * request's own session.
  */
 import { cache } from 'react';
 import type { OrganizationChoice } from '../../shared/types.js';
 import { perConfig } from '../config.js';
+import { expireCacheTags, throughNextCache, userCacheTag } from '../next-cache.js';
 import { getSession } from '../session/get-session.js';
 import { getWorkOS } from '../workos.js';
 
@@ -39,6 +41,12 @@ async function fetchMemberships(userId: string): Promise<Membership[]> {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** The user's memberships for display: Next's data cache inside a Next server, else this process's. */
+async function displayMemberships(userId: string): Promise<Membership[]> {
+  const cached = await throughNextCache(['authkit-memberships', userId], [userCacheTag(userId)], MEMBERSHIPS_TTL_MS / 1000, () => membershipsOf(userId, true));
+  return cached ? cached.value : membershipsOf(userId, false);
+}
+
 /** The user's memberships: the cached list while it is fresh enough (and `fresh` is not asked), else a new listing. */
 function membershipsOf(userId: string, fresh: boolean): Promise<Membership[]> {
   const map = entries();
@@ -57,15 +65,16 @@ function membershipsOf(userId: string, fresh: boolean): Promise<Membership[]> {
   return entry.memberships;
 }
 
-/** Drops a user's cached memberships (after an organisation switch or a sign-out). */
+/** Drops a user's cached memberships and expires their cache tag (after an organisation switch or a sign-out). */
 export function forgetMemberships(userId: string): void {
   entries().delete(userId);
+  expireCacheTags([userCacheTag(userId)]);
 }
 
 async function listFor(fresh: boolean): Promise<OrganizationChoice[]> {
   const state = await getSession();
   if (state.status !== 'signed-in') return [];
-  const memberships = await membershipsOf(state.info.user.id, fresh);
+  const memberships = await (fresh ? membershipsOf(state.info.user.id, true) : displayMemberships(state.info.user.id));
   return memberships.map((membership) => ({ ...membership, current: membership.id === state.info.organizationId }));
 }
 
