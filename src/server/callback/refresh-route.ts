@@ -19,7 +19,7 @@ export async function refreshFromRoute(request: NextRequest, origin: string, fal
   const returnTo = safeReturnPath(request.nextUrl.searchParams.get(AUTH_ROUTE_PARAMS.returnTo), fallbackPath);
   const back = (sealed?: string | null) => {
     const response = noStore(NextResponse.redirect(new URL(returnTo, origin), 307));
-    if (sealed !== undefined) writeSessionCookie(response.cookies, request.cookies, sealed, request.url);
+    if (sealed !== undefined) writeSessionCookie(response.cookies, request.cookies, sealed, [request.url, origin]);
     return response;
   };
   const state = await readSessionFromCookies(request.cookies);

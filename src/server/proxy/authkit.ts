@@ -52,11 +52,11 @@ export function compileAuthkitOptions(options: AuthkitOptions): CompiledAuthkitO
   return { ...options, signUpPaths, isSignUpPath: compilePathMatcher(signUpPaths, 'signUpPaths') };
 }
 
-function writeEagerToken(cookies: SetCookieHeaders, request: NextRequest, state: SessionState): void {
+function writeEagerToken(cookies: SetCookieHeaders, request: NextRequest, state: SessionState, redirectUri: string): void {
   if (state.status !== 'signed-in' || requestKind(request) !== 'document') return;
   const token = state.session.accessToken;
   if (request.cookies.get(EAGER_ACCESS_TOKEN_COOKIE)?.value === token) return;
-  const { secure, sameSite } = sessionCookieAttributes(request.url);
+  const { secure, sameSite } = sessionCookieAttributes([request.url, redirectUri]);
   cookies.set(EAGER_ACCESS_TOKEN_COOKIE, token, { path: '/', maxAge: 30, secure, sameSite: sameSite === 'none' ? 'none' : 'lax' });
 }
 
@@ -69,9 +69,9 @@ export async function runAuthkit(request: NextRequest, options: CompiledAuthkitO
   const cookies = new SetCookieHeaders();
   if (settled.cookie) {
     const value = 'write' in settled.cookie ? settled.cookie.write : null;
-    writeSessionCookie(cookies, request.cookies, value, request.url);
+    writeSessionCookie(cookies, request.cookies, value, [request.url, redirectUri]);
   }
-  if (options.eagerAuth) writeEagerToken(cookies, request, settled.state);
+  if (options.eagerAuth) writeEagerToken(cookies, request, settled.state, redirectUri);
 
   const { state } = settled;
   // The Set-Cookie headers written above, adopted (no copy): nothing writes a cookie after this.
