@@ -15,12 +15,13 @@ import { signInThroughHostedPage } from '../support/hosted-sign-in.js';
 import { startTestEmulator, TEST_COOKIE_PASSWORD, useEmulatorEnv } from '../support/emulator.js';
 import { nextRequest } from '../support/next-headers.js';
 import { refreshSession } from '../../src/server/auth/refresh-session.js';
+import { signOut } from '../../src/server/auth/sign-out.js';
 import { handleAuth } from '../../src/server/callback/handle-auth.js';
 import { authkitProxy } from '../../src/server/proxy/authkit-proxy.js';
 import { readForwardedContext } from '../../src/server/session/forwarded.js';
 import { readSession } from '../../src/server/session/read-session.js';
 import { emulatorSuite } from '../../src/server/test-support/emulator-suite.js';
-import { forwardedHeaders, TestBrowser } from '../../src/server/test-support/http.js';
+import { forwardedHeaders, redirectOf, TestBrowser } from '../../src/server/test-support/http.js';
 import { mintSession } from '../../src/server/test-support/sessions.js';
 import { TokenRefreshError } from '../../src/shared/errors.js';
 import type { Emulator, FaultInput } from '../../src/emulator/index.js';
@@ -341,6 +342,26 @@ describe('refresh faults elsewhere', () => {
     expect((error as TokenRefreshError).isTransient).toBe(true);
     expect((error as Error).message).not.toMatch(/Fe26|eyJ/);
     expect(nextRequest.cookie('wos-session')).toBe(sealed);
+  });
+});
+
+describe('sign-out while WorkOS cannot revoke the session', () => {
+  it.each([
+    ['503 on every attempt', { status: 503 as const, retry_after: 0, times: 8 }],
+    ['latency beyond the SDK timeout', { latency_ms: 120_000, drop: true, times: 8 }],
+  ])('%s: the cookies are cleared and the logout redirect goes on within 3 s, logged without secrets', async (_label, broken) => {
+    const { sealed } = await session({ expires_in: 300 });
+    nextRequest.reset({ cookies: { 'wos-session': sealed } });
+    suite.emulator.control.injectFault({ endpoint: 'POST /user_management/sessions/revoke', ...broken });
+    const started = Date.now();
+    const { url } = await drive(redirectOf(() => signOut({ returnTo: '/bye' })));
+    expect(Date.now() - started).toBeLessThanOrEqual(3_500);
+    expect(new URL(url).pathname).toBe('/user_management/sessions/logout');
+    expect(new URL(url).searchParams.get('return_to')).toBe('http://localhost:3000/bye');
+    expect(nextRequest.cookie('wos-session')).toBeUndefined();
+    expect(output.text()).toMatch(/Sign-out: .*(could not be revoked|did not confirm)/);
+    // This process still treats the copy as signed out.
+    expect((await readSession(sealed)).status).toBe('signed-out');
   });
 });
 

@@ -6,6 +6,7 @@ import { getSession } from '../session/get-session.js';
 import { getWorkOS } from '../workos.js';
 import { forgetMemberships } from './memberships.js';
 import { getRequestContext } from './request-context.js';
+import { revokeWorkosSession } from './revoke-session.js';
 import { clearAllAuthCookies } from './session-store.js';
 
 /** The URL's own path (path + query + hash), when it is a plain same-origin path; else undefined. */
@@ -55,8 +56,9 @@ export async function appOrigin(): Promise<string> {
 }
 
 /**
- * Clears the session cookie (and its chunks and any pending sign-in cookie), then redirects to
- * WorkOS's logout URL, which ends the session and returns to `returnTo` (or the Logout URI set in
+ * Clears the session cookie (and its chunks and any pending sign-in cookie), revokes the session
+ * at WorkOS (waiting at most 3 s; a failure is logged and never blocks the sign-out), then
+ * redirects to WorkOS's logout URL, which ends the AuthKit browser session and returns to `returnTo` (or the Logout URI set in
  * the dashboard). `returnTo` may be a path on this app (made absolute for WorkOS) or an absolute
  * URL on WorkOS's sign-out allow-list. Without a session it redirects to `returnTo` when that is on
  * this app's origin, else to '/'. Use it in a server action or route handler, outside try/catch
@@ -75,6 +77,8 @@ export async function signOut(options: { returnTo?: string } = {}): Promise<neve
   if (state.status !== 'signed-out') {
     forgetMemberships(state.session.user.id);
     const sessionId = state.claims.sid;
+    // Ended here, server-side, before the browser is sent anywhere: a copied cookie cannot refresh.
+    if (sessionId) await revokeWorkosSession(sessionId);
     if (sessionId) redirect(getWorkOS().userManagement.getLogoutUrl({ sessionId, returnTo: logoutReturnUrl(options.returnTo, origin) }));
   }
   redirect(sameOriginReturnPath(options.returnTo, origin) ?? '/');

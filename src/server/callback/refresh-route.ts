@@ -23,7 +23,7 @@ export async function refreshFromRoute(request: NextRequest, origin: string, fal
     return response;
   };
   const state = await readSessionFromCookies(request.cookies);
-  if (state.status === 'signed-out') return back(state.reason === 'invalid-cookie' ? null : undefined);
+  if (state.status === 'signed-out') return back(state.reason === 'no-cookie' ? undefined : null);
   if (state.status === 'signed-in' && !isWithinRefreshBuffer(state.claims)) return back();
 
   const outcome = await refreshTokens(state);

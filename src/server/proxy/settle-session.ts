@@ -40,7 +40,7 @@ export async function settleSession(request: NextRequest, options: AuthkitOption
   const state = await readSessionFromCookies(request.cookies);
   if (state.status === 'signed-out') {
     log(`signed out (${state.reason})`);
-    return { state, cookie: state.reason === 'invalid-cookie' ? { clear: true } : undefined };
+    return { state, cookie: state.reason === 'no-cookie' ? undefined : { clear: true } };
   }
   const due = state.status === 'expired' || isWithinRefreshBuffer(state.claims, options.refreshBufferSeconds);
   if (!due) {

@@ -6,6 +6,7 @@ import 'server-only';
  */
 import { AuthKitConfigError } from '../../shared/errors.js';
 import { warnOnce } from '../log.js';
+import { hasSessionEnded } from './ended-sessions.js';
 import { signedIn, signedOut, type SessionState } from './state.js';
 import { unsealSession } from './seal.js';
 import { recallVerifiedSession, rememberVerifiedSession } from './verified-cache.js';
@@ -42,14 +43,15 @@ async function readUncached(sealed: string): Promise<SessionState> {
  */
 export async function readSession(sealed: string | null | undefined): Promise<SessionState> {
   if (!sealed) return signedOut('no-cookie');
-  const cached = recallVerifiedSession(sealed);
-  if (cached) return cached;
+  let state: SessionState;
   try {
-    return await readUncached(sealed);
+    state = recallVerifiedSession(sealed) ?? (await readUncached(sealed));
   } catch (error) {
     if (error instanceof AuthKitConfigError) throw error;
     return signedOut('invalid-cookie');
   }
+  // A copy of a cookie whose session was signed out here: its token still verifies until `exp`.
+  return state.status !== 'signed-out' && hasSessionEnded(state.claims.sid) ? signedOut('session-ended') : state;
 }
 
 /** Reads the session cookie (all chunks) from a cookie jar: `request.cookies` or `cookies()`. */

@@ -12,6 +12,7 @@ import { decodeJwtClaims } from '../../shared/claims.js';
 import type { TokenRefreshError } from '../../shared/errors.js';
 import type { AccessToken, Session } from '../../shared/types.js';
 import { getConfig, perConfig } from '../config.js';
+import { settleWithin } from '../deadline.js';
 import { getWorkOS } from '../workos.js';
 import { toTokenRefreshError } from './refresh-errors.js';
 import { sealSession, sessionPayload } from './seal.js';
@@ -85,14 +86,10 @@ class RefreshTimeout extends Error {
 
 /** The flight's outcome, or a transient failure once the caller has waited REFRESH_WAIT_MS. */
 function waitAtMost(flight: Promise<RefreshOutcome>, source: RefreshSource): Promise<RefreshOutcome> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<RefreshOutcome>((resolve) => {
-    timer = setTimeout(() => {
-      const error = new RefreshTimeout(`WorkOS did not answer within ${REFRESH_WAIT_MS / 1000} s`);
-      resolve({ ok: false, error: toTokenRefreshError(error, { userId: source.session.user.id, sessionId: source.claims.sid }) });
-    }, REFRESH_WAIT_MS);
+  return settleWithin(flight, REFRESH_WAIT_MS, () => {
+    const error = new RefreshTimeout(`WorkOS did not answer within ${REFRESH_WAIT_MS / 1000} s`);
+    return { ok: false, error: toTokenRefreshError(error, { userId: source.session.user.id, sessionId: source.claims.sid }) };
   });
-  return Promise.race([flight, late]).finally(() => clearTimeout(timer));
 }
 
 /**

@@ -5,7 +5,8 @@ import 'server-only';
  */
 import type { AccessToken, Session, UserInfo } from '../../shared/types.js';
 
-export type SignedOutReason = 'no-cookie' | 'invalid-cookie' | 'refresh-rejected';
+/** Why a request reads as signed out. Every reason but 'no-cookie' means the cookie should be cleared. */
+export type SignedOutReason = 'no-cookie' | 'invalid-cookie' | 'refresh-rejected' | 'session-ended';
 
 export interface SignedOutState {
   status: 'signed-out';
