@@ -27,9 +27,10 @@ async function readUncached(sealed: string): Promise<SessionState> {
     rememberVerifiedSession(sealed, state);
     return state;
   }
-  // JWKS unreachable: the seal is authentic (only our password makes one) and the kit sealed
-  // this token itself, straight from WorkOS. Trust it until `exp` rather than sign anyone out.
-  warnOnce('jwks-unreachable', 'The WorkOS JWKS could not be fetched; sessions are trusted from their seal until their tokens expire.');
+  // JWKS unreachable and never fetched: the seal is authentic (only our password makes one) and the
+  // kit sealed this token itself, straight from WorkOS. Trust it until `exp` rather than sign anyone
+  // out, within the bound verify-token.ts sets (UNVERIFIED_TRUST_MS, then it reads as expired).
+  warnOnce('jwks-unreachable', 'The WorkOS JWKS could not be fetched; sessions are trusted from their seal until their tokens expire, for at most 10 minutes.');
   const secondsLeft = (check.claims.exp ?? 0) - Date.now() / 1000;
   return secondsLeft > 0 ? state : { status: 'expired', session, claims: check.claims, sealed };
 }
