@@ -94,7 +94,7 @@ export interface GetAuthURLOptions {
   returnTo?: string;
   organizationId?: string;
   loginHint?: string;
-  /** A custom string handed back to `handleAuth`'s `onSuccess` as `state`. */
+  /** A custom string handed back to `handleAuth`'s `onSuccess` as `state` (sealed in the link; valid for a day and replayable within it: no secrets). */
   state?: string;
   prompt?: 'consent' | 'login' | 'none' | (string & {});
   redirectUri?: string;
