@@ -10,6 +10,7 @@ import { DEFAULT_COOKIE_MAX_AGE_SECONDS, DEFAULT_SESSION_COOKIE_NAME } from '../
 import { AuthKitConfigError } from '../shared/errors.js';
 import * as rule from './config-rules.js';
 import type { SameSite } from './config-rules.js';
+import { warnAboutSetup } from './config-warnings.js';
 
 export type { SameSite };
 
@@ -36,7 +37,7 @@ type RawEnv = Record<(typeof VARIABLES)[number], string | undefined>;
 const VARIABLES = [
   'WORKOS_CLIENT_ID', 'WORKOS_API_KEY', 'WORKOS_COOKIE_PASSWORD', 'WORKOS_COOKIE_PASSWORD_PREVIOUS',
   'NEXT_PUBLIC_WORKOS_REDIRECT_URI', 'WORKOS_COOKIE_MAX_AGE', 'WORKOS_COOKIE_DOMAIN', 'WORKOS_COOKIE_NAME',
-  'WORKOS_COOKIE_SAMESITE', 'WORKOS_API_HOSTNAME', 'WORKOS_API_HTTPS', 'WORKOS_API_PORT',
+  'WORKOS_COOKIE_SAMESITE', 'WORKOS_API_HOSTNAME', 'WORKOS_API_HTTPS', 'WORKOS_API_PORT', 'NODE_ENV',
 ] as const;
 
 // Literal `process.env.X` reads, so bundlers that inline environment values (Next does for
@@ -56,6 +57,7 @@ function readEnv(): RawEnv {
     WORKOS_API_HOSTNAME: process.env.WORKOS_API_HOSTNAME,
     WORKOS_API_HTTPS: process.env.WORKOS_API_HTTPS,
     WORKOS_API_PORT: process.env.WORKOS_API_PORT,
+    NODE_ENV: process.env.NODE_ENV,
   };
 }
 
@@ -94,6 +96,7 @@ export function getConfig(): AuthKitConfig {
   if (cached && VARIABLES.every((name) => cached!.env[name] === env[name])) return cached.config;
   const config = parseConfig(env);
   cached = { env, config };
+  warnAboutSetup(config, env.NODE_ENV);
   return config;
 }
 
