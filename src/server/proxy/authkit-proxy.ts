@@ -13,6 +13,7 @@ import { compileAuthkitOptions, runAuthkit, type AuthkitRun } from './authkit.js
 import { stripReservedHeaders } from './forward-headers.js';
 import type { AuthkitMiddlewareOptions } from './options.js';
 import { compilePathMatcher } from './path-matchers.js';
+import { secondsUntil } from '../session/outage-grace.js';
 import { requestKind } from './request-kind.js';
 import { serviceUnavailable, signInRedirect, unauthorizedJson } from './responses.js';
 
@@ -20,9 +21,12 @@ import { serviceUnavailable, signInRedirect, unauthorizedJson } from './response
 export type AuthkitProxy = (request: NextRequest, event?: NextFetchEvent) => Promise<NextResponse>;
 
 function guard(run: AuthkitRun, request: NextRequest, isPublic: boolean, protect: boolean): NextResponse | undefined {
-  const kind = requestKind(request);
-  if (run.unavailable && !isPublic) return serviceUnavailable(kind, run.unavailable.retryAfterSeconds, run.responseHeaders);
   if (!protect || isPublic || run.session.user) return undefined;
+  const kind = requestKind(request);
+  // WorkOS is down and the grace period has passed: a protected page asks to try again rather
+  // than sending the user to a sign-in that cannot work either. (Public pages, and every page
+  // without middlewareAuth, render: the session reads as signed out there.)
+  if (run.outage) return serviceUnavailable(kind, secondsUntil(run.outage.retryAtMs), run.responseHeaders);
   const signInUrl = run.authorizationUrl;
   return kind === 'document' ? signInRedirect(signInUrl, request.method, run.responseHeaders) : unauthorizedJson(signInUrl, run.responseHeaders);
 }

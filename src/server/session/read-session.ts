@@ -21,7 +21,7 @@ async function readUncached(sealed: string): Promise<SessionState> {
   if (check.result === 'malformed') return signedOut('invalid-cookie');
   // The sealed user must be the token's subject (a mismatch is a forged or mixed-up cookie).
   if (check.claims.sub !== session.user.id) return signedOut('invalid-cookie');
-  if (check.result === 'expired') return { status: 'expired', session, claims: check.claims, sealed };
+  if (check.result === 'expired') return { status: 'expired', session, claims: check.claims, sealed, signatureChecked: check.signatureChecked };
   const state = signedIn(session, check.claims, sealed);
   if (check.result === 'valid') {
     rememberVerifiedSession(sealed, state);
@@ -32,7 +32,7 @@ async function readUncached(sealed: string): Promise<SessionState> {
   // out, within the bound verify-token.ts sets (UNVERIFIED_TRUST_MS, then it reads as expired).
   warnOnce('jwks-unreachable', 'The WorkOS JWKS could not be fetched; sessions are trusted from their seal until their tokens expire, for at most 10 minutes.');
   const secondsLeft = (check.claims.exp ?? 0) - Date.now() / 1000;
-  return secondsLeft > 0 ? state : { status: 'expired', session, claims: check.claims, sealed };
+  return secondsLeft > 0 ? state : { status: 'expired', session, claims: check.claims, sealed, signatureChecked: false };
 }
 
 /**
