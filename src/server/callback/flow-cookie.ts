@@ -26,7 +26,7 @@ export interface SignInFlow {
 }
 
 /** FNV-1a, 32-bit: a short, stable name suffix (not a security boundary: the seal is). */
-function fnv1a(value: string): string {
+export function fnv1a(value: string): string {
   let hash = 0x811c9dc5;
   for (let index = 0; index < value.length; index += 1) {
     hash ^= value.charCodeAt(index);

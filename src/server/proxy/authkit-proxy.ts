@@ -9,6 +9,7 @@ import 'server-only';
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { authRoutePath } from '../callback/auth-route-urls.js';
 import { resolveRedirectUri } from '../config.js';
+import { authRouteCheck } from './auth-route-check.js';
 import { compileAuthkitOptions, runAuthkit, type AuthkitRun } from './authkit.js';
 import { stripReservedHeaders } from './forward-headers.js';
 import type { AuthkitMiddlewareOptions } from './options.js';
@@ -31,6 +32,11 @@ function guard(run: AuthkitRun, request: NextRequest, isPublic: boolean, protect
   return kind === 'document' ? signInRedirect(signInUrl, request.method, run.responseHeaders) : unauthorizedJson(signInUrl, run.responseHeaders);
 }
 
+function withCookie(response: NextResponse, setCookie: string | undefined): NextResponse {
+  if (setCookie) response.headers.append('set-cookie', setCookie);
+  return response;
+}
+
 /**
  * Creates the proxy (Next 16 `proxy.ts`) that keeps the AuthKit session fresh and, optionally,
  * requires sign-in everywhere except the given paths.
@@ -50,11 +56,12 @@ export function authkitProxy(options: AuthkitMiddlewareOptions = {}): AuthkitPro
   return async function proxy(request: NextRequest): Promise<NextResponse> {
     const authRoute = authRoutePath(resolveRedirectUri(compiled.redirectUri));
     const { pathname } = request.nextUrl;
+    const check = authRouteCheck(request, authRoute, pathname === authRoute);
     // The auth route writes its own cookies; the proxy only keeps planted headers out.
-    if (pathname === authRoute) return NextResponse.next({ request: { headers: stripReservedHeaders(request.headers) } });
+    if (pathname === authRoute) return withCookie(NextResponse.next({ request: { headers: stripReservedHeaders(request.headers) } }), check);
     const run = await runAuthkit(request, compiled);
     const isPublic = protect && isUnauthenticatedPath(pathname);
-    return guard(run, request, isPublic, protect) ?? NextResponse.next({ headers: run.headers });
+    return withCookie(guard(run, request, isPublic, protect) ?? NextResponse.next({ headers: run.headers }), check);
   };
 }
 
