@@ -3,12 +3,17 @@ import { withAuth } from 'authkit-rsc';
 import { SignedIn, SignedOut, SignInButton, SignOutButton, SignUpButton } from 'authkit-rsc/components';
 
 async function Welcome() {
-  const { user, organizationId, role } = await withAuth();
+  const { user, organizationId, role, stale } = await withAuth();
   if (!user) return null;
   const name = [user.firstName, user.lastName].filter(Boolean).join(' ');
   return (
     <section className="card success" aria-labelledby="welcome">
       <h1 id="welcome">Welcome back{user.firstName ? `, ${user.firstName}` : ''}</h1>
+      {stale && (
+        <p className="hint" data-testid="session-stale">
+          The sign-in service is not answering just now. You are still signed in; your session is renewed as soon as it is back.
+        </p>
+      )}
       <dl className="facts">
         <dt>Name</dt>
         <dd data-testid="user-name">{name || '—'}</dd>

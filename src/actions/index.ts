@@ -12,7 +12,8 @@ import { getSignInUrl, listOrganizationMemberships, refreshSession, signOut, swi
 import { appOrigin, sameOriginReturnPath } from '../server/auth/sign-out.js';
 import { getSession } from '../server/session/get-session.js';
 import { isWithinRefreshBuffer } from '../server/session/refresh-buffer.js';
-import { toUserInfo } from '../server/session/state.js';
+import { isWithinOutageGrace } from '../server/session/outage-grace.js';
+import { staleUserInfo } from '../server/session/state.js';
 import { TokenRefreshError } from '../shared/errors.js';
 import { toClientAuth } from '../shared/redact.js';
 import type { ClientAuth, NoUserInfo, OrganizationChoice, RedactedUserInfo, SwitchToOrganizationOptions, UserInfo } from '../shared/types.js';
@@ -27,7 +28,8 @@ function text(value: unknown): string | undefined {
 /**
  * The caller's session. A render cannot save a refreshed cookie but an action can, so an expired
  * token (with `due`, one about to expire; with `always`, any) is refreshed here. A transient refresh
- * failure keeps the user signed in on the old claims; a terminal one means signed out.
+ * failure keeps the user signed in on the old claims (an expired token: stale, within the outage
+ * grace period); a terminal one means signed out.
  */
 async function callerAuth(refresh: 'expired' | 'due' | 'always' = 'expired'): Promise<UserInfo | NoUserInfo> {
   const state = await getSession();
@@ -39,7 +41,8 @@ async function callerAuth(refresh: 'expired' | 'due' | 'always' = 'expired'): Pr
   } catch (error) {
     unstable_rethrow(error);
     const transient = error instanceof TokenRefreshError && error.isTransient;
-    if (transient && refresh === 'expired') return toUserInfo(state.session, state.claims);
+    // WorkOS is down: stale within the outage grace period, then signed out (public semantics).
+    if (transient && refresh === 'expired' && state.status === 'expired') return isWithinOutageGrace(state) ? staleUserInfo(state) : { user: null };
     throw error;
   }
 }

@@ -34,6 +34,16 @@ describe('getConfig', () => {
     });
   });
 
+  it('serves stale for 15 minutes by default; WORKOS_OUTAGE_GRACE_SECONDS changes it (0 turns it off) and refuses junk', () => {
+    restore = setTestEnv();
+    expect(getConfig().outageGraceSeconds).toBe(900);
+    restore();
+    restore = setTestEnv({ WORKOS_OUTAGE_GRACE_SECONDS: '0' });
+    expect(getConfig().outageGraceSeconds).toBe(0);
+    restore();
+    expect(configError({ WORKOS_OUTAGE_GRACE_SECONDS: '15m' }).message).toMatch(/^WORKOS_OUTAGE_GRACE_SECONDS: "15m" is not a whole number between 0 and 86400/);
+  });
+
   it('parses every optional variable', () => {
     restore = setTestEnv({
       WORKOS_COOKIE_NAME: 'my-session',

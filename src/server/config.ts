@@ -10,6 +10,7 @@ import { DEFAULT_COOKIE_MAX_AGE_SECONDS, DEFAULT_SESSION_COOKIE_NAME } from '../
 import { AuthKitConfigError } from '../shared/errors.js';
 import * as rule from './config-rules.js';
 import type { SameSite } from './config-rules.js';
+import { warnAboutSetup } from './config-warnings.js';
 
 export type { SameSite };
 
@@ -29,14 +30,28 @@ export interface AuthKitConfig {
   readonly apiHostname: string | undefined;
   readonly apiHttps: boolean;
   readonly apiPort: number | undefined;
+  /**
+   * How long after its token's expiry an authentic session is still served (marked `stale`) while
+   * WorkOS cannot refresh it; 0 turns serving stale off.
+   */
+  readonly outageGraceSeconds: number;
 }
+
+/**
+ * Serve-stale default: 15 minutes past the token's expiry. Long enough to ride out the WorkOS
+ * incidents that matter (minutes), short enough that a session revoked at WorkOS during an outage
+ * ends soon after (revocation waits for WorkOS to come back, or for this bound).
+ */
+const DEFAULT_OUTAGE_GRACE_SECONDS = 15 * 60;
+/** A day: past that, a "stale" session is just an unchecked one. */
+const MAX_OUTAGE_GRACE_SECONDS = 24 * 60 * 60;
 
 type RawEnv = Record<(typeof VARIABLES)[number], string | undefined>;
 
 const VARIABLES = [
   'WORKOS_CLIENT_ID', 'WORKOS_API_KEY', 'WORKOS_COOKIE_PASSWORD', 'WORKOS_COOKIE_PASSWORD_PREVIOUS',
   'NEXT_PUBLIC_WORKOS_REDIRECT_URI', 'WORKOS_COOKIE_MAX_AGE', 'WORKOS_COOKIE_DOMAIN', 'WORKOS_COOKIE_NAME',
-  'WORKOS_COOKIE_SAMESITE', 'WORKOS_API_HOSTNAME', 'WORKOS_API_HTTPS', 'WORKOS_API_PORT',
+  'WORKOS_COOKIE_SAMESITE', 'WORKOS_API_HOSTNAME', 'WORKOS_API_HTTPS', 'WORKOS_API_PORT', 'WORKOS_OUTAGE_GRACE_SECONDS', 'NODE_ENV',
 ] as const;
 
 // Literal `process.env.X` reads, so bundlers that inline environment values (Next does for
@@ -56,6 +71,8 @@ function readEnv(): RawEnv {
     WORKOS_API_HOSTNAME: process.env.WORKOS_API_HOSTNAME,
     WORKOS_API_HTTPS: process.env.WORKOS_API_HTTPS,
     WORKOS_API_PORT: process.env.WORKOS_API_PORT,
+    WORKOS_OUTAGE_GRACE_SECONDS: process.env.WORKOS_OUTAGE_GRACE_SECONDS,
+    NODE_ENV: process.env.NODE_ENV,
   };
 }
 
@@ -79,6 +96,9 @@ function parseConfig(env: RawEnv): AuthKitConfig {
     apiHostname: rule.hostname('WORKOS_API_HOSTNAME', env.WORKOS_API_HOSTNAME),
     apiHttps: rule.booleanFlag('WORKOS_API_HTTPS', env.WORKOS_API_HTTPS, true),
     apiPort: rule.wholeNumber('WORKOS_API_PORT', env.WORKOS_API_PORT, { min: 1, max: 65535, example: '443' }),
+    outageGraceSeconds:
+      rule.wholeNumber('WORKOS_OUTAGE_GRACE_SECONDS', env.WORKOS_OUTAGE_GRACE_SECONDS,
+        { min: 0, max: MAX_OUTAGE_GRACE_SECONDS, example: '900' }) ?? DEFAULT_OUTAGE_GRACE_SECONDS,
   });
 }
 
@@ -94,6 +114,7 @@ export function getConfig(): AuthKitConfig {
   if (cached && VARIABLES.every((name) => cached!.env[name] === env[name])) return cached.config;
   const config = parseConfig(env);
   cached = { env, config };
+  warnAboutSetup(config, env.NODE_ENV);
   return config;
 }
 

@@ -21,9 +21,13 @@ export function warn(message: string): void {
   console.warn(`${PREFIX} ${message}`);
 }
 
-const warnedOnce = new Set<string>();
+// Kept on globalThis: Next bundles the proxy and the app separately, each with its own copy of this
+// module, and a warning meant "once per process" would otherwise print once per bundle.
+const REGISTRY = Symbol.for('authkit-rsc.warned-once');
+const host = globalThis as typeof globalThis & { [REGISTRY]?: Set<string> };
+const warnedOnce = (host[REGISTRY] ??= new Set<string>());
 
-/** Like `warn`, but each distinct key is reported once per process. */
+/** Like `warn`, but each distinct key is reported once per process (across Next's bundles). */
 export function warnOnce(key: string, message: string): void {
   if (warnedOnce.has(key)) return;
   warnedOnce.add(key);

@@ -6,6 +6,10 @@
 /** The session cookie's default name (`WORKOS_COOKIE_NAME` overrides it). */
 export const DEFAULT_SESSION_COOKIE_NAME = 'wos-session';
 
+/** The local emulator's client id and API key (`npx authkit-emulator`): never right in production. */
+export const EMULATOR_CLIENT_ID = 'client_emulator';
+export const EMULATOR_API_KEY = 'sk_test_emulator';
+
 /** Prefix of the per-flow PKCE/state cookie: `wos-auth-verifier-<hash>`. */
 export const PKCE_COOKIE_PREFIX = 'wos-auth-verifier';
 

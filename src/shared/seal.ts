@@ -22,9 +22,20 @@ export async function sealWithPassword(value: object, password: string, ttlSecon
   return sealData(value as Record<string, unknown>, { password: { [SEAL_PASSWORD_ID]: password }, ttl: ttlSeconds });
 }
 
-/** False for anything that cannot be a seal the kit wrote (not a string, empty, longer than every chunk together). */
+/**
+ * The exact format iron-session 8 writes: `Fe26.2*id*encryptionSalt*iv*ciphertext*expiration*
+ * macSalt*mac~2` (hex salts, a 16-byte IV and a SHA-256 MAC in base64url, the expiration in
+ * milliseconds or empty). iron-session itself splits on `~` and ignores anything after the version,
+ * so `…~2~junk` would open like the original and cost a full unseal each time: refused here first.
+ */
+const IRON_SEAL = /^Fe26\.2\*\w*\*[0-9a-f]+\*[\w-]{22}\*[\w-]+\*\d*\*[0-9a-f]+\*[\w-]{43}~2$/;
+
+/**
+ * False for anything that cannot be a seal the kit wrote: not a string, empty, longer than every
+ * chunk together, or not exactly iron's format. Costs one regular-expression test, no crypto.
+ */
 export function isSealCandidate(sealed: unknown): sealed is string {
-  return typeof sealed === 'string' && sealed.length > 0 && sealed.length <= MAX_SEALED_LENGTH;
+  return typeof sealed === 'string' && sealed.length > 0 && sealed.length <= MAX_SEALED_LENGTH && IRON_SEAL.test(sealed);
 }
 
 /** The sealed object, or null when none of `passwords` opens it. */

@@ -48,6 +48,12 @@ export interface UserInfo {
   featureFlags?: string[];
   impersonator?: Impersonator;
   accessToken: string;
+  /**
+   * True while WorkOS cannot refresh the session (an outage): the access token has expired, the
+   * session is served from its verified claims for a bounded grace period (`WORKOS_OUTAGE_GRACE_SECONDS`)
+   * and refreshed as soon as WorkOS answers. Absent otherwise.
+   */
+  stale?: true;
 }
 
 /** A signed-out request: `user` is null and every other field is undefined. */
@@ -62,6 +68,7 @@ export interface NoUserInfo {
   featureFlags?: undefined;
   impersonator?: undefined;
   accessToken?: undefined;
+  stale?: undefined;
 }
 
 /** `UserInfo` without the access token: what may cross to the browser. */
@@ -100,7 +107,7 @@ export interface GetAuthURLOptions {
   returnTo?: string;
   organizationId?: string;
   loginHint?: string;
-  /** A custom string handed back to `handleAuth`'s `onSuccess` as `state`. */
+  /** A custom string handed back to `handleAuth`'s `onSuccess` as `state` (sealed in the link; valid for a day and replayable within it: no secrets). */
   state?: string;
   prompt?: 'consent' | 'login' | 'none' | (string & {});
   redirectUri?: string;

@@ -16,12 +16,14 @@ import { signInThroughHostedPage } from '../support/hosted-sign-in.js';
 import { startTestEmulator, TEST_COOKIE_PASSWORD, useEmulatorEnv } from '../support/emulator.js';
 import { nextRequest } from '../support/next-headers.js';
 import { refreshSession } from '../../src/server/auth/refresh-session.js';
+import { signOut } from '../../src/server/auth/sign-out.js';
+import { withAuth } from '../../src/server/auth/with-auth.js';
 import { handleAuth } from '../../src/server/callback/handle-auth.js';
 import { authkitProxy } from '../../src/server/proxy/authkit-proxy.js';
 import { readForwardedContext } from '../../src/server/session/forwarded.js';
 import { readSession } from '../../src/server/session/read-session.js';
 import { emulatorSuite } from '../../src/server/test-support/emulator-suite.js';
-import { forwardedHeaders, TestBrowser } from '../../src/server/test-support/http.js';
+import { forwardedHeaders, redirectOf, TestBrowser } from '../../src/server/test-support/http.js';
 import { mintSession } from '../../src/server/test-support/sessions.js';
 import { TokenRefreshError } from '../../src/shared/errors.js';
 import type { Emulator, FaultInput } from '../../src/emulator/index.js';
@@ -197,7 +199,19 @@ describe('key rotation (a new kid)', () => {
   });
 });
 
-describe('refresh faults in the proxy (token expired)', () => {
+/**
+ * What a render behind this proxy response sees through `withAuth()` (the forwarded headers and
+ * the browser's cookies, the retry marker included): the user, stale or not, or nobody.
+ */
+async function renderedAuth(browser: TestBrowser, response: Response, ensureSignedIn = false): Promise<{ email: string | null; stale: boolean }> {
+  nextRequest.reset({ cookies: Object.fromEntries(browser.jar), headers: Object.fromEntries(forwardedHeaders(response)), readOnly: true });
+  const auth = await withAuth({ ensureSignedIn });
+  return { email: auth.user?.email ?? null, stale: auth.stale === true };
+}
+
+const calls = () => suite.emulator.control.counters()[AUTHENTICATE] ?? 0;
+
+describe('refresh faults in the proxy (token expired): served stale, never a page down', () => {
   it('a single 500 is retried by the SDK: the user never notices', async () => {
     const { browser } = await expiredSession();
     fault({ status: 500, times: 1 });
@@ -205,7 +219,7 @@ describe('refresh faults in the proxy (token expired)', () => {
     track(browser);
     expect(response.status).toBe(200);
     expect(await renderSees(response)).toBe('alice@example.com');
-    expect(suite.emulator.control.counters()[AUTHENTICATE]).toBe(2);
+    expect(calls()).toBe(2);
   });
 
   it.each([
@@ -215,35 +229,41 @@ describe('refresh faults in the proxy (token expired)', () => {
     ['408', { status: 408 as const, retry_after: 0 }],
     ['500', { status: 500 as const, retry_after: 0 }],
     ['a dropped connection', { drop: true }],
-  ])('%s on every attempt: a 503 page that says the user is still signed in, the cookie kept, and back to normal after', async (_label, broken) => {
+  ])('%s on every attempt: pages and fetches are served, the session stale (stale: true), the cookie kept; refreshed once WorkOS is back', async (_label, broken) => {
     const { browser, sealed } = await expiredSession();
     fault({ times: 4, ...broken });
     const proxy = authkitProxy(protect);
     const page = browser.receive(await drive(proxy(browser.request('/dashboard'))));
-    expect(page.status).toBe(503);
-    expect(page.headers.get('retry-after')).toBe('5');
-    expect(await page.text()).toMatch(/You are still signed in/);
+    expect(page.status).toBe(200);
+    expect(await renderedAuth(browser, page, true)).toEqual({ email: 'alice@example.com', stale: true });
     expect(browser.jar.get('wos-session')).toBe(sealed);
-    fault({ times: 4, status: 503, retry_after: 0 });
     const api = await drive(proxy(browser.request('/api/data', fetchStyle)));
-    expect(api.status).toBe(503);
-    expect(await api.json()).toEqual({ error: 'session_unavailable', retryAfter: 5 });
-    // WorkOS is back.
+    expect(api.status).toBe(200);
+    expect(calls()).toBe(4); // the fetch came within the backoff: nothing sent to WorkOS
+    // WorkOS is back and the backoff (5 s) has passed: the next request refreshes.
+    vi.setSystemTime(Date.now() + 6_000);
     const back = browser.receive(await drive(proxy(browser.request('/dashboard'))));
     track(browser);
     expect(back.status).toBe(200);
-    expect(await renderSees(back)).toBe('alice@example.com');
+    expect(await renderedAuth(browser, back)).toEqual({ email: 'alice@example.com', stale: false });
   });
 
-  it('429 with Retry-After: the SDK waits as told, then the page asks the browser to come back after that long', async () => {
+  it('429 with Retry-After: 20: the page is served stale at once, the SDK waits as told, and the backoff lasts as long (no call meanwhile)', async () => {
     const { browser, sealed } = await expiredSession();
-    fault({ status: 429, retry_after: 1, times: 4 });
-    const page = browser.receive(await drive(authkitProxy(protect)(browser.request('/dashboard'))));
-    expect(page.status).toBe(503);
-    expect(page.headers.get('retry-after')).toBe('1');
+    fault({ status: 429, retry_after: 20, times: 1000 });
+    const proxy = authkitProxy(protect);
+    const page = browser.receive(await drive(proxy(browser.request('/dashboard'))));
+    expect(page.status).toBe(200); // after 10 s at most, while the SDK's retries go on
     expect(browser.jar.get('wos-session')).toBe(sealed);
-    const back = browser.receive(await drive(authkitProxy(protect)(browser.request('/dashboard'))));
+    await elapse(65_000); // the SDK's four attempts, 20 s apart, all answered 429
+    expect(calls()).toBe(4);
+    expect((await drive(proxy(browser.request('/dashboard')))).status).toBe(200);
+    expect(calls()).toBe(4); // 20 s of backoff after the last 429, not 5
+    suite.emulator.control.clearFaults();
+    await elapse(20_000);
+    const back = browser.receive(await drive(proxy(browser.request('/dashboard'))));
     track(browser);
+    expect(calls()).toBe(5);
     expect(await renderSees(back)).toBe('alice@example.com');
   });
 
@@ -256,20 +276,20 @@ describe('refresh faults in the proxy (token expired)', () => {
     expect(await renderSees(response)).toBe('alice@example.com');
   });
 
-  it('a refresh whose every answer was lost: kept, and the next request within the grace window gets the same successor', async () => {
+  it('a refresh whose every answer was lost: served stale, and the retry after the backoff gets the same successor (reuse grace window)', async () => {
     const { browser, sealed } = await expiredSession();
     fault({ drop: true, when: 'after', times: 4 });
     const proxy = authkitProxy(protect);
-    expect((await drive(proxy(browser.request('/dashboard')))).status).toBe(503);
+    expect((await drive(proxy(browser.request('/dashboard')))).status).toBe(200);
     expect(browser.jar.get('wos-session')).toBe(sealed);
-    vi.setSystemTime(Date.now() + 5_000); // still inside the 30 s reuse grace window
+    vi.setSystemTime(Date.now() + 6_000); // past the backoff, inside the 30 s reuse grace window
     const back = browser.receive(await drive(proxy(browser.request('/dashboard'))));
     track(browser);
     expect(back.status).toBe(200);
     expect(await renderSees(back)).toBe('alice@example.com');
   });
 
-  it('latency beyond the SDK timeout: the user gets the 503 page within seconds, not after four 60 s timeouts; the cookie is kept', async () => {
+  it('latency beyond the SDK timeout: the page is served within seconds (not after four 60 s timeouts), stale; the cookie is kept', async () => {
     const { browser, sealed } = await expiredSession();
     // The emulator holds each attempt (real time) far longer than the test runs, then drops it.
     fault({ latency_ms: 120_000, drop: true, times: 4 });
@@ -277,14 +297,15 @@ describe('refresh faults in the proxy (token expired)', () => {
     const started = Date.now();
     const page = browser.receive(await drive(proxy(browser.request('/dashboard'))));
     const waitedMs = Date.now() - started;
-    expect(page.status).toBe(503);
+    expect(page.status).toBe(200);
+    expect((await renderedAuth(browser, page)).stale).toBe(true);
     expect(browser.jar.get('wos-session')).toBe(sealed);
     expect(waitedMs).toBeLessThan(60_000); // before even one SDK timeout (it used to be four: ~4 minutes)
-    // The refresh goes on in the background: a second request joins it instead of starting another.
-    expect((await drive(proxy(browser.request('/dashboard')))).status).toBe(503);
+    // The refresh goes on in the background; a second request starts nothing new.
+    expect((await drive(proxy(browser.request('/dashboard')))).status).toBe(200);
     // Every attempt times out (60 s each in the SDK); then WorkOS is back.
     await elapse(300_000);
-    expect(suite.emulator.control.counters()[AUTHENTICATE] ?? 0).toBeLessThanOrEqual(4);
+    expect(calls()).toBeLessThanOrEqual(4);
     suite.emulator.control.clearFaults();
     const back = browser.receive(await drive(proxy(browser.request('/dashboard'))));
     track(browser);
@@ -292,21 +313,68 @@ describe('refresh faults in the proxy (token expired)', () => {
     expect(await renderSees(back)).toBe('alice@example.com');
   });
 
-  it('ten concurrent requests during an outage share one refresh, and all keep the session', async () => {
+  it('ten concurrent requests during an outage share one refresh and are all served; after the backoff one refresh serves all ten', async () => {
     const { browser, sealed } = await expiredSession();
     fault({ status: 503, retry_after: 0, times: 4 });
     const proxy = authkitProxy(protect);
     const responses = await drive(Promise.all(Array.from({ length: 10 }, () => proxy(browser.request('/dashboard')))));
-    expect(responses.map((response) => response.status)).toEqual(Array(10).fill(503));
-    expect(suite.emulator.control.counters()[AUTHENTICATE]).toBe(4); // one flight, its SDK retries
-    for (const response of responses) expect(response.headers.getSetCookie()).toEqual([]);
+    expect(responses.map((response) => response.status)).toEqual(Array(10).fill(200));
+    expect(calls()).toBe(4); // one flight, its SDK retries
+    for (const response of responses) expect(response.headers.getSetCookie().filter((line) => line.startsWith('wos-session='))).toEqual([]);
+    vi.setSystemTime(Date.now() + 6_000);
     const back = await drive(Promise.all(Array.from({ length: 10 }, () => proxy(browser.request('/dashboard')))));
-    expect(suite.emulator.control.counters()[AUTHENTICATE]).toBe(5);
+    expect(calls()).toBe(5);
     const cookies = new Set(back.map((response) => response.headers.getSetCookie().find((line) => line.startsWith('wos-session='))));
     expect(cookies.size).toBe(1); // everyone got the same new session
     browser.receive(back[0]!);
     track(browser);
     expect(browser.jar.get('wos-session')).not.toBe(sealed);
+  });
+
+  it('no retry storm: a two-minute outage, a request every second, costs one refresh per backoff step (5, 10, 20, 40 s)', async () => {
+    const { browser } = await expiredSession();
+    fault({ status: 503, retry_after: 0, times: 1000 });
+    const proxy = authkitProxy(protect);
+    const statuses = new Set<number>();
+    for (let second = 0; second < 120; second += 1) {
+      statuses.add((await drive(proxy(browser.request('/dashboard')))).status);
+      vi.setSystemTime(Date.now() + 1_000);
+    }
+    expect([...statuses]).toEqual([200]);
+    // 120 requests; refreshes at 0, ~5, ~15, ~35 and ~75 s, each with the SDK's four attempts.
+    expect(calls()).toBeLessThanOrEqual(5 * 4);
+    logged['no retry storm (refresh calls for 120 requests)'] = [String(calls())];
+  });
+
+  it('past the grace period: a protected page gets a "try again" page (JSON for fetches and RSC), public pages render signed out; the cookie stays and the first request after WorkOS is back refreshes it', async () => {
+    const { browser, sealed } = await expiredSession();
+    vi.setSystemTime(Date.now() + 15 * 60_000); // the token expired 16 minutes ago: past the 15-minute default
+    fault({ status: 503, retry_after: 0, times: 1000 });
+    const proxy = authkitProxy(protect);
+    const page = browser.receive(await drive(proxy(browser.request('/dashboard'))));
+    expect(page.status).toBe(503);
+    expect(page.headers.get('retry-after')).toBe('5');
+    expect(await page.text()).toMatch(/try again/i);
+    const rsc = await drive(proxy(browser.request('/dashboard', { headers: { rsc: '1', accept: 'text/x-component', 'sec-fetch-dest': 'empty' } })));
+    expect(rsc.status).toBe(503);
+    expect(await rsc.json()).toEqual({ error: 'session_unavailable', retryAfter: expect.any(Number) });
+    const home = await drive(proxy(browser.request('/')));
+    expect(home.status).toBe(200);
+    expect(await renderedAuth(browser, home)).toEqual({ email: null, stale: false });
+    // Without middlewareAuth every page renders; one that needs a user goes to the refresh route, which says "try again".
+    const open = await drive(authkitProxy()(browser.request('/account')));
+    expect(open.status).toBe(200);
+    const { url } = await redirectOf(() => renderedAuth(browser, open, true));
+    const retry = await drive(handleAuth()(browser.request(url)));
+    expect(retry.status).toBe(503);
+    expect(browser.jar.get('wos-session')).toBe(sealed);
+    // WorkOS is back.
+    suite.emulator.control.clearFaults();
+    vi.setSystemTime(Date.now() + 61_000);
+    const back = browser.receive(await drive(proxy(browser.request('/dashboard'))));
+    track(browser);
+    expect(back.status).toBe(200);
+    expect(await renderSees(back)).toBe('alice@example.com');
   });
 });
 
@@ -324,13 +392,14 @@ describe('refresh faults while the token is still valid (proactive refresh)', ()
 });
 
 describe('refresh faults elsewhere', () => {
-  it('the auth route refresh mode answers 503 with Retry-After and keeps the cookie', async () => {
+  it('the auth route refresh mode keeps the cookie, leaves a retry marker and returns: the page serves the session stale', async () => {
     const { browser, sealed } = await expiredSession();
     fault({ status: 503, retry_after: 0, times: 4 });
     const response = browser.receive(await drive(handleAuth()(browser.request('/callback?refresh=1&return_to=%2Faccount'))));
-    expect(response.status).toBe(503);
-    expect(response.headers.get('retry-after')).toBe('5');
+    expect(response.status).toBe(307);
     expect(browser.jar.get('wos-session')).toBe(sealed);
+    nextRequest.reset({ cookies: Object.fromEntries(browser.jar), readOnly: true });
+    expect(await withAuth({ ensureSignedIn: true })).toMatchObject({ user: { email: 'alice@example.com' }, stale: true });
   });
 
   it('refreshSession() in a server action throws a transient TokenRefreshError and keeps the cookie', async () => {
@@ -342,6 +411,26 @@ describe('refresh faults elsewhere', () => {
     expect((error as TokenRefreshError).isTransient).toBe(true);
     expect((error as Error).message).not.toMatch(/Fe26|eyJ/);
     expect(nextRequest.cookie('wos-session')).toBe(sealed);
+  });
+});
+
+describe('sign-out while WorkOS cannot revoke the session', () => {
+  it.each([
+    ['503 on every attempt', { status: 503 as const, retry_after: 0, times: 8 }],
+    ['latency beyond the SDK timeout', { latency_ms: 120_000, drop: true, times: 8 }],
+  ])('%s: the cookies are cleared and the logout redirect goes on within 3 s, logged without secrets', async (_label, broken) => {
+    const { sealed } = await session({ expires_in: 300 });
+    nextRequest.reset({ cookies: { 'wos-session': sealed } });
+    suite.emulator.control.injectFault({ endpoint: 'POST /user_management/sessions/revoke', ...broken });
+    const started = Date.now();
+    const { url } = await drive(redirectOf(() => signOut({ returnTo: '/bye' })));
+    expect(Date.now() - started).toBeLessThanOrEqual(3_500);
+    expect(new URL(url).pathname).toBe('/user_management/sessions/logout');
+    expect(new URL(url).searchParams.get('return_to')).toBe('http://localhost:3000/bye');
+    expect(nextRequest.cookie('wos-session')).toBeUndefined();
+    expect(output.text()).toMatch(/Sign-out: .*(could not be revoked|did not confirm)/);
+    // This process still treats the copy as signed out.
+    expect((await readSession(sealed)).status).toBe('signed-out');
   });
 });
 

@@ -53,6 +53,7 @@ const stats = {
   byPort: {},
   flowErrors: [],
   outage503: 0,
+  stalePages: 0,
   clientPages: 0,
   clientPagesWithoutOrganizations: 0,
   signInFailedDuringFault: 0,
@@ -80,9 +81,11 @@ function record(event) {
   stats.byPort[port] = (stats.byPort[port] ?? 0) + 1;
   stats.byStatus[event.status] = (stats.byStatus[event.status] ?? 0) + 1;
   if (event.status === 0) stats.networkErrors += 1;
+  // Served stale: WorkOS could not refresh an expired session, the page rendered signed in anyway.
+  if (event.status === 200 && /data-testid="session-stale"|"stale":true/.test(event.text ?? '')) stats.stalePages += 1;
   if (event.status < 500) return;
   const text = event.text ?? '';
-  if (event.status === 503 && (/We could not renew your session/.test(text) || /"session_unavailable"/.test(text))) stats.outage503 += 1;
+  if (event.status === 503 && (/Please try again in a moment/.test(text) || /"session_unavailable"/.test(text))) stats.outage503 += 1;
   else if (event.status === 500 && /"authentication_failed"/.test(text) && Date.now() - lastFaultAt < 20_000) stats.signInFailedDuringFault += 1;
   else if (new URL(event.url).port !== String(EMULATOR_PORT)) stats.kit5xx.push({ url: event.url, status: event.status, body: text.slice(0, 200) });
 }
@@ -147,7 +150,11 @@ async function mint(browser, user, options = {}) {
 const signedInAs = (text) => /data-testid="user-email">([^<]+)</.exec(text)?.[1] ?? null;
 const isSignedOutHome = (text) => /You are signed out/.test(text);
 
-/** A navigation that waits out the kit's 503 outage page (Retry-After), as the page itself does. */
+/**
+ * A navigation that waits out the kit's 503 "try again" page (Retry-After), as the page itself
+ * does. Within the outage grace period (15 minutes, longer than any soak token has been expired)
+ * there should be none: the run fails if one is seen.
+ */
 async function visit(browser, url, options = {}) {
   for (let attempt = 0; attempt < 20; attempt += 1) {
     const page = await browser.navigate(url, options);
@@ -362,6 +369,52 @@ async function twoInstanceCheck(rounds) {
   }
 }
 
+// --- a WorkOS outage with expired tokens, on both instances: served stale, no retry storm ---
+async function outageCheck() {
+  const check = { sessions: 0, pages: 0, stale: 0, refreshCalls: 0, recovered: 0, recoveredAfterSeconds: 0 };
+  const browsers = [];
+  for (let index = 0; index < 3; index += 1) {
+    const browser = new SoakBrowser(record);
+    await mint(browser, pick(PEOPLE).email, { expiresIn: 2 });
+    browsers.push(browser);
+  }
+  await sleep(2500); // every token has expired
+  emulator.control.injectFault({ endpoint: AUTHENTICATE, status: 503, retry_after: 0, times: 1000 });
+  const before = emulator.control.counters()[AUTHENTICATE] ?? 0;
+  const outageStarted = Date.now();
+  for (let round = 0; round < 8; round += 1) {
+    const pages = await Promise.all(browsers.flatMap((browser) => instances.map((base) => browser.navigate(`${base}/`, { tag: 'outage' }))));
+    check.pages += pages.length;
+    check.stale += pages.filter((page) => page.status === 200 && signedInAs(page.text) && /data-testid="session-stale"/.test(page.text)).length;
+    await sleep(1000);
+  }
+  check.sessions = browsers.length;
+  check.refreshCalls = (emulator.control.counters()[AUTHENTICATE] ?? 0) - before;
+  check.outageSeconds = Math.round((Date.now() - outageStarted) / 1000);
+  // The backoff allows a refresh at 0, 5, 15, 35, 75 … s after the first failure, per session and
+  // instance (the instances share it through the retry marker only after a response), each with
+  // the SDK's four attempts.
+  const steps = [0, 5, 15, 35, 75, 135].filter((at) => at <= check.outageSeconds + 1).length;
+  check.refreshCallsAllowed = check.sessions * instances.length * steps * 4;
+  // The longest a session can still be backing off once WorkOS is back, and a few seconds more.
+  check.recoveryAllowedSeconds = [5, 10, 20, 40, 60, 60][steps - 1] + 5;
+  emulator.control.clearFaults();
+  // WorkOS is back: each session is refreshed by the first request after its backoff.
+  const backAt = Date.now();
+  for (const browser of browsers) {
+    for (let second = 0; second < 70; second += 1) {
+      const page = await browser.navigate(`${pick(instances)}/`, { tag: 'outage' });
+      if (signedInAs(page.text) && !/data-testid="session-stale"/.test(page.text)) {
+        check.recovered += 1;
+        break;
+      }
+      await sleep(1000);
+    }
+  }
+  check.recoveredAfterSeconds = Math.round((Date.now() - backAt) / 1000);
+  return check;
+}
+
 // --- run ---
 const startedAt = Date.now();
 let results;
@@ -374,6 +427,7 @@ try {
   await faults;
   emulator.control.clearFaults();
   await twoInstanceCheck(2);
+  stats.outage = await outageCheck();
 
   // Final check: everyone who should be signed in is, on both instances, and the API agrees.
   let alive = 0;
@@ -401,7 +455,9 @@ try {
     tamperedCookies: stats.tampered,
     bursts: stats.bursts,
     faultsInjected: stats.faults,
-    outage503Answers: stats.outage503,
+    tryAgainAnswers: stats.outage503,
+    servedStale: stats.stalePages,
+    outageCheck: stats.outage,
     clientPages: { served: stats.clientPages, withoutOrganizations: stats.clientPagesWithoutOrganizations },
     signInFailuresDuringFaults: stats.signInFailedDuringFault,
     networkErrors: stats.networkErrors,
@@ -424,8 +480,13 @@ try {
   if (summary.sessionsLost > 0) failures.push(`${summary.sessionsLost} session(s) lost`);
   if (summary.rejectedRefreshTokens > 0) failures.push(`${summary.rejectedRefreshTokens} refresh token(s) rejected`);
   if (summary.kit5xx > 0) failures.push(`${summary.kit5xx} 5xx answer(s) from the kit`);
+  if (summary.tryAgainAnswers > 0) failures.push(`${summary.tryAgainAnswers} "try again" answer(s) within the outage grace period (a WorkOS outage took a page down)`);
   if (!appsAlive) failures.push('an app process exited');
   if (stats.edge.oversizedCookie >= 500 || !stats.edge.paddedCookieSignedIn || !stats.edge.plantedHandOverIgnored) failures.push(`edge checks: ${JSON.stringify(stats.edge)}`);
+  const outage = stats.outage;
+  // 3 sessions × 2 instances × 8 rounds: every page stale, at most one refresh per session, instance
+  // and backoff step, and every session fresh again soon after WorkOS is back.
+  if (!outage || outage.stale !== outage.pages || outage.recovered !== outage.sessions || outage.recoveredAfterSeconds > outage.recoveryAllowedSeconds || outage.refreshCalls > outage.refreshCallsAllowed) failures.push(`outage check: ${JSON.stringify(outage)}`);
   if (stats.twoInstance.signedIn !== stats.twoInstance.requests) failures.push(`two instances: ${JSON.stringify(stats.twoInstance)}`);
   if (failures.length > 0) {
     console.error(`soak: FAILED: ${failures.join('; ')}`);

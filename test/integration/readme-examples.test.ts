@@ -47,7 +47,7 @@ describe('README: server components', () => {
     const HomePage = await loadHomePage();
     const form = (await HomePage()) as ReactElement<Props>;
     const [greeting] = childrenOf(form);
-    expect(isValidElement(greeting) && [greeting.props.children].flat().join('')).toBe('Welcome back , Alice');
+    expect(isValidElement(greeting) && [greeting.props.children].flat().join('')).toBe('Welcome back, Alice');
     nextRequest.readOnly = false; // the action runs as a server action
     const { url } = await redirectOf(() => form.props.action!());
     expect(url).toContain('/user_management/sessions/logout?session_id=session_');

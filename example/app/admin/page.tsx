@@ -1,7 +1,7 @@
 // An admin-only page. <RequireAuth role="admin"> renders the panel only for a session whose role
 // in the current organization is admin; everyone else sees the fallback. (Signed-out visitors never
 // get here: the proxy's middlewareAuth sends them to sign in first.)
-import { getWorkOS, withAuth } from 'authkit-rsc';
+import { getWorkOS, listOrganizationMemberships, withAuth } from 'authkit-rsc';
 import { RequireAuth } from 'authkit-rsc/components';
 
 async function AdminPanel() {
@@ -33,11 +33,20 @@ async function AdminPanel() {
   );
 }
 
-function AdminsOnly() {
+/** The fallback: what a non-admin can do about it depends on where else they are an admin. */
+async function AdminsOnly() {
+  // The signed-in user's own memberships (cached 30 s; [] while WorkOS cannot list them).
+  const organizations = await listOrganizationMemberships().catch(() => []);
+  const adminElsewhere = organizations.filter((organization) => organization.role === 'admin' && !organization.current);
   return (
     <section className="card notice" role="alert">
       <h2>Admins only</h2>
-      <p>You need the <code>admin</code> role in the current organization to see this page. Switch organization from the header if you are an admin elsewhere.</p>
+      <p>
+        You need the <code>admin</code> role in the current organization to see this page.{' '}
+        {adminElsewhere.length > 0
+          ? `You are an admin in ${adminElsewhere.map((organization) => organization.name).join(', ')}: switch to it with the organization switcher in the header.`
+          : 'Ask an admin of your organization for the role.'}
+      </p>
     </section>
   );
 }

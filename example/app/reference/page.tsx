@@ -1,5 +1,7 @@
 // The reference README's withAuth page, as written (import path changed): signed out, links to
 // sign in and sign up; signed in, a greeting and a sign-out form with an inline server action.
+// One change: the reference writes `Welcome back {…}`, which renders "Welcome back , Alice"; the
+// space belongs inside the expression.
 import Link from 'next/link';
 import { getSignInUrl, getSignUpUrl, withAuth, signOut } from 'authkit-rsc';
 
@@ -29,7 +31,7 @@ export default async function HomePage() {
         await signOut();
       }}
     >
-      <p>Welcome back {user?.firstName && `, ${user?.firstName}`}</p>
+      <p>Welcome back{user?.firstName && `, ${user?.firstName}`}</p>
       <button type="submit">Sign out</button>
     </form>
   );

@@ -10,6 +10,7 @@ import { nextRequest } from '../../../test/support/next-headers.js';
 import { TokenRefreshError } from '../../shared/errors.js';
 import { readSession } from '../session/read-session.js';
 import { emulatorSuite } from '../test-support/emulator-suite.js';
+import { authkitProxy } from '../proxy/authkit-proxy.js';
 import { redirectOf, TestBrowser } from '../test-support/http.js';
 import { afterProxy, withoutProxy } from '../test-support/render.js';
 import { mintSession, sessionFromWire } from '../test-support/sessions.js';
@@ -44,6 +45,28 @@ describe('signOut', () => {
     expect([...nextRequest.jar.keys()]).toEqual([]);
     expect(nextRequest.writesTo('wos-session').at(-1)).toMatchObject({ value: '', options: { maxAge: 0 } });
     expect(url).not.toContain(sealed.slice(0, 30));
+  });
+
+  it('revokes the session at WorkOS first: a copied cookie reads signed out here and cannot refresh anywhere', async () => {
+    const { sealed } = await actionRequest({ expires_in: 300 });
+    await redirectOf(() => signOut());
+    // This process saw the sign-out: the copy (its token still verifies) reads as signed out at once.
+    expect(await readSession(sealed)).toEqual({ status: 'signed-out', reason: 'session-ended' });
+    // Another process (a new configuration: no shared memory) once the copy's token has expired:
+    // the refresh is refused by WorkOS, so the copy is signed out and cleared there too.
+    process.env.WORKOS_COOKIE_NAME = 'copied-session';
+    try {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.now() + 360_000);
+      const thief = new TestBrowser();
+      thief.jar.set('copied-session', sealed);
+      const response = thief.receive(await authkitProxy()(thief.request('/dashboard')));
+      expect(response.status).toBe(200);
+      expect(thief.jar.has('copied-session')).toBe(false);
+      expect(suite.emulator.control.counters()['POST /user_management/sessions/revoke']).toBe(1);
+    } finally {
+      delete process.env.WORKOS_COOKIE_NAME;
+    }
   });
 
   it('makes a same-origin returnTo absolute for WorkOS, whose logout accepts only absolute URLs', async () => {

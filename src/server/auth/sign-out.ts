@@ -1,33 +1,50 @@
 import 'server-only';
 /** `signOut`: ends the session here and at WorkOS. */
 import { redirect } from 'next/navigation';
-import { isSafeReturnPath } from '../../shared/return-to.js';
+import { isSafeReturnPath, safeReturnPath } from '../../shared/return-to.js';
 import { getSession } from '../session/get-session.js';
 import { getWorkOS } from '../workos.js';
 import { forgetMemberships } from './memberships.js';
 import { getRequestContext } from './request-context.js';
+import { revokeWorkosSession } from './revoke-session.js';
 import { clearAllAuthCookies } from './session-store.js';
 
-/**
- * Where to send the browser after signing out. A same-origin path becomes an absolute URL on the
- * app's origin (WorkOS's logout only accepts absolute URLs from its allow-list); any other absolute
- * URL is passed on as given, for WorkOS to check against that allow-list.
- */
-function logoutReturnUrl(returnTo: string | undefined, appOrigin: string): string | undefined {
-  if (returnTo === undefined) return undefined;
-  return isSafeReturnPath(returnTo) ? new URL(returnTo, appOrigin).href : returnTo;
+/** The URL's own path (path + query + hash), when it is a plain same-origin path; else undefined. */
+function safePathOf(url: URL): string | undefined {
+  const path = safeReturnPath(`${url.pathname}${url.search}${url.hash}`, '');
+  return path === '' ? undefined : path;
 }
 
 /**
  * `returnTo` as a same-origin path, when it is one or an absolute URL on the app's origin: the
- * only places the kit itself redirects to. Anything else is undefined.
+ * only places the kit itself redirects to. Anything else is undefined. The path of an absolute
+ * URL goes through the same check as a bare path: `http://app//evil.example/x` has the path
+ * `//evil.example/x`, which a browser reads as another host.
  */
 export function sameOriginReturnPath(returnTo: string | undefined, appOrigin: string): string | undefined {
   if (returnTo === undefined) return undefined;
-  if (isSafeReturnPath(returnTo)) return returnTo;
+  if (isSafeReturnPath(returnTo)) return safeReturnPath(returnTo);
   try {
     const url = new URL(returnTo);
-    return url.origin === appOrigin ? `${url.pathname}${url.search}${url.hash}` : undefined;
+    return url.origin === appOrigin ? safePathOf(url) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Where WorkOS's logout sends the browser back to. A same-origin path (or URL) becomes an absolute
+ * URL on the app's origin (WorkOS's logout only accepts absolute URLs from its allow-list); an
+ * absolute http(s) URL on another origin is passed on for WorkOS to check against that
+ * allow-list, but only when its own path is a plain path too. Anything else: WorkOS's default.
+ */
+function logoutReturnUrl(returnTo: string | undefined, appOrigin: string): string | undefined {
+  const path = sameOriginReturnPath(returnTo, appOrigin);
+  if (path !== undefined) return new URL(path, appOrigin).href;
+  try {
+    const url = new URL(returnTo ?? '');
+    const ownPath = url.protocol === 'http:' || url.protocol === 'https:' ? safePathOf(url) : undefined;
+    return ownPath === undefined ? undefined : new URL(ownPath, url.origin).href;
   } catch {
     return undefined;
   }
@@ -39,8 +56,9 @@ export async function appOrigin(): Promise<string> {
 }
 
 /**
- * Clears the session cookie (and its chunks and any pending sign-in cookie), then redirects to
- * WorkOS's logout URL, which ends the session and returns to `returnTo` (or the Logout URI set in
+ * Clears the session cookie (and its chunks and any pending sign-in cookie), revokes the session
+ * at WorkOS (waiting at most 3 s; a failure is logged and never blocks the sign-out), then
+ * redirects to WorkOS's logout URL, which ends the AuthKit browser session and returns to `returnTo` (or the Logout URI set in
  * the dashboard). `returnTo` may be a path on this app (made absolute for WorkOS) or an absolute
  * URL on WorkOS's sign-out allow-list. Without a session it redirects to `returnTo` when that is on
  * this app's origin, else to '/'. Use it in a server action or route handler, outside try/catch
@@ -59,6 +77,8 @@ export async function signOut(options: { returnTo?: string } = {}): Promise<neve
   if (state.status !== 'signed-out') {
     forgetMemberships(state.session.user.id);
     const sessionId = state.claims.sid;
+    // Ended here, server-side, before the browser is sent anywhere: a copied cookie cannot refresh.
+    if (sessionId) await revokeWorkosSession(sessionId);
     if (sessionId) redirect(getWorkOS().userManagement.getLogoutUrl({ sessionId, returnTo: logoutReturnUrl(options.returnTo, origin) }));
   }
   redirect(sameOriginReturnPath(options.returnTo, origin) ?? '/');

@@ -61,6 +61,30 @@ describe('withAuth', () => {
     expect(url).toBe('http://localhost:3000/callback?refresh=1&return_to=%2F');
   });
 
+  it('serves an expired session stale while WorkOS cannot refresh it; past the grace period, signed out or "try again"', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const browser = await browserWith({ expires_in: 60 });
+    vi.setSystemTime(Date.now() + 120_000);
+    suite.emulator.control.injectFault({ endpoint: 'POST /user_management/authenticate', status: 503, retry_after: 0, times: 1000 });
+    await afterProxy(browser, '/reports', { readOnly: true }); // the proxy tried, failed, left a retry marker
+    const stale = await withAuth({ ensureSignedIn: true });
+    expect(stale).toMatchObject({ user: { email: 'alice@example.com' }, stale: true });
+    expect(nextRequest.cookieWrites).toEqual([]);
+    withoutProxy(browser, { readOnly: true }); // the marker works without the proxy too (set by the refresh route)
+    expect((await withAuth()).stale).toBe(true);
+    process.env.WORKOS_OUTAGE_GRACE_SECONDS = '30';
+    try {
+      expect(await withAuth()).toEqual({ user: null });
+      expect((await redirectOf(() => withAuth({ ensureSignedIn: true }))).url).toBe('http://localhost:3000/callback?refresh=1&return_to=%2F');
+    } finally {
+      delete process.env.WORKOS_OUTAGE_GRACE_SECONDS;
+    }
+    // No marker (nothing tried yet, or the backoff has passed): the refresh route tries.
+    browser.jar.delete('wos-session-retry');
+    withoutProxy(browser, { readOnly: true });
+    expect((await redirectOf(() => withAuth())).url).toMatch(/refresh=1/);
+  });
+
   it('ignores spoofed forwarding headers without a valid signature', async () => {
     const victim = (await mintSession(suite.emulator, { email: 'bob@example.com' })).sealed;
     withoutProxy(new TestBrowser(), {

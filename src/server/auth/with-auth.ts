@@ -4,12 +4,16 @@ import 'server-only';
  * proxy. One unseal + verify per request however often they are called; they never write
  * cookies, so they work in server components.
  */
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { meetsConditions } from '../../shared/conditions.js';
 import type { AuthConditions, NoUserInfo, UserInfo } from '../../shared/types.js';
 import { refreshRouteUrl, signInStartUrl } from '../callback/auth-route-urls.js';
 import { getSession } from '../session/get-session.js';
+import { isWithinOutageGrace } from '../session/outage-grace.js';
+import { readRetryMarker } from '../session/retry-marker.js';
+import { staleUserInfo, type ExpiredState } from '../session/state.js';
 import { getRequestContext } from './request-context.js';
 
 /** Sends the user to sign in, returning here afterwards. */
@@ -30,10 +34,24 @@ async function redirectToRefresh(): Promise<never> {
 // One answer per render: React's `cache` hands every later call in the same render the first
 // call's promise, so 50 gates cost one call (bench row 5). Outside a render (server actions, route
 // handlers) `cache` does not memoise, so a session an action just wrote is always seen.
+/**
+ * An expired token in a render. When a refresh failed moments ago (the proxy or the auth route left
+ * a retry marker), WorkOS is struggling: serve the session stale within the outage grace period;
+ * past it, a page that needs a user goes to the refresh route (which answers "try again") and any
+ * other page renders signed out. Otherwise the refresh route refreshes it.
+ */
+async function expiredAuth(state: ExpiredState, ensureSignedIn: boolean): Promise<UserInfo | NoUserInfo> {
+  if ((await readRetryMarker(await cookies(), state.claims.sid)) !== undefined) {
+    if (isWithinOutageGrace(state)) return staleUserInfo(state);
+    if (!ensureSignedIn) return { user: null };
+  }
+  return redirectToRefresh();
+}
+
 const authOnce = cache(async (ensureSignedIn: boolean): Promise<UserInfo | NoUserInfo> => {
   const state = await getSession();
   if (state.status === 'signed-in') return state.info;
-  if (state.status === 'expired') return redirectToRefresh();
+  if (state.status === 'expired') return expiredAuth(state, ensureSignedIn);
   if (ensureSignedIn) return redirectToSignIn();
   return { user: null };
 });
@@ -41,6 +59,8 @@ const authOnce = cache(async (ensureSignedIn: boolean): Promise<UserInfo | NoUse
 /**
  * The signed-in user and their session claims, or `{ user: null }`.
  * With `ensureSignedIn: true` a signed-out visitor is redirected to sign in (and back).
+ * While WorkOS cannot refresh an expired session, it is returned with `stale: true` (and its
+ * expired access token) for the outage grace period.
  *
  * @example
  * const { user, organizationId, role } = await withAuth();

@@ -83,8 +83,8 @@ export async function completeSignIn(request: NextRequest, origin: string, optio
   const returnPath = safeReturnPath(flow.returnTo, safeReturnPath(options.returnPathname, '/'));
   const respond = (url: string, status: number) => {
     const response = noStore(NextResponse.redirect(new URL(url, origin), status));
-    writeSessionCookie(response.cookies, request.cookies, sealed, request.url);
-    clearFlowCookie(response.cookies, flow.state, request.url);
+    writeSessionCookie(response.cookies, request.cookies, sealed, [request.url, origin]);
+    clearFlowCookie(response.cookies, flow.state, [request.url, origin]);
     return response;
   };
   try {

@@ -7,9 +7,15 @@ import { sealForPurpose, unsealForPurpose } from '../session/seal.js';
 
 const PURPOSE = 'custom-state';
 
+/**
+ * How long a sealed custom state opens: a day. A sign-in link may sit in a rendered page for a
+ * while, but not forever. Within that day the same link can be used again (replayed): the state
+ * says what the app wanted to carry through sign-in, it must never be a secret or a one-time grant.
+ */
+export const CUSTOM_STATE_TTL_SECONDS = 24 * 60 * 60;
+
 export function sealCustomState(state: string): Promise<string> {
-  // No expiry: a link may sit in a rendered page for a long time.
-  return sealForPurpose(PURPOSE, { state }, 0);
+  return sealForPurpose(PURPOSE, { state }, CUSTOM_STATE_TTL_SECONDS);
 }
 
 /** The custom state, or undefined when the value is missing or not sealed by this app. */

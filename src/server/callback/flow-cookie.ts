@@ -8,7 +8,7 @@ import 'server-only';
 import { PKCE_COOKIE_PREFIX, SIGN_IN_FLOW_TTL_SECONDS } from '../../shared/constants.js';
 import type { CookieReader, CookieWriter } from '../session/cookie-jar.js';
 import { expiredAttributes } from '../session/cookie-jar.js';
-import { flowCookieAttributes } from '../session/cookie-options.js';
+import { flowCookieAttributes, type SchemeHints } from '../session/cookie-options.js';
 import { sealForPurpose, unsealForPurpose } from '../session/seal.js';
 import { bytesToBase64Url } from '../../shared/base64url.js';
 
@@ -26,7 +26,7 @@ export interface SignInFlow {
 }
 
 /** FNV-1a, 32-bit: a short, stable name suffix (not a security boundary: the seal is). */
-function fnv1a(value: string): string {
+export function fnv1a(value: string): string {
   let hash = 0x811c9dc5;
   for (let index = 0; index < value.length; index += 1) {
     hash ^= value.charCodeAt(index);
@@ -43,7 +43,7 @@ export function newState(): string {
 }
 
 /** Sets the flow cookie, first expiring older pending flows when there are too many. */
-export async function writeFlowCookie(writer: CookieWriter, jar: CookieReader, flow: SignInFlow, url: string): Promise<void> {
+export async function writeFlowCookie(writer: CookieWriter, jar: CookieReader, flow: SignInFlow, url: SchemeHints): Promise<void> {
   const attributes = flowCookieAttributes(url);
   const pending = jar.getAll().filter(({ name }) => name.startsWith(PKCE_COOKIE_PREFIX));
   if (pending.length >= MAX_PENDING_FLOWS) {
@@ -77,6 +77,6 @@ export async function readFlowCookie(jar: CookieReader, state: string): Promise<
 }
 
 /** Expires this flow's cookie. */
-export function clearFlowCookie(writer: CookieWriter, state: string, url: string): void {
+export function clearFlowCookie(writer: CookieWriter, state: string, url: SchemeHints): void {
   writer.set(flowCookieName(state), '', expiredAttributes(flowCookieAttributes(url)));
 }

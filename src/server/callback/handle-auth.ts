@@ -7,6 +7,7 @@ import 'server-only';
 import { NextRequest } from 'next/server';
 import { AUTH_ROUTE_PARAMS } from '../../shared/constants.js';
 import { AuthKitConfigError, CallbackError } from '../../shared/errors.js';
+import { getConfig } from '../config.js';
 import { describeError, warn } from '../log.js';
 import { SetCookieHeaders } from '../session/cookie-options.js';
 import { writeSessionCookie } from '../session/session-cookie.js';
@@ -30,21 +31,36 @@ function validatedOrigin(baseURL: string | undefined): string | undefined {
   throw new AuthKitConfigError('baseURL', `Invalid baseURL: "${baseURL}". Use the app's public origin, e.g. https://app.example.com.`);
 }
 
+/**
+ * The app's public origin for this request: `baseURL`, else the configured redirect URI's origin
+ * when it names this host (a TLS terminator that sends no X-Forwarded-Proto makes the request look
+ * like http while WorkOS knows the app as https), else the request's own.
+ */
+function publicOrigin(request: NextRequest, configuredOrigin: string | undefined): string {
+  if (configuredOrigin) return configuredOrigin;
+  const configured = getConfig().redirectUri;
+  if (configured) {
+    const url = new URL(configured);
+    if (url.host === request.nextUrl.host) return url.origin;
+  }
+  return request.nextUrl.origin;
+}
+
 /** Cookies a failed callback must clean up: its flow cookie, and the session if onSuccess failed. */
-function cleanupCookies(request: NextRequest, clearSession: boolean): Headers {
+function cleanupCookies(request: NextRequest, origin: string, clearSession: boolean): Headers {
   const cookies = new SetCookieHeaders();
   const state = request.nextUrl.searchParams.get('state');
-  if (state) cookies.set(flowCookieName(state), '', expiredAttributes(flowCookieAttributes(request.url)));
-  if (clearSession) writeSessionCookie(cookies, request.cookies, null, request.url);
+  if (state) cookies.set(flowCookieName(state), '', expiredAttributes(flowCookieAttributes([request.url, origin])));
+  if (clearSession) writeSessionCookie(cookies, request.cookies, null, [request.url, origin]);
   return cookies.headers;
 }
 
-async function failure(request: NextRequest, error: unknown, options: HandleAuthOptions, clearSession: boolean): Promise<Response> {
+async function failure(request: NextRequest, origin: string, error: unknown, options: HandleAuthOptions, clearSession: boolean): Promise<Response> {
   const reason = error instanceof CallbackError ? error.code : `onSuccess threw ${describeError(error)}`;
   const cause = error instanceof CallbackError && error.cause !== undefined ? `, ${describeError(error.cause)}` : '';
   warn(`Sign-in callback failed (${reason}${cause}).`);
   const response = options.onError ? await options.onError({ error, request }) : defaultErrorResponse(error);
-  return noStore(withSetCookies(response, cleanupCookies(request, clearSession)));
+  return noStore(withSetCookies(response, cleanupCookies(request, origin, clearSession)));
 }
 
 /**
@@ -60,14 +76,14 @@ export function handleAuth(options: HandleAuthOptions = {}): (request: NextReque
   const configuredOrigin = validatedOrigin(options.baseURL);
   return async function GET(incoming: NextRequest): Promise<Response> {
     const request = incoming instanceof NextRequest ? incoming : new NextRequest(incoming);
-    const origin = configuredOrigin ?? request.nextUrl.origin;
+    const origin = publicOrigin(request, configuredOrigin);
     const params = request.nextUrl.searchParams;
     if (params.has('code') || params.has('error') || params.has('state')) {
       try {
         return await completeSignIn(request, origin, options);
       } catch (error) {
-        if (error instanceof OnSuccessFailed) return failure(request, error.original, options, true);
-        if (error instanceof CallbackError) return failure(request, error, options, false);
+        if (error instanceof OnSuccessFailed) return failure(request, origin, error.original, options, true);
+        if (error instanceof CallbackError) return failure(request, origin, error, options, false);
         throw error;
       }
     }

@@ -32,14 +32,33 @@ describe('handleAuth: refresh mode', () => {
     expect(suite.emulator.control.counters()[AUTHENTICATE]).toBe(1);
   });
 
-  it('keeps the cookie and answers 503 with Retry-After while WorkOS is unreachable', async () => {
+  it('while WorkOS is unreachable: keeps the cookie, sets a retry marker and goes back (the page serves the session stale)', async () => {
     const { browser, sealed } = await browserWithExpiredSession();
     suite.emulator.control.injectFault({ endpoint: AUTHENTICATE, status: 503, retry_after: 0, times: 4 });
     const response = browser.receive(await handleAuth()(browser.request('/callback?refresh=1&return_to=/reports')));
-    expect(response.status).toBe(503);
-    expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect(response.headers.get('content-type')).toContain('text/html');
+    expect(response.status).toBe(307);
+    expect(response.headers.get('location')).toBe('http://localhost:3000/reports');
     expect(browser.jar.get('wos-session')).toBe(sealed);
+    expect(browser.jar.has('wos-session-retry')).toBe(true);
+  });
+
+  it('past the outage grace period: a 503 "try again" page with Retry-After, the cookie kept, no new call while backing off', async () => {
+    process.env.WORKOS_OUTAGE_GRACE_SECONDS = '0';
+    try {
+      const { browser, sealed } = await browserWithExpiredSession();
+      suite.emulator.control.injectFault({ endpoint: AUTHENTICATE, status: 503, retry_after: 0, times: 1000 });
+      const GET = handleAuth();
+      const response = browser.receive(await GET(browser.request('/callback?refresh=1&return_to=/reports')));
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('5');
+      expect(response.headers.get('content-type')).toContain('text/html');
+      expect(browser.jar.get('wos-session')).toBe(sealed);
+      const calls = suite.emulator.control.counters()[AUTHENTICATE];
+      expect((await GET(browser.request('/callback?refresh=1&return_to=/reports'))).status).toBe(503);
+      expect(suite.emulator.control.counters()[AUTHENTICATE]).toBe(calls);
+    } finally {
+      delete process.env.WORKOS_OUTAGE_GRACE_SECONDS;
+    }
   });
 
   it('clears the cookie when WorkOS rejects the session, and goes back', async () => {

@@ -59,6 +59,6 @@ export async function startSignIn(request: NextRequest, origin: string): Promise
     redirectUri,
     returnTo: isSafeReturnPath(returnTo) ? returnTo : undefined,
     customState: await unsealCustomState(params.get(AUTH_ROUTE_PARAMS.customState)),
-  }, request.url);
+  }, [request.url, origin]);
   return response;
 }

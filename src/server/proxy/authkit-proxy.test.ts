@@ -168,27 +168,41 @@ describe('authkitProxy: refresh', () => {
     expect(suite.emulator.control.counters()[AUTHENTICATE]).toBe(1);
   });
 
-  it('keeps the user signed in through an emulator outage: 503 + Retry-After for documents, cookie kept', async () => {
+  it('keeps the user signed in through an emulator outage: served stale, cookie kept, a retry marker set, refreshed once WorkOS is back', async () => {
     const { browser, sealed } = await expiredBrowser();
     suite.emulator.control.injectFault({ endpoint: AUTHENTICATE, status: 503, retry_after: 0, times: 4 });
     const onSessionRefreshError = vi.fn();
-    const proxy = authkitProxy({ onSessionRefreshError });
+    const proxy = authkitProxy({ onSessionRefreshError, middlewareAuth: { enabled: true, unauthenticatedPaths: [] } });
     const response = browser.receive(await proxy(browser.request('/dashboard')));
-    expect(response.status).toBe(503);
-    expect(response.headers.get('retry-after')).toBe('5');
+    expect(response.status).toBe(200);
     expect(browser.jar.get('wos-session')).toBe(sealed);
+    expect(browser.jar.has('wos-session-retry')).toBe(true);
+    expect((await readForwardedContext(forwardedHeaders(response)))?.session).toBe(sealed); // the render serves it stale
     expect(onSessionRefreshError).toHaveBeenCalledWith(expect.objectContaining({ isTransient: true, request: expect.any(Request) }));
-    // WorkOS is back: the next request refreshes and the user was never signed out.
+    // WorkOS is back; after the 5 s backoff the next request refreshes: the user was never signed out.
+    vi.setSystemTime(Date.now() + 6_000);
+    browser.jar.delete('wos-session-retry'); // its Max-Age has passed
     browser.receive(await proxy(browser.request('/dashboard')));
     expect((await readSession(browser.jar.get('wos-session'))).status).toBe('signed-in');
   });
 
-  it('answers a fetch-style request during an outage with 503 JSON', async () => {
-    const { browser } = await expiredBrowser();
-    suite.emulator.control.injectFault({ endpoint: AUTHENTICATE, status: 429, retry_after: 0, times: 4 });
-    const response = await authkitProxy()(browser.request('/api/data', { headers: { accept: 'application/json', 'sec-fetch-dest': 'empty' } }));
-    expect(response.status).toBe(503);
-    expect(await response.json()).toMatchObject({ error: 'session_unavailable' });
+  it('past the outage grace period: a protected page gets 503 + Retry-After, a fetch 503 JSON, a public page and an app without middlewareAuth go on', async () => {
+    process.env.WORKOS_OUTAGE_GRACE_SECONDS = '30'; // the token expired 60 s ago
+    try {
+      const { browser } = await expiredBrowser();
+      suite.emulator.control.injectFault({ endpoint: AUTHENTICATE, status: 429, retry_after: 0, times: 1000 });
+      const protect = authkitProxy({ middlewareAuth: { enabled: true, unauthenticatedPaths: ['/'] } });
+      const page = browser.receive(await protect(browser.request('/dashboard')));
+      expect(page.status).toBe(503);
+      expect(page.headers.get('retry-after')).toBe('5');
+      const fetched = await protect(browser.request('/api/data', { headers: { accept: 'application/json', 'sec-fetch-dest': 'empty' } }));
+      expect(fetched.status).toBe(503);
+      expect(await fetched.json()).toMatchObject({ error: 'session_unavailable' });
+      expect((await protect(browser.request('/'))).status).toBe(200);
+      expect((await authkitProxy()(browser.request('/dashboard'))).status).toBe(200);
+    } finally {
+      delete process.env.WORKOS_OUTAGE_GRACE_SECONDS;
+    }
   });
 
   it('clears the cookie and signs out when WorkOS rejects the refresh', async () => {

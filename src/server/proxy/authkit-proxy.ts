@@ -9,10 +9,12 @@ import 'server-only';
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { authRoutePath } from '../callback/auth-route-urls.js';
 import { resolveRedirectUri } from '../config.js';
+import { authRouteCheck } from './auth-route-check.js';
 import { compileAuthkitOptions, runAuthkit, type AuthkitRun } from './authkit.js';
 import { stripReservedHeaders } from './forward-headers.js';
 import type { AuthkitMiddlewareOptions } from './options.js';
 import { compilePathMatcher } from './path-matchers.js';
+import { secondsUntil } from '../session/outage-grace.js';
 import { requestKind } from './request-kind.js';
 import { serviceUnavailable, signInRedirect, unauthorizedJson } from './responses.js';
 
@@ -20,11 +22,19 @@ import { serviceUnavailable, signInRedirect, unauthorizedJson } from './response
 export type AuthkitProxy = (request: NextRequest, event?: NextFetchEvent) => Promise<NextResponse>;
 
 function guard(run: AuthkitRun, request: NextRequest, isPublic: boolean, protect: boolean): NextResponse | undefined {
-  const kind = requestKind(request);
-  if (run.unavailable && !isPublic) return serviceUnavailable(kind, run.unavailable.retryAfterSeconds, run.responseHeaders);
   if (!protect || isPublic || run.session.user) return undefined;
+  const kind = requestKind(request);
+  // WorkOS is down and the grace period has passed: a protected page asks to try again rather
+  // than sending the user to a sign-in that cannot work either. (Public pages, and every page
+  // without middlewareAuth, render: the session reads as signed out there.)
+  if (run.outage) return serviceUnavailable(kind, secondsUntil(run.outage.retryAtMs), run.responseHeaders);
   const signInUrl = run.authorizationUrl;
   return kind === 'document' ? signInRedirect(signInUrl, request.method, run.responseHeaders) : unauthorizedJson(signInUrl, run.responseHeaders);
+}
+
+function withCookie(response: NextResponse, setCookie: string | undefined): NextResponse {
+  if (setCookie) response.headers.append('set-cookie', setCookie);
+  return response;
 }
 
 /**
@@ -46,11 +56,12 @@ export function authkitProxy(options: AuthkitMiddlewareOptions = {}): AuthkitPro
   return async function proxy(request: NextRequest): Promise<NextResponse> {
     const authRoute = authRoutePath(resolveRedirectUri(compiled.redirectUri));
     const { pathname } = request.nextUrl;
+    const check = authRouteCheck(request, authRoute, pathname === authRoute);
     // The auth route writes its own cookies; the proxy only keeps planted headers out.
-    if (pathname === authRoute) return NextResponse.next({ request: { headers: stripReservedHeaders(request.headers) } });
+    if (pathname === authRoute) return withCookie(NextResponse.next({ request: { headers: stripReservedHeaders(request.headers) } }), check);
     const run = await runAuthkit(request, compiled);
     const isPublic = protect && isUnauthenticatedPath(pathname);
-    return guard(run, request, isPublic, protect) ?? NextResponse.next({ headers: run.headers });
+    return withCookie(guard(run, request, isPublic, protect) ?? NextResponse.next({ headers: run.headers }), check);
   };
 }
 

@@ -15,7 +15,8 @@ import { resolveRedirectUri } from '../config.js';
 import { createDebugLog } from '../log.js';
 import { SetCookieHeaders, sessionCookieAttributes } from '../session/cookie-options.js';
 import { writeSessionCookie } from '../session/session-cookie.js';
-import type { SessionState } from '../session/state.js';
+import { writeRetryMarker } from '../session/retry-marker.js';
+import { staleUserInfo, type SessionState } from '../session/state.js';
 import { addPrivateCacheHeaders, writeRequestOverride } from './forward-headers.js';
 import type { AuthkitOptions } from './options.js';
 import { compilePathMatcher, type PathMatcher } from './path-matchers.js';
@@ -38,7 +39,7 @@ export interface AuthkitResult {
 /** The proxy's richer view of the same run. */
 export interface AuthkitRun extends AuthkitResult {
   state: SessionState;
-  unavailable: SettledSession['unavailable'];
+  outage: SettledSession['outage'];
   /** Only the Set-Cookie and cache headers, for responses that are not `next()`. */
   responseHeaders: Headers;
 }
@@ -52,11 +53,11 @@ export function compileAuthkitOptions(options: AuthkitOptions): CompiledAuthkitO
   return { ...options, signUpPaths, isSignUpPath: compilePathMatcher(signUpPaths, 'signUpPaths') };
 }
 
-function writeEagerToken(cookies: SetCookieHeaders, request: NextRequest, state: SessionState): void {
+function writeEagerToken(cookies: SetCookieHeaders, request: NextRequest, state: SessionState, redirectUri: string): void {
   if (state.status !== 'signed-in' || requestKind(request) !== 'document') return;
   const token = state.session.accessToken;
   if (request.cookies.get(EAGER_ACCESS_TOKEN_COOKIE)?.value === token) return;
-  const { secure, sameSite } = sessionCookieAttributes(request.url);
+  const { secure, sameSite } = sessionCookieAttributes([request.url, redirectUri]);
   cookies.set(EAGER_ACCESS_TOKEN_COOKIE, token, { path: '/', maxAge: 30, secure, sameSite: sameSite === 'none' ? 'none' : 'lax' });
 }
 
@@ -69,9 +70,13 @@ export async function runAuthkit(request: NextRequest, options: CompiledAuthkitO
   const cookies = new SetCookieHeaders();
   if (settled.cookie) {
     const value = 'write' in settled.cookie ? settled.cookie.write : null;
-    writeSessionCookie(cookies, request.cookies, value, request.url);
+    writeSessionCookie(cookies, request.cookies, value, [request.url, redirectUri]);
   }
-  if (options.eagerAuth) writeEagerToken(cookies, request, settled.state);
+  if (options.eagerAuth) writeEagerToken(cookies, request, settled.state, redirectUri);
+  const { outage } = settled;
+  if (outage?.writeMarker && settled.state.status !== 'signed-out') {
+    await writeRetryMarker(cookies, settled.state.claims.sid, outage.retryAtMs, [request.url, redirectUri]);
+  }
 
   const { state } = settled;
   // The Set-Cookie headers written above, adopted (no copy): nothing writes a cookie after this.
@@ -89,7 +94,7 @@ export async function runAuthkit(request: NextRequest, options: CompiledAuthkitO
   });
 
   return {
-    session: state.status === 'signed-in' ? state.info : { user: null },
+    session: state.status === 'signed-in' ? state.info : state.status === 'expired' && outage?.stale ? staleUserInfo(state) : { user: null },
     headers,
     // Built when read: the proxy reads it only to send a signed-out visitor to sign in (bench row 1).
     get authorizationUrl() {
@@ -97,7 +102,7 @@ export async function runAuthkit(request: NextRequest, options: CompiledAuthkitO
       return signInStartUrl(redirectUri, { returnTo: path, screenHint });
     },
     state,
-    unavailable: settled.unavailable,
+    outage,
     responseHeaders,
   };
 }

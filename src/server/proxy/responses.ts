@@ -1,5 +1,5 @@
 import 'server-only';
-/** The proxy's own answers: sign-in redirect, 401 for fetch-style requests, 503 during an outage. */
+/** The proxy's own answers: sign-in redirect, 401 for fetch-style requests, 503 "try again" past the outage grace period. */
 import { NextResponse } from 'next/server';
 import type { RequestKind } from './request-kind.js';
 
@@ -31,12 +31,16 @@ export function unauthorizedJson(signInUrl: string, responseHeaders: Headers): N
 
 const UNAVAILABLE_PAGE = (seconds: number) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="${seconds}">
-<title>Temporarily unavailable</title></head>
-<body><h1>We could not renew your session just now</h1>
-<p>The sign-in service did not answer. You are still signed in; this page will try again in ${seconds} seconds.</p>
+<title>Please try again in a moment</title></head>
+<body><h1>Please try again in a moment</h1>
+<p>The sign-in service is not answering, so your session could not be renewed. You are still signed in and nothing is lost;
+this page will try again in ${seconds} seconds.</p>
 </body></html>`;
 
-/** The token has expired and WorkOS is unreachable: keep the cookie, ask the client to retry. */
+/**
+ * The token has expired, WorkOS is unreachable and the outage grace period has passed: keep the
+ * cookie, ask the client to try again (HTML for a document, JSON for fetches, RSC and actions).
+ */
 export function serviceUnavailable(kind: RequestKind, retryAfterSeconds: number, responseHeaders: Headers): NextResponse {
   const init = { status: 503, headers: { 'retry-after': String(retryAfterSeconds) } };
   const response =

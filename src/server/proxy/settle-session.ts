@@ -1,13 +1,15 @@
 import 'server-only';
 /**
  * The proxy's session step: read the cookie, refresh when the token has expired or is within the
- * refresh buffer (single-flight), and decide what the response writes. Callbacks are awaited, and
- * an error thrown in one is logged, never allowed to break the request.
+ * refresh buffer (single-flight, with backoff after transient failures), and decide what the
+ * response writes. Callbacks are awaited, and an error thrown in one is logged, never allowed to
+ * break the request.
  */
 import { describeError, warn, type DebugLog } from '../log.js';
+import { isWithinOutageGrace } from '../session/outage-grace.js';
 import { readSessionFromCookies } from '../session/read-session.js';
 import { isWithinRefreshBuffer } from '../session/refresh-buffer.js';
-import { refreshTokens } from '../session/refresh.js';
+import { refreshUnlessBackingOff } from '../session/refresh-expired.js';
 import { signedOut, type SessionState } from '../session/state.js';
 import type { NextRequest } from 'next/server';
 import type { AuthkitOptions } from './options.js';
@@ -16,11 +18,13 @@ export interface SettledSession {
   state: SessionState;
   /** What the response must do with the session cookie: write a new value, clear it, or nothing. */
   cookie: { write: string } | { clear: true } | undefined;
-  /** Set when the token has expired and WorkOS could not be reached: the cookie is kept. */
-  unavailable?: { retryAfterSeconds: number };
+  /**
+   * The token has expired and WorkOS could not refresh it (transient); the cookie is kept.
+   * `stale`: served signed in (within the outage grace period). `writeMarker`: a refresh was just
+   * tried, so the response carries a new retry marker.
+   */
+  outage?: { stale: boolean; retryAtMs: number; writeMarker: boolean };
 }
-
-const DEFAULT_RETRY_AFTER_SECONDS = 5;
 
 async function runCallback<T>(name: string, callback: ((data: T) => unknown) | undefined, data: T): Promise<void> {
   if (!callback) return;
@@ -31,16 +35,11 @@ async function runCallback<T>(name: string, callback: ((data: T) => unknown) | u
   }
 }
 
-function retryAfter(error: unknown): number {
-  const seconds = (error as { cause?: { retryAfter?: unknown } }).cause?.retryAfter;
-  return typeof seconds === 'number' && seconds > 0 ? Math.ceil(seconds) : DEFAULT_RETRY_AFTER_SECONDS;
-}
-
 export async function settleSession(request: NextRequest, options: AuthkitOptions, log: DebugLog): Promise<SettledSession> {
   const state = await readSessionFromCookies(request.cookies);
   if (state.status === 'signed-out') {
     log(`signed out (${state.reason})`);
-    return { state, cookie: state.reason === 'invalid-cookie' ? { clear: true } : undefined };
+    return { state, cookie: state.reason === 'no-cookie' ? undefined : { clear: true } };
   }
   const due = state.status === 'expired' || isWithinRefreshBuffer(state.claims, options.refreshBufferSeconds);
   if (!due) {
@@ -48,9 +47,9 @@ export async function settleSession(request: NextRequest, options: AuthkitOption
     return { state, cookie: undefined };
   }
   log(state.status === 'expired' ? 'access token expired: refreshing' : 'access token expiring soon: refreshing');
-  const outcome = await refreshTokens(state);
-  if (outcome.ok) {
-    const { session, info } = outcome.state;
+  const step = await refreshUnlessBackingOff(state, request.cookies);
+  if (step.attempted && step.outcome.ok) {
+    const { session, info } = step.outcome.state;
     log('refreshed');
     await runCallback('onSessionRefreshSuccess', options.onSessionRefreshSuccess, {
       accessToken: session.accessToken,
@@ -58,13 +57,19 @@ export async function settleSession(request: NextRequest, options: AuthkitOption
       impersonator: session.impersonator,
       organizationId: info.organizationId,
     });
-    return { state: outcome.state, cookie: { write: outcome.state.sealed } };
+    return { state: step.outcome.state, cookie: { write: step.outcome.state.sealed } };
   }
-  const { error } = outcome;
-  log(`refresh failed: ${error.message}`);
-  await runCallback('onSessionRefreshError', options.onSessionRefreshError, { error, request, isTransient: error.isTransient });
+  if (step.attempted && !step.outcome.ok) {
+    const { error } = step.outcome;
+    log(`refresh failed: ${error.message}`);
+    await runCallback('onSessionRefreshError', options.onSessionRefreshError, { error, request, isTransient: error.isTransient });
+    if (!error.isTransient) return { state: signedOut('refresh-rejected'), cookie: { clear: true } };
+  } else if (!step.attempted) {
+    log('a refresh failed moments ago: not retrying yet');
+  }
   // A proactive refresh that failed still leaves a valid token: keep serving it.
   if (state.status === 'signed-in') return { state, cookie: undefined };
-  if (error.isTransient) return { state, cookie: undefined, unavailable: { retryAfterSeconds: retryAfter(error) } };
-  return { state: signedOut('refresh-rejected'), cookie: { clear: true } };
+  const stale = isWithinOutageGrace(state);
+  log(stale ? 'WorkOS unavailable: serving the session stale' : 'WorkOS unavailable: past the outage grace period');
+  return { state, cookie: undefined, outage: { stale, retryAtMs: step.retryAtMs, writeMarker: step.attempted } };
 }

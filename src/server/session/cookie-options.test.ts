@@ -15,6 +15,15 @@ describe('cookie attributes', () => {
     expect(sessionCookieAttributes().secure).toBe(false); // the redirect URI is http://localhost
   });
 
+  it('stays Secure when the request looks like http but a configured URL is https (a TLS terminator)', () => {
+    restore = setTestEnv({ NEXT_PUBLIC_WORKOS_REDIRECT_URI: 'https://app.example.com/callback' });
+    expect(sessionCookieAttributes('http://app.example.com/x').secure).toBe(true);
+    restore();
+    restore = setTestEnv();
+    expect(sessionCookieAttributes(['http://app.example.com/x', 'https://app.example.com']).secure).toBe(true); // baseURL
+    expect(flowCookieAttributes(['http://localhost:3000/x', undefined]).secure).toBe(false);
+  });
+
   it('applies WORKOS_COOKIE_DOMAIN, _MAX_AGE and _SAMESITE; None is always Secure', () => {
     restore = setTestEnv({ WORKOS_COOKIE_DOMAIN: 'example.com', WORKOS_COOKIE_MAX_AGE: '600', WORKOS_COOKIE_SAMESITE: 'none' });
     expect(sessionCookieAttributes('http://localhost:3000/')).toMatchObject({ domain: 'example.com', maxAge: 600, sameSite: 'none', secure: true });

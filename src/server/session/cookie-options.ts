@@ -1,7 +1,7 @@
 import 'server-only';
 /**
- * Cookie attributes in one place. Defaults: HttpOnly, SameSite=Lax, Path=/, Secure on https (and
- * always with SameSite=None), Max-Age 400 days: the tokens bound the session, not the cookie.
+ * Cookie attributes in one place. Defaults: HttpOnly, SameSite=Lax, Path=/, Secure on https (the
+ * request's or a configured URL's; always with SameSite=None), Max-Age 400 days: the tokens bound the session, not the cookie.
  */
 import { SIGN_IN_FLOW_TTL_SECONDS } from '../../shared/constants.js';
 import { getConfig } from '../config.js';
@@ -17,20 +17,34 @@ export interface CookieAttributes {
   expires?: Date;
 }
 
-/** Secure unless the URL the cookie is set for is plain http (local development). */
-function isSecure(url: string | URL | undefined, sameSite: CookieAttributes['sameSite']): boolean {
-  if (sameSite === 'none') return true;
-  const target = url ?? getConfig().redirectUri;
-  if (!target) return true;
+/**
+ * The URLs that say whether the app is served over https: the request's, and any configured one
+ * (`baseURL`, the proxy's `redirectUri`). `NEXT_PUBLIC_WORKOS_REDIRECT_URI` is always added.
+ */
+export type SchemeHints = string | URL | undefined | readonly (string | URL | undefined)[];
+
+const isPlainHttp = (url: string | URL) => {
   try {
-    return new URL(target).protocol !== 'http:';
+    return new URL(url).protocol === 'http:';
   } catch {
-    return true;
+    return false;
   }
+};
+
+/**
+ * Secure unless every URL the app is known by is plain http (local development). A TLS terminator
+ * that sends no `X-Forwarded-Proto` makes the request look like http, so an https configured URL
+ * is enough to keep `Secure`.
+ */
+function isSecure(hints: SchemeHints, sameSite: CookieAttributes['sameSite']): boolean {
+  if (sameSite === 'none') return true;
+  const list: readonly (string | URL | undefined)[] = Array.isArray(hints) ? hints : [hints as string | URL | undefined];
+  const known = [...list, getConfig().redirectUri].filter((url): url is string | URL => url !== undefined && url !== '');
+  return known.length === 0 || !known.every(isPlainHttp);
 }
 
-/** Attributes of the session cookie (and its chunks) for a response to `url`. */
-export function sessionCookieAttributes(url?: string | URL): CookieAttributes {
+/** Attributes of the session cookie (and its chunks) for a response to a request to `url`. */
+export function sessionCookieAttributes(url?: SchemeHints): CookieAttributes {
   const { cookieSameSite, cookieDomain, cookieMaxAge } = getConfig();
   const attributes: CookieAttributes = {
     httpOnly: true,
@@ -47,7 +61,7 @@ export function sessionCookieAttributes(url?: string | URL): CookieAttributes {
  * Attributes of the short-lived sign-in flow cookie. SameSite=Strict would drop it on the
  * cross-site return from AuthKit, so it is at most Lax.
  */
-export function flowCookieAttributes(url?: string | URL): CookieAttributes {
+export function flowCookieAttributes(url?: SchemeHints): CookieAttributes {
   const session = sessionCookieAttributes(url);
   return {
     ...session,

@@ -6,6 +6,7 @@ import 'server-only';
  */
 import { AuthKitConfigError } from '../../shared/errors.js';
 import { warnOnce } from '../log.js';
+import { hasSessionEnded } from './ended-sessions.js';
 import { signedIn, signedOut, type SessionState } from './state.js';
 import { unsealSession } from './seal.js';
 import { recallVerifiedSession, rememberVerifiedSession } from './verified-cache.js';
@@ -20,17 +21,18 @@ async function readUncached(sealed: string): Promise<SessionState> {
   if (check.result === 'malformed') return signedOut('invalid-cookie');
   // The sealed user must be the token's subject (a mismatch is a forged or mixed-up cookie).
   if (check.claims.sub !== session.user.id) return signedOut('invalid-cookie');
-  if (check.result === 'expired') return { status: 'expired', session, claims: check.claims, sealed };
+  if (check.result === 'expired') return { status: 'expired', session, claims: check.claims, sealed, signatureChecked: check.signatureChecked };
   const state = signedIn(session, check.claims, sealed);
   if (check.result === 'valid') {
     rememberVerifiedSession(sealed, state);
     return state;
   }
-  // JWKS unreachable: the seal is authentic (only our password makes one) and the kit sealed
-  // this token itself, straight from WorkOS. Trust it until `exp` rather than sign anyone out.
-  warnOnce('jwks-unreachable', 'The WorkOS JWKS could not be fetched; sessions are trusted from their seal until their tokens expire.');
+  // JWKS unreachable and never fetched: the seal is authentic (only our password makes one) and the
+  // kit sealed this token itself, straight from WorkOS. Trust it until `exp` rather than sign anyone
+  // out, within the bound verify-token.ts sets (UNVERIFIED_TRUST_MS, then it reads as expired).
+  warnOnce('jwks-unreachable', 'The WorkOS JWKS could not be fetched; sessions are trusted from their seal until their tokens expire, for at most 10 minutes.');
   const secondsLeft = (check.claims.exp ?? 0) - Date.now() / 1000;
-  return secondsLeft > 0 ? state : { status: 'expired', session, claims: check.claims, sealed };
+  return secondsLeft > 0 ? state : { status: 'expired', session, claims: check.claims, sealed, signatureChecked: false };
 }
 
 /**
@@ -42,14 +44,15 @@ async function readUncached(sealed: string): Promise<SessionState> {
  */
 export async function readSession(sealed: string | null | undefined): Promise<SessionState> {
   if (!sealed) return signedOut('no-cookie');
-  const cached = recallVerifiedSession(sealed);
-  if (cached) return cached;
+  let state: SessionState;
   try {
-    return await readUncached(sealed);
+    state = recallVerifiedSession(sealed) ?? (await readUncached(sealed));
   } catch (error) {
     if (error instanceof AuthKitConfigError) throw error;
     return signedOut('invalid-cookie');
   }
+  // A copy of a cookie whose session was signed out here: its token still verifies until `exp`.
+  return state.status !== 'signed-out' && hasSessionEnded(state.claims.sid) ? signedOut('session-ended') : state;
 }
 
 /** Reads the session cookie (all chunks) from a cookie jar: `request.cookies` or `cookies()`. */

@@ -94,14 +94,29 @@ describe('refreshTokens', () => {
     expect(outcome.error.message).not.toContain('not-a-real-token');
   });
 
-  it('treats an outage as transient, does not keep that outcome, and succeeds once WorkOS is back', async () => {
+  it('treats an outage as transient and backs off (5 s, 10 s, … 60 s, no call meanwhile), then succeeds once WorkOS is back', async () => {
     const state = await expiredSession();
-    suite.emulator.control.injectFault({ endpoint: AUTHENTICATE, status: 503, retry_after: 0, times: 4 });
+    vi.useFakeTimers({ now: Date.now(), toFake: ['Date'] });
+    suite.emulator.control.injectFault({ endpoint: AUTHENTICATE, status: 503, retry_after: 0, times: 1000 });
+    const calls = () => suite.emulator.control.counters()[AUTHENTICATE] ?? 0;
     const failed = await refreshTokens(state);
-    expect(failed.ok).toBe(false);
     expect(!failed.ok && failed.error.isTransient).toBe(true);
-    const retried = await refreshTokens(state);
-    expect(retried.ok).toBe(true);
+    const attempts = calls(); // the SDK's own retries of one refresh
+    const gaps: number[] = [];
+    let last = Date.now();
+    for (let second = 0; second < 200; second += 1) {
+      vi.setSystemTime(Date.now() + 1000);
+      const outcome = await refreshTokens(state);
+      expect(!outcome.ok && outcome.retryAtMs! > Date.now()).toBe(true);
+      if (calls() > attempts * (gaps.length + 1)) {
+        gaps.push(Math.round((Date.now() - last) / 1000));
+        last = Date.now();
+      }
+    }
+    expect(gaps).toEqual([5, 10, 20, 40, 60, 60]);
+    suite.emulator.control.clearFaults();
+    vi.setSystemTime(Date.now() + 60_000);
+    expect((await refreshTokens(state)).ok).toBe(true);
   });
 
   // Found by test/hardening/faults.test.ts: with WorkOS slower than the SDK's 60 s timeout, four

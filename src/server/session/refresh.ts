@@ -3,8 +3,9 @@ import 'server-only';
  * Single-flight refresh. Within a process, one `authenticateWithRefreshToken` runs per
  * `refreshToken + organizationId`; concurrent callers share its promise, and its outcome is kept
  * for 30 s so that requests still carrying the old cookie get the same new session instead of
- * spending the (single-use) refresh token again. Transient failures are not kept: the next
- * request may try again. A caller waits at most REFRESH_WAIT_MS (the SDK alone may take minutes:
+ * spending the (single-use) refresh token again. A transient failure starts a backoff instead
+ * (refresh-backoff.ts): the same refresh is not tried again for a few seconds, however many
+ * requests ask. A caller waits at most REFRESH_WAIT_MS (the SDK alone may take minutes:
  * four attempts, 60 s timeout each) and then gets a transient failure, while the flight goes on
  * and its outcome is kept for whoever asks next.
  */
@@ -12,13 +13,16 @@ import { decodeJwtClaims } from '../../shared/claims.js';
 import type { TokenRefreshError } from '../../shared/errors.js';
 import type { AccessToken, Session } from '../../shared/types.js';
 import { getConfig, perConfig } from '../config.js';
+import { settleWithin } from '../deadline.js';
 import { getWorkOS } from '../workos.js';
+import { RefreshBackoff } from './refresh-backoff.js';
 import { toTokenRefreshError } from './refresh-errors.js';
 import { sealSession, sessionPayload } from './seal.js';
 import { signedIn, type SignedInState } from './state.js';
 import { rememberVerifiedSession } from './verified-cache.js';
 
-export type RefreshOutcome = { ok: true; state: SignedInState } | { ok: false; error: TokenRefreshError };
+/** `retryAtMs`: after a transient failure, when the refresh will be tried again (see refresh-backoff.ts). */
+export type RefreshOutcome = { ok: true; state: SignedInState } | { ok: false; error: TokenRefreshError; retryAtMs?: number };
 
 /** What a refresh starts from: a session (signed in or expired) and its token's claims. */
 export interface RefreshSource {
@@ -33,9 +37,10 @@ const MAX_REMEMBERED_OUTCOMES = 1000;
 interface Flights {
   inFlight: Map<string, Promise<RefreshOutcome>>;
   settled: Map<string, { outcome: RefreshOutcome; expiresAtMs: number }>;
+  backoff: RefreshBackoff;
 }
 
-const flights = perConfig((): Flights => ({ inFlight: new Map(), settled: new Map() }));
+const flights = perConfig((): Flights => ({ inFlight: new Map(), settled: new Map(), backoff: new RefreshBackoff() }));
 
 async function exchange(source: RefreshSource, organizationId: string | undefined): Promise<RefreshOutcome> {
   const context = { userId: source.session.user.id, sessionId: source.claims.sid };
@@ -71,12 +76,15 @@ function recall(settled: Flights['settled'], key: string): RefreshOutcome | unde
   return undefined;
 }
 
-function keep(settled: Flights['settled'], key: string, outcome: RefreshOutcome): void {
-  if (!outcome.ok && outcome.error.isTransient) return;
+/** Keeps a WorkOS answer for OUTCOME_TTL_MS; a transient failure starts (or extends) the backoff instead. */
+function keep({ settled, backoff }: Flights, key: string, outcome: RefreshOutcome): RefreshOutcome {
+  if (!outcome.ok && outcome.error.isTransient) return { ...outcome, retryAtMs: backoff.failed(key, outcome.error) };
+  backoff.settled(key);
   const now = Date.now();
   for (const [oldKey, entry] of settled) if (entry.expiresAtMs <= now) settled.delete(oldKey);
   if (settled.size >= MAX_REMEMBERED_OUTCOMES) settled.delete(settled.keys().next().value!);
   settled.set(key, { outcome, expiresAtMs: now + OUTCOME_TTL_MS });
+  return outcome;
 }
 
 class RefreshTimeout extends Error {
@@ -85,14 +93,10 @@ class RefreshTimeout extends Error {
 
 /** The flight's outcome, or a transient failure once the caller has waited REFRESH_WAIT_MS. */
 function waitAtMost(flight: Promise<RefreshOutcome>, source: RefreshSource): Promise<RefreshOutcome> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<RefreshOutcome>((resolve) => {
-    timer = setTimeout(() => {
-      const error = new RefreshTimeout(`WorkOS did not answer within ${REFRESH_WAIT_MS / 1000} s`);
-      resolve({ ok: false, error: toTokenRefreshError(error, { userId: source.session.user.id, sessionId: source.claims.sid }) });
-    }, REFRESH_WAIT_MS);
+  return settleWithin(flight, REFRESH_WAIT_MS, () => {
+    const error = new RefreshTimeout(`WorkOS did not answer within ${REFRESH_WAIT_MS / 1000} s`);
+    return { ok: false, error: toTokenRefreshError(error, { userId: source.session.user.id, sessionId: source.claims.sid }) };
   });
-  return Promise.race([flight, late]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -105,16 +109,17 @@ export function refreshTokens(source: RefreshSource, options: { organizationId?:
   // a proxy refresh racing a switch must not name the old one.)
   const organizationId = options.organizationId === source.claims.org_id ? undefined : options.organizationId;
   const key = `${source.session.refreshToken}\u0000${organizationId ?? ''}`;
-  const { inFlight, settled } = flights();
-  const known = recall(settled, key);
+  const state = flights();
+  const known = recall(state.settled, key);
   if (known) return Promise.resolve(known);
-  const running = inFlight.get(key);
+  const backingOff = state.backoff.current(key);
+  if (backingOff) return Promise.resolve({ ok: false, ...backingOff });
+  const running = state.inFlight.get(key);
   if (running) return waitAtMost(running, source);
   const flight = exchange(source, organizationId).then((outcome) => {
-    keep(settled, key, outcome);
-    inFlight.delete(key);
-    return outcome;
+    state.inFlight.delete(key);
+    return keep(state, key, outcome);
   });
-  inFlight.set(key, flight);
+  state.inFlight.set(key, flight);
   return waitAtMost(flight, source);
 }

@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { sealData, unsealData } from 'iron-session';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Session } from '../../shared/types.js';
 import { setTestEnv, TEST_COOKIE_PASSWORD } from '../test-support/env.js';
-import { sealForPurpose, sealSession, unsealForPurpose, unsealSession } from './seal.js';
+import { sealForPurpose, sealSession, unsealForPurpose, unsealSession, unsealValue } from './seal.js';
+import { unsealWithPasswords } from '../../shared/seal.js';
 
 const OLD_PASSWORD = 'an-older-cookie-password-0123456789-abcdef';
 const OLDER_PASSWORD = 'the-oldest-cookie-password-0123456789-abcd';
@@ -89,5 +91,46 @@ describe('session sealing', () => {
     expect(await unsealForPurpose('sign-in-flow', customState)).toBeNull();
     expect(await unsealForPurpose('custom-state', await sealSession(session))).toBeNull();
     expect(await unsealSession(customState)).toBeNull();
+  });
+});
+
+describe('the exact iron format', () => {
+  /** Counts the crypto work an unseal does: Node's PBKDF2 (the fast path) and WebCrypto's (iron-session). */
+  function cryptoWork(): () => number {
+    const node = process.getBuiltinModule('node:crypto') as { pbkdf2Sync: (...args: never[]) => unknown };
+    const spies = [vi.spyOn(node, 'pbkdf2Sync'), vi.spyOn(globalThis.crypto.subtle, 'importKey')];
+    return () => spies.reduce((sum, spy) => sum + spy.mock.calls.length, 0);
+  }
+
+  it('refuses a valid seal with anything appended (`~2~junk`, `~20`, …) without unsealing it, on both paths', async () => {
+    restore = setTestEnv();
+    const sealed = await sealSession(session);
+    const work = cryptoWork();
+    expect(await unsealSession(sealed)).toEqual(session);
+    expect(work()).toBeGreaterThan(0); // the spies do see an unseal's work
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.constantFrom('~junk', '~2', '~', '0', '.0', ' ', '*', '*x'), fc.string({ minLength: 1, maxLength: 20 })), async (tail) => {
+        const before = work();
+        expect(await unsealValue(sealed + tail)).toBeNull();
+        expect(await unsealWithPasswords(sealed + tail, [TEST_COOKIE_PASSWORD])).toBeNull();
+        expect(work()).toBe(before);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses the other alterations of the version suffix and of the parts iron would tolerate', async () => {
+    restore = setTestEnv();
+    const sealed = await sealSession(session);
+    const body = sealed.slice(0, -2);
+    const parts = body.split('*');
+    const variants = [
+      `${body}~02`, `${body}~2.0`, `${body}~2 `, `${body}`, `${body}~3`,
+      [...parts.slice(0, 5), `${parts[5]}x`, ...parts.slice(6)].join('*') + '~2', // a non-numeric expiration
+      [...parts, 'extra'].join('*') + '~2',
+    ];
+    const work = cryptoWork();
+    for (const variant of variants) expect(await unsealValue(variant), variant.slice(-12)).toBeNull();
+    expect(work()).toBe(0);
   });
 });

@@ -7,7 +7,7 @@ import { PKCE_COOKIE_PREFIX } from '../../shared/constants.js';
 import { getConfig } from '../config.js';
 import { expiredAttributes, readChunkedCookie, sessionCookieNames, writeChunkedCookie } from './cookie-jar.js';
 import type { CookieReader, CookieWriter } from './cookie-jar.js';
-import { flowCookieAttributes, sessionCookieAttributes } from './cookie-options.js';
+import { flowCookieAttributes, sessionCookieAttributes, type SchemeHints } from './cookie-options.js';
 
 /** The sealed session value in a cookie jar (`null`: chunks we could not have written). */
 export function readSessionCookie(jar: CookieReader): string | undefined | null {
@@ -16,9 +16,9 @@ export function readSessionCookie(jar: CookieReader): string | undefined | null 
 
 /**
  * Writes the sealed session (chunked when large) or, with `sealed: null`, clears it and every
- * chunk. `url` is the request URL; it decides `Secure`.
+ * chunk. `url` is the request URL (and any configured public URL); they decide `Secure`.
  */
-export function writeSessionCookie(writer: CookieWriter, jar: CookieReader, sealed: string | null, url?: string | URL): void {
+export function writeSessionCookie(writer: CookieWriter, jar: CookieReader, sealed: string | null, url?: SchemeHints): void {
   const base = getConfig().cookieName;
   writeChunkedCookie(writer, {
     base,
@@ -29,7 +29,7 @@ export function writeSessionCookie(writer: CookieWriter, jar: CookieReader, seal
 }
 
 /** Deletes every sign-in flow cookie (`wos-auth-verifier*`). */
-export function clearFlowCookies(writer: CookieWriter, jar: CookieReader, url?: string | URL): void {
+export function clearFlowCookies(writer: CookieWriter, jar: CookieReader, url?: SchemeHints): void {
   const attributes = expiredAttributes(flowCookieAttributes(url));
   for (const { name } of jar.getAll()) {
     if (name.startsWith(PKCE_COOKIE_PREFIX)) writer.set(name, '', attributes);

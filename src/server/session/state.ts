@@ -5,7 +5,8 @@ import 'server-only';
  */
 import type { AccessToken, Session, UserInfo } from '../../shared/types.js';
 
-export type SignedOutReason = 'no-cookie' | 'invalid-cookie' | 'refresh-rejected';
+/** Why a request reads as signed out. Every reason but 'no-cookie' means the cookie should be cleared. */
+export type SignedOutReason = 'no-cookie' | 'invalid-cookie' | 'refresh-rejected' | 'session-ended';
 
 export interface SignedOutState {
   status: 'signed-out';
@@ -30,6 +31,12 @@ export interface ExpiredState {
   session: Session;
   claims: AccessToken;
   sealed: string;
+  /**
+   * True when a WorkOS key verified the token's signature (it is only past `exp`): only such a
+   * session may be served stale during an outage. False for an unknown or retired key, a bad
+   * signature, or a token that could not be checked at all.
+   */
+  signatureChecked: boolean;
 }
 
 export type SessionState = SignedOutState | SignedInState | ExpiredState;
@@ -50,6 +57,11 @@ export function toUserInfo(session: Session, claims: AccessToken): UserInfo {
     impersonator: session.impersonator,
     accessToken: session.accessToken,
   };
+}
+
+/** The `UserInfo` of an expired session served during an outage (its expired access token included). */
+export function staleUserInfo(state: ExpiredState): UserInfo {
+  return { ...toUserInfo(state.session, state.claims), stale: true };
 }
 
 export function signedIn(session: Session, claims: AccessToken, sealed: string): SignedInState {

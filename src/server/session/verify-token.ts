@@ -2,31 +2,55 @@ import 'server-only';
 /**
  * Access-token verification with jose against WorkOS's JWKS (`/sso/jwks/<clientId>`).
  *
+ * - Only RS256 (what WorkOS signs with) is accepted: the header `alg` is checked before anything
+ *   else, so `alg: none` or an HMAC/EC algorithm is refused even when no key can be fetched.
  * - The remote key set is created once per JWKS URL and cached by jose (10 min); a token with an
  *   unknown `kid` makes jose fetch the set again once (at most every 30 s), never a crash.
  * - When the key set cannot be fetched (outage, timeout, non-200) the last keys seen are used; with
- *   none at all the result is `unverifiable`, and the caller decides (the seal is authentic).
+ *   none at all the result is `unverifiable` (the caller trusts the seal), for a bounded time only:
+ *   see UNVERIFIED_TRUST_MS.
  * - No `iss`/`aud` checks: WorkOS's issuer varies with custom domains and tokens carry no `aud`.
  */
-import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, errors, jwtVerify } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify } from 'jose';
 import type { JWTHeaderParameters, FlattenedJWSInput } from 'jose';
 import type { AccessToken } from '../../shared/types.js';
 import { perConfig } from '../config.js';
 import { getWorkOS } from '../workos.js';
 
+/** The one algorithm WorkOS signs access tokens with. */
+const WORKOS_ALGORITHM = 'RS256';
+
+/**
+ * How long after this process (or configuration) first needed the JWKS an authentic seal's token
+ * may be trusted without any key to check it: 10 minutes. The seal proves the kit (or a sibling
+ * instance with the same password) wrote the cookie from tokens WorkOS issued, so signing everyone
+ * out during a JWKS blip at start-up would be wrong; but a token checked by nothing must not be
+ * trusted for as long as an outage lasts, because a leaked cookie password would then forge any
+ * claim. Ten minutes covers a restart during a short blip (WorkOS access tokens live 5 minutes by
+ * default, so every token sealed before the restart has expired and been refreshed by then, and
+ * refreshed tokens come from WorkOS over TLS); past it, or past the token's own `exp`, the token
+ * reads as expired and must be refreshed.
+ */
+export const UNVERIFIED_TRUST_MS = 10 * 60_000;
+
 export type TokenCheck =
   | { result: 'valid'; claims: AccessToken }
-  /** Signed by WorkOS but past `exp`, or signed by a key WorkOS no longer publishes. */
-  | { result: 'expired'; claims: AccessToken }
-  /** The keys could not be fetched; the claims are decoded but not verified. */
+  /**
+   * Past `exp` (`signatureChecked`: its signature verified against a WorkOS key), or signed by a key
+   * WorkOS no longer publishes, or not checkable for longer than UNVERIFIED_TRUST_MS.
+   */
+  | { result: 'expired'; claims: AccessToken; signatureChecked: boolean }
+  /** The keys could not be fetched; the claims are decoded but not verified (within the bound). */
   | { result: 'unverifiable'; claims: AccessToken }
   | { result: 'malformed' };
 
 type RemoteKeySet = ReturnType<typeof createRemoteJWKSet>;
 
-const remoteKeySet = perConfig(
-  (config): RemoteKeySet => createRemoteJWKSet(new URL(getWorkOS().userManagement.getJwksUrl(config.clientId))),
-);
+// Created when the configuration is first used; `firstNeededMs` starts the unverified-trust bound.
+const keySource = perConfig((config): { keys: RemoteKeySet; firstNeededMs: number } => ({
+  keys: createRemoteJWKSet(new URL(getWorkOS().userManagement.getJwksUrl(config.clientId))),
+  firstNeededMs: Date.now(),
+}));
 
 // Errors that say "the token is bad", as opposed to "the keys could not be fetched".
 const TOKEN_ERRORS = [
@@ -38,7 +62,7 @@ const isTokenError = (error: unknown) => TOKEN_ERRORS.some((type) => error insta
 
 /** The remote key set, falling back to the last keys it fetched when a re-fetch fails. */
 async function resolveKey(header: JWTHeaderParameters, token: FlattenedJWSInput) {
-  const keys = remoteKeySet();
+  const { keys } = keySource();
   try {
     return await keys(header, token);
   } catch (error) {
@@ -50,6 +74,7 @@ async function resolveKey(header: JWTHeaderParameters, token: FlattenedJWSInput)
 
 function decodeClaims(token: string): AccessToken | null {
   try {
+    if (decodeProtectedHeader(token).alg !== WORKOS_ALGORITHM) return null;
     const claims = decodeJwt(token) as Partial<AccessToken>;
     return typeof claims.sub === 'string' && typeof claims.sid === 'string' ? (claims as AccessToken) : null;
   } catch {
@@ -57,17 +82,20 @@ function decodeClaims(token: string): AccessToken | null {
   }
 }
 
-/** Checks an access token's signature and expiry. Never throws for a bad token. */
+/** Checks an access token's algorithm, signature and expiry. Never throws for a bad token. */
 export async function verifyAccessToken(token: string): Promise<TokenCheck> {
   const claims = decodeClaims(token);
   if (!claims) return { result: 'malformed' };
   try {
-    await jwtVerify(token, resolveKey);
+    await jwtVerify(token, resolveKey, { algorithms: [WORKOS_ALGORITHM] });
     return { result: 'valid', claims };
   } catch (error) {
     if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return { result: 'malformed' };
     if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) return { result: 'malformed' };
-    if (isTokenError(error) || error instanceof errors.JWTExpired) return { result: 'expired', claims };
-    return { result: 'unverifiable', claims };
+    // jose checks the signature before the claims: JWTExpired means a WorkOS key verified it.
+    if (error instanceof errors.JWTExpired) return { result: 'expired', claims, signatureChecked: true };
+    if (isTokenError(error)) return { result: 'expired', claims, signatureChecked: false };
+    const withinBound = Date.now() - keySource().firstNeededMs <= UNVERIFIED_TRUST_MS;
+    return withinBound ? { result: 'unverifiable', claims } : { result: 'expired', claims, signatureChecked: false };
   }
 }

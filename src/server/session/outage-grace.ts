@@ -1,0 +1,24 @@
+import 'server-only';
+/**
+ * Serving stale during a WorkOS outage: an authentic session whose token has expired, and whose
+ * refresh failed for a transient reason, stays signed in (`stale: true`) until
+ * `WORKOS_OUTAGE_GRACE_SECONDS` (default 15 minutes) past the token's `exp`. The bound is
+ * stateless (the token's own `exp`), so every instance agrees without sharing memory. The price:
+ * a session revoked at WorkOS during the outage lives until WorkOS answers again or the bound
+ * passes. Only a token whose signature a WorkOS key verified qualifies: claims nothing checked are
+ * never served.
+ */
+import { getConfig } from '../config.js';
+import type { ExpiredState } from './state.js';
+
+/** True when `state` may be served stale now. */
+export function isWithinOutageGrace(state: ExpiredState, nowMs = Date.now()): boolean {
+  const grace = getConfig().outageGraceSeconds;
+  const { exp } = state.claims;
+  return grace > 0 && state.signatureChecked && typeof exp === 'number' && nowMs < (exp + grace) * 1000;
+}
+
+/** Whole seconds until `retryAtMs` (at least 1): a `Retry-After` value. */
+export function secondsUntil(retryAtMs: number, nowMs = Date.now()): number {
+  return Math.max(1, Math.ceil((retryAtMs - nowMs) / 1000));
+}

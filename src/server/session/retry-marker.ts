@@ -1,0 +1,39 @@
+import 'server-only';
+/**
+ * The retry marker: a short-lived cookie `<session cookie name>-retry` written when a refresh
+ * failed for a transient reason. It says "this session's refresh failed; do not try again before
+ * `retryAt`", which gives
+ * - renders (which cannot refresh) the knowledge that a refresh was tried, so they serve the
+ *   session stale instead of sending the browser to the refresh route in a loop;
+ * - other instances (no shared memory) the same backoff, so a burst across processes does not
+ *   become a retry storm against a struggling WorkOS.
+ * It is sealed for its purpose and bound to the session id, so it cannot be forged or moved to
+ * another session; it grants nothing beyond what `outage-grace.ts` already bounds.
+ */
+import { getConfig } from '../config.js';
+import type { CookieReader, CookieWriter } from './cookie-jar.js';
+import { sessionCookieAttributes, type SchemeHints } from './cookie-options.js';
+import { sealForPurpose, unsealForPurpose } from './seal.js';
+
+const PURPOSE = 'refresh-retry';
+/** iron accepts a seal up to 60 s past its expiry: the time that counts is `retryAt` inside it. */
+const SEAL_SLACK_SECONDS = 60;
+
+const markerName = () => `${getConfig().cookieName}-retry`;
+
+/** Writes the marker for `sessionId`, valid until `retryAtMs`. */
+export async function writeRetryMarker(writer: CookieWriter, sessionId: string, retryAtMs: number, urls: SchemeHints): Promise<void> {
+  const seconds = Math.max(1, Math.ceil((retryAtMs - Date.now()) / 1000));
+  const sealed = await sealForPurpose(PURPOSE, { sid: sessionId, retryAt: retryAtMs }, seconds + SEAL_SLACK_SECONDS);
+  writer.set(markerName(), sealed, { ...sessionCookieAttributes(urls), maxAge: seconds });
+}
+
+/** When the session `sessionId` may be refreshed again, if a marker for it says not yet; else undefined. */
+export async function readRetryMarker(jar: CookieReader, sessionId: string): Promise<number | undefined> {
+  const name = markerName();
+  const value = jar.getAll().find((cookie) => cookie.name === name)?.value;
+  if (!value) return undefined;
+  const data = await unsealForPurpose(PURPOSE, value);
+  const retryAt = data?.retryAt;
+  return data?.sid === sessionId && typeof retryAt === 'number' && retryAt > Date.now() ? retryAt : undefined;
+}
