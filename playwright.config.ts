@@ -1,7 +1,17 @@
-// End-to-end tests: Debian's Chromium drives the built example app and the WorkOS emulator, both
-// started by test/e2e/global-setup.ts on loopback ports distinct from `npm start`'s.
+// End-to-end tests: Debian's Chromium drives the built example app and the two fixture apps
+// (Cache Components off; Next 15 with middleware.ts), each with its own WorkOS emulator, started by
+// test/e2e/global-setup.ts on loopback ports distinct from `npm start`'s.
 import { defineConfig } from '@playwright/test';
-import { APP_URL } from './test/e2e/ports.js';
+import { SELECTED, TARGETS } from './test/e2e/ports.js';
+
+// The example runs every spec; the fixture apps run the flows every set-up must support.
+const projects = SELECTED.map((name) => ({
+  name,
+  testMatch: name === 'example' ? /.*\.spec\.ts/ : /core-flows\.spec\.ts/,
+  testIgnore: name === 'example' ? /core-flows\.spec\.ts/ : undefined,
+  use: { baseURL: TARGETS[name].appUrl },
+  metadata: { target: name },
+}));
 
 export default defineConfig({
   testDir: './test/e2e',
@@ -15,8 +25,8 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: 'test-results/e2e',
   globalSetup: './test/e2e/global-setup.ts',
+  projects,
   use: {
-    baseURL: APP_URL,
     browserName: 'chromium',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

@@ -7,12 +7,14 @@ import { defineConfig } from 'vitest/config';
 // `server-only` throws unless the react-server condition is active; unit tests import server
 // modules directly, so it resolves to an empty module here (Next enforces it in real builds).
 const serverOnlyStub = fileURLToPath(new URL('./test/support/empty-module.ts', import.meta.url));
+// package.json "imports" point at dist/ for the bundlers; tests run the sources (the Node variant).
+const refreshExchange = fileURLToPath(new URL('./src/server/session/refresh-exchange.ts', import.meta.url));
 
 export default defineConfig({
   test: {
     projects: [
       {
-        resolve: { alias: { 'server-only': serverOnlyStub } },
+        resolve: { alias: { 'server-only': serverOnlyStub, '#refresh-exchange': refreshExchange } },
         test: {
           name: 'node',
           environment: 'node',
@@ -29,7 +31,7 @@ export default defineConfig({
       },
       {
         plugins: [react()],
-        resolve: { alias: { 'server-only': serverOnlyStub } },
+        resolve: { alias: { 'server-only': serverOnlyStub, '#refresh-exchange': refreshExchange } },
         test: {
           name: 'jsdom',
           environment: 'jsdom',

@@ -5,7 +5,7 @@ export declare const exampleDir: string;
 export declare const DEMO_COOKIE_PASSWORD: string;
 export declare function readExampleEnvFile(): Record<string, string>;
 export declare function usesRealWorkOS(envFile?: Record<string, string>): boolean;
-export declare function exampleIsBuilt(): boolean;
+export declare function exampleIsBuilt(appDir?: string): boolean;
 
 export interface StackOptions {
   appPort?: number;
@@ -14,6 +14,8 @@ export interface StackOptions {
   emulatorOptions?: EmulatorOptions;
   appEnv?: Record<string, string>;
   logFile?: string;
+  /** A built app other than the example. */
+  appDir?: string;
 }
 
 export interface Stack {

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const exampleDir = `${root}example`;
-const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next', { paths: [exampleDir] });
+/** The `next` binary an app folder resolves (a fixture app may have its own Next version). */
+const nextBinOf = (appDir) => createRequire(`${appDir}/`).resolve('next/dist/bin/next');
 
 /** A fixed password for the local demo only; real deployments set their own (openssl rand -base64 32). */
 export const DEMO_COOKIE_PASSWORD = 'authkit-rsc-local-demo-password-not-for-production';
@@ -28,9 +29,9 @@ export function usesRealWorkOS(envFile = readExampleEnvFile()) {
   return Boolean(envFile.WORKOS_API_KEY && envFile.WORKOS_CLIENT_ID);
 }
 
-/** True when `next build` has produced a production build of the example. */
-export function exampleIsBuilt() {
-  return existsSync(`${exampleDir}/.next/BUILD_ID`);
+/** True when `next build` has produced a production build of the app (default: the example). */
+export function exampleIsBuilt(appDir = exampleDir) {
+  return existsSync(`${appDir}/.next/BUILD_ID`);
 }
 
 function waitForHttp(url, child, timeoutMs) {
@@ -83,6 +84,7 @@ function signalGroup(child, signal) {
  * @param {object} [options.emulatorOptions] passed to createEmulator
  * @param {Record<string, string>} [options.appEnv] extra env for the app
  * @param {string} [options.logFile] write the app's output there instead of this terminal
+ * @param {string} [options.appDir] a built app other than the example (the e2e suite's fixture apps)
  */
 export async function startStack({
   appPort = 3000,
@@ -91,8 +93,13 @@ export async function startStack({
   emulatorOptions = {},
   appEnv = {},
   logFile,
+  appDir = exampleDir,
 } = {}) {
-  if (!exampleIsBuilt()) throw new Error('The example app is not built: run `npm run build && npm run build --workspace example` first.');
+  if (!exampleIsBuilt(appDir)) {
+    throw new Error(appDir === exampleDir
+      ? 'The example app is not built: run `npm run build && npm run build --workspace example` first.'
+      : `${appDir} is not built: run \`node scripts/fixture-apps.mjs\` first.`);
+  }
   const appUrl = `http://localhost:${appPort}`;
   let emulator;
   let env = { NEXT_TELEMETRY_DISABLED: '1' };
@@ -109,8 +116,8 @@ export async function startStack({
   }
   env = { ...env, ...appEnv };
   const output = logFile ? createWriteStream(logFile, { flags: 'a' }) : undefined;
-  const app = spawn(process.execPath, [nextBin, 'start', '-p', String(appPort), '-H', '127.0.0.1'], {
-    cwd: exampleDir,
+  const app = spawn(process.execPath, [nextBinOf(appDir), 'start', '-p', String(appPort), '-H', '127.0.0.1'], {
+    cwd: appDir,
     env: { ...process.env, ...env },
     stdio: output ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     detached: true, // its own process group, so stop() also ends the next-server child

@@ -154,3 +154,17 @@ export function runsInNextServer(): boolean {
   const runtime = typeof process === 'undefined' ? undefined : process.env.NEXT_RUNTIME;
   return runtime === 'nodejs' || runtime === 'edge';
 }
+
+/** WorkOS's API origin, as the SDK builds it from the same settings (`https://api.workos.com` by default). */
+export function workosBaseUrl(config: Pick<AuthKitConfig, 'apiHostname' | 'apiHttps' | 'apiPort'>): string {
+  const origin = `${config.apiHttps ? 'https' : 'http'}://${config.apiHostname ?? 'api.workos.com'}`;
+  return config.apiPort ? `${origin}:${config.apiPort}` : origin;
+}
+
+/**
+ * True when the app is built with Cache Components (`cacheComponents: true`, the create-next-app@16
+ * default). Next inlines this flag in its server bundles; elsewhere (Next 15, tests) it is unset.
+ */
+export function cacheComponentsEnabled(): boolean {
+  return typeof process !== 'undefined' && String(process.env.__NEXT_CACHE_COMPONENTS) === 'true';
+}

@@ -43,7 +43,7 @@ describe('package exports', () => {
 
   it('sends a browser bundle that imports the root entry to a guard naming the client alternative', () => {
     expect(resolveExport('.', ENVIRONMENTS['client component, browser'])).toBe('./dist/server/client-import-guard.js');
-    expect(resolveExport('.', ENVIRONMENTS['edge middleware'])).toBe('./dist/server/index.js');
+    expect(resolveExport('.', ENVIRONMENTS['edge middleware'])).toBe('./dist/server/edge.js');
     expect(resolveExport('.', ENVIRONMENTS['client component, SSR (node)'])).toBe('./dist/server/index.js');
   });
 

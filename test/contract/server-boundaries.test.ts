@@ -15,9 +15,10 @@ import { repoRoot } from './package-exports.js';
 
 const src = join(repoRoot, 'src');
 
+/** The modules a file imports at run time (`import type` / `export type` are erased, so skipped). */
 function importsOf(file: string): string[] {
   const source = readFileSync(file, 'utf8');
-  return [...source.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]/gm)].map(
+  return [...source.matchAll(/^\s*(?:import|export)\b(?!\s+type\b)[^'"]*?from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]/gm)].map(
     (match) => (match[1] ?? match[2])!,
   );
 }
@@ -31,6 +32,8 @@ function importGraph(entry: string): { files: Set<string>; packages: Map<string,
     files.add(file);
     for (const specifier of importsOf(file)) {
       if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier.replace(/\.js$/, '.ts')));
+      // package.json "imports": what the Edge runtime's conditions pick.
+      else if (specifier === '#refresh-exchange') visit(join(src, 'server/session/refresh-exchange-edge.ts'));
       else packages.set(specifier, relative(src, file));
     }
   };
@@ -50,6 +53,16 @@ describe('server boundaries', () => {
         const bad = FORBIDDEN_IN_EDGE.some((pattern) => pattern.test(specifier)) || NODE_BUILTINS.has(specifier.split('/')[0]!);
         expect(bad, `${importer} imports ${specifier}, which the edge runtime lacks`).toBe(false);
       }
+    }
+  });
+
+  it("keeps the Edge entry (a Next 15 middleware.ts) away from the WorkOS SDK and jose's index", () => {
+    // Next's Edge-runtime check flags Node-only code in both (the SDK's runtime detection, jose's JWE deflate).
+    const { packages } = importGraph(join(src, 'server', 'edge.ts'));
+    for (const [specifier, importer] of packages) {
+      expect(specifier === 'jose' || specifier.startsWith('@workos-inc/'), `${importer} imports ${specifier}`).toBe(false);
+      const bad = FORBIDDEN_IN_EDGE.some((pattern) => pattern.test(specifier)) || NODE_BUILTINS.has(specifier.split('/')[0]!);
+      expect(bad, `${importer} imports ${specifier}, which the edge runtime lacks`).toBe(false);
     }
   });
 

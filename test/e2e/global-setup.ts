@@ -1,24 +1,34 @@
 /**
- * Starts the WorkOS emulator (in this process) and the built example app (`next start`, its own
- * process group) for the whole run, and stops both afterwards. The app's output goes to
- * test-results/e2e-app.log.
+ * Starts, for each app of the run (test/e2e/ports.ts), its WorkOS emulator (in this process) and
+ * the built app (`next start`, its own process group), and stops them all afterwards. Each app's
+ * output goes to test-results/e2e-<app>.log.
  */
 import { mkdirSync, rmSync } from 'node:fs';
-import { startStack } from '../../scripts/stack.mjs';
-import { APP_PORT, EMULATOR_PORT } from './ports.js';
+import { FIXTURES } from '../../scripts/fixture-apps.mjs';
+import { exampleDir, startStack, type Stack } from '../../scripts/stack.mjs';
+import { SELECTED, TARGETS } from './ports.js';
 import { SCREENSHOT_DIR } from './support.js';
 
 export default async function globalSetup() {
   rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   mkdirSync('test-results', { recursive: true });
-  const stack = await startStack({
-    appPort: APP_PORT,
-    emulatorPort: EMULATOR_PORT,
-    emulator: true, // never real WorkOS, whatever example/.env.local says
-    logFile: 'test-results/e2e-app.log',
-  });
+  const stacks: Stack[] = [];
+  try {
+    for (const name of SELECTED) {
+      const { appPort, emulatorPort } = TARGETS[name];
+      stacks.push(await startStack({
+        appPort, emulatorPort,
+        appDir: name === 'example' ? exampleDir : FIXTURES[name].dir,
+        emulator: true, // never real WorkOS, whatever example/.env.local says
+        logFile: `test-results/e2e-${name}.log`,
+      }));
+    }
+  } catch (error) {
+    await Promise.all(stacks.map((stack) => stack.stop()));
+    throw error;
+  }
   return async () => {
-    await stack.stop();
+    await Promise.all(stacks.map((stack) => stack.stop()));
   };
 }

@@ -8,71 +8,16 @@ import { signInAs } from 'authkit-rsc/testing';
 import { unsealData } from 'iron-session';
 import { fileURLToPath } from 'node:url';
 import { DEMO_COOKIE_PASSWORD } from '../../scripts/stack.mjs';
-import { APP_URL, EMULATOR_URL } from './ports.js';
+import { TARGETS, type Target } from './ports.js';
 
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../../example/e2e-screenshots/', import.meta.url));
 export const SESSION_COOKIE = 'wos-session';
 export const AUTHENTICATE = 'POST /user_management/authenticate';
 export const LOGOUT = 'GET /user_management/sessions/logout';
 
-async function control(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
-  // Control routes take JSON only (the emulator's guard against cross-site posts), even without a body.
-  const response = await fetch(`${EMULATOR_URL}/_emulator/${path}`, {
-    method,
-    headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
-    body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
-  });
-  if (!response.ok) throw new Error(`emulator ${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as Record<string, unknown>;
-}
-
-/** The emulator's `/_emulator/` control surface. */
-export const emulator = {
-  reset: () => control('POST', 'reset'),
-  counters: async () => (await control('GET', 'counters')).counters as Record<string, number>,
-  setAccessTokenTtl: (seconds: number) => control('PATCH', 'config', { access_token_ttl_seconds: seconds }),
-  injectFault: (fault: { endpoint: string; times?: number; status?: number; retry_after?: number }) =>
-    control('POST', 'faults', fault),
-  clearFaults: () => control('DELETE', 'faults'),
-};
-
 /** Saves a full-page screenshot to example/e2e-screenshots/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOT_DIR}${name}.png`, fullPage: true });
-}
-
-/**
- * On the emulator's hosted sign-in page: click the user's button, and on the organisation choice
- * (users with several memberships) pick `organization` (by name). Waits until back on the app.
- */
-export async function chooseUserOnEmulator(page: Page, email: string, options: { organization?: string; shot?: string } = {}) {
-  await expect(page).toHaveURL(new RegExp(`^${EMULATOR_URL}/user_management/authorize`));
-  if (options.shot) await screenshot(page, options.shot);
-  await page.getByRole('button', { name: email, exact: true }).click();
-  if (options.organization) {
-    await expect(page.getByRole('heading', { name: 'Choose an organization' })).toBeVisible();
-    await page.getByRole('button', { name: options.organization, exact: true }).click();
-  }
-  await page.waitForURL((url) => url.origin === APP_URL && url.pathname !== '/callback');
-}
-
-/**
- * Signs the page's browser context in with the test kit's `signInAs` (`hosted`: the app's auth
- * route, PKCE, the emulator's page and the callback; `cookie`: a session minted on the emulator and
- * sealed with the app's password), then opens the home page, signed in.
- */
-export async function signInAtHome(page: Page, email: string, options: { organizationId?: string; via: 'hosted' | 'cookie' }) {
-  await signInAs(page.context(), {
-    baseURL: APP_URL, emulatorUrl: EMULATOR_URL, cookiePassword: DEMO_COOKIE_PASSWORD,
-    user: email, organizationId: options.organizationId, via: options.via,
-  });
-  await page.goto('/');
-  await expect(page.getByTestId('user-email')).toHaveText(email);
-}
-
-/** The session cookie's value, if the browser holds one. */
-export async function sessionCookie(context: BrowserContext): Promise<string | undefined> {
-  return (await context.cookies(APP_URL)).find((cookie) => cookie.name === SESSION_COOKIE)?.value;
 }
 
 /** What the session cookie holds (the test knows the demo password the app runs with). */
@@ -85,17 +30,80 @@ export function claimsOf(accessToken: string): { sid: string; org_id?: string; r
   return JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString()) as { sid: string };
 }
 
-/** A refresh-token grant straight at the emulator (what the SDK sends), to see whether a session still lives. */
-export async function refreshAtEmulator(refreshToken: string): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${EMULATOR_URL}/user_management/authenticate`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      grant_type: 'refresh_token',
-      client_id: 'client_emulator',
-      client_secret: 'sk_test_emulator',
-      refresh_token: refreshToken,
-    }),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+/** The helpers bound to one app of the run (its URL and its emulator's). */
+export function helpersFor({ appUrl: APP_URL, emulatorUrl: EMULATOR_URL }: Target) {
+  async function control(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+    // Control routes take JSON only (the emulator's guard against cross-site posts), even without a body.
+    const response = await fetch(`${EMULATOR_URL}/_emulator/${path}`, {
+      method,
+      headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
+      body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
+    });
+    if (!response.ok) throw new Error(`emulator ${method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as Record<string, unknown>;
+  }
+
+  /** The emulator's `/_emulator/` control surface. */
+  const emulator = {
+    reset: () => control('POST', 'reset'),
+    counters: async () => (await control('GET', 'counters')).counters as Record<string, number>,
+    setAccessTokenTtl: (seconds: number) => control('PATCH', 'config', { access_token_ttl_seconds: seconds }),
+    injectFault: (fault: { endpoint: string; times?: number; status?: number; retry_after?: number }) =>
+      control('POST', 'faults', fault),
+    clearFaults: () => control('DELETE', 'faults'),
+  };
+
+  /**
+   * On the emulator's hosted sign-in page: click the user's button, and on the organisation choice
+   * (users with several memberships) pick `organization` (by name). Waits until back on the app.
+   */
+  async function chooseUserOnEmulator(page: Page, email: string, options: { organization?: string; shot?: string } = {}) {
+    await expect(page).toHaveURL(new RegExp(`^${EMULATOR_URL}/user_management/authorize`));
+    if (options.shot) await screenshot(page, options.shot);
+    await page.getByRole('button', { name: email, exact: true }).click();
+    if (options.organization) {
+      await expect(page.getByRole('heading', { name: 'Choose an organization' })).toBeVisible();
+      await page.getByRole('button', { name: options.organization, exact: true }).click();
+    }
+    await page.waitForURL((url) => url.origin === APP_URL && url.pathname !== '/callback');
+  }
+
+  /**
+   * Signs the page's browser context in with the test kit's `signInAs` (`hosted`: the app's auth
+   * route, PKCE, the emulator's page and the callback; `cookie`: a session minted on the emulator and
+   * sealed with the app's password), then opens the home page, signed in.
+   */
+  async function signInAtHome(page: Page, email: string, options: { organizationId?: string; via: 'hosted' | 'cookie' }) {
+    await signInAs(page.context(), {
+      baseURL: APP_URL, emulatorUrl: EMULATOR_URL, cookiePassword: DEMO_COOKIE_PASSWORD,
+      user: email, organizationId: options.organizationId, via: options.via,
+    });
+    await page.goto('/');
+    await expect(page.getByTestId('user-email')).toHaveText(email);
+  }
+
+  /** The session cookie's value, if the browser holds one. */
+  async function sessionCookie(context: BrowserContext): Promise<string | undefined> {
+    return (await context.cookies(APP_URL)).find((cookie) => cookie.name === SESSION_COOKIE)?.value;
+  }
+
+  /** A refresh-token grant straight at the emulator (what the SDK sends), to see whether a session still lives. */
+  async function refreshAtEmulator(refreshToken: string): Promise<{ status: number; body: Record<string, unknown> }> {
+    const response = await fetch(`${EMULATOR_URL}/user_management/authenticate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        grant_type: 'refresh_token',
+        client_id: 'client_emulator',
+        client_secret: 'sk_test_emulator',
+        refresh_token: refreshToken,
+      }),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  }
+
+  return { emulator, chooseUserOnEmulator, signInAtHome, sessionCookie, refreshAtEmulator };
 }
+
+/** The example app's helpers (the specs that only run against it import these). */
+export const { emulator, chooseUserOnEmulator, signInAtHome, sessionCookie, refreshAtEmulator } = helpersFor(TARGETS.example);

@@ -6,9 +6,12 @@
 import { act, render, screen } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import { BUILD_MODES, buildWithCacheComponents } from '../../../test/support/cache-components.js';
 import { signedInRequest, signedOutRequest, emulatorPerFile, serverRender } from '../../../test/support/components-request.js';
 import * as actions from '../../actions/index.js';
 import type { AuthKitProviderProps } from '../client/auth-kit-provider.js';
+import type { ClientSession } from '../client/session-seed.js';
+import type { ClientAuth } from '../../shared/types.js';
 import { SignInButton } from '../client/buttons.js';
 import { Impersonation } from '../client/impersonation.js';
 import { useAuth } from '../client/use-auth.js';
@@ -22,12 +25,40 @@ function WhoAmI() {
   return <p>{loading ? 'loading' : user ? `${user.email} ${organizationId} ${role}` : 'nobody'}</p>;
 }
 
-// The client provider suspends (in its own boundary) on the session promise: let React settle it.
+// The client provider may suspend (in its own boundary) on the session promise: let React settle it.
 const renderSettled = (ui: ReactNode) => act(async () => void render(ui));
 const propsOf = (element: unknown) => (element as ReactElement<AuthKitProviderProps>).props;
-const seedOf = (element: unknown) => propsOf(element).session!;
+/** What the shell handed the client provider: a promise of the session, or the session itself. */
+async function seedOf(element: unknown): Promise<ClientSession> {
+  const { session, initialAuth, authRoute, organizationName } = propsOf(element);
+  return session ? await session : { auth: initialAuth as ClientAuth, authRoute: authRoute!, organizationName };
+}
 
-describe('<AuthKitProvider> (server shell)', () => {
+describe('<AuthKitProvider> (server shell): how it hands the session over', () => {
+  describe('with Cache Components', () => {
+    buildWithCacheComponents(true);
+    it('does not wait for the session: the client provider gets a promise of it', async () => {
+      await signedInRequest(emulator(), { user: 'alice@example.com', organizationId: 'org_acme' });
+      const props = propsOf(await AuthKitProvider({ children: null }));
+      expect(props.initialAuth).toBeUndefined();
+      expect((await props.session)?.auth).toMatchObject({ user: { email: 'alice@example.com' } });
+    });
+  });
+
+  describe('without Cache Components', () => {
+    buildWithCacheComponents(false);
+    it('seeds the client provider with the session itself (on its first render)', async () => {
+      await signedInRequest(emulator(), { user: 'alice@example.com', organizationId: 'org_acme' });
+      const props = propsOf(await AuthKitProvider({ children: null }));
+      expect(props.session).toBeUndefined();
+      expect(props.initialAuth).toMatchObject({ user: { email: 'alice@example.com' }, organizationId: 'org_acme' });
+    });
+  });
+});
+
+describe.each(BUILD_MODES)('<AuthKitProvider> (server shell), %s', (_mode, cacheComponents) => {
+  buildWithCacheComponents(cacheComponents);
+
   it('renders its children at once and seeds the client provider, with no server round trip', async () => {
     await signedInRequest(emulator(), { user: 'alice@example.com', organizationId: 'org_acme' });
     const getAuth = vi.spyOn(actions, 'getAuthAction');

@@ -1,12 +1,14 @@
 /**
- * The server shell of `AuthKitProvider`. It does not wait for the session: it hands the client
- * provider a promise of the redacted session (read once per request through `withAuth()`), so its
- * children render into the page's static shell at once and only what reads the session streams
- * in. The access and refresh tokens never cross: only `getAccessTokenAction` hands the access
- * token to the browser.
+ * The server shell of `AuthKitProvider`: the redacted session (read once per request through
+ * `withAuth()`) for the client provider. With Cache Components it does not wait for it: it hands
+ * over a promise, so its children render into the page's static shell at once and only what reads
+ * the session streams in. Without, every page renders on demand anyway, and it seeds the client
+ * provider with the session itself, so client components have it on their first render. The access
+ * and refresh tokens never cross: only `getAccessTokenAction` hands the access token to the browser.
  */
 import type { ReactNode } from 'react';
 import { getSignInUrl, withAuth } from '../../server/index.js';
+import { cacheComponentsEnabled } from '../../server/config.js';
 import { toClientAuth } from '../../shared/redact.js';
 import type { ClientAuth, InitialAuth } from '../../shared/types.js';
 import { AuthKitProvider as ClientAuthKitProvider } from '../client/auth-kit-provider.js';
@@ -38,8 +40,13 @@ async function clientSession(initialAuth: InitialAuth | undefined): Promise<Clie
  * <AuthKitProvider><Impersonation />{children}</AuthKitProvider>
  */
 export async function AuthKitProvider({ children, initialAuth, onSessionExpired }: ServerAuthKitProviderProps) {
+  const session = clientSession(initialAuth);
+  if (cacheComponentsEnabled()) {
+    return <ClientAuthKitProvider session={session} onSessionExpired={onSessionExpired}>{children}</ClientAuthKitProvider>;
+  }
+  const { auth, authRoute, organizationName } = await session;
   return (
-    <ClientAuthKitProvider session={clientSession(initialAuth)} onSessionExpired={onSessionExpired}>
+    <ClientAuthKitProvider initialAuth={auth} authRoute={authRoute} organizationName={organizationName} onSessionExpired={onSessionExpired}>
       {children}
     </ClientAuthKitProvider>
   );

@@ -1,13 +1,14 @@
 /**
  * The sign-in, sign-up and sign-out buttons as server components: plain links and a plain form, no
  * client JavaScript. The links carry this page as their return path, which is request data, so
- * each streams into its own boundary; the static shell holds the same element without `href`.
+ * with Cache Components each streams into its own boundary; the static shell holds the same
+ * element without `href`.
  */
-import { Suspense } from 'react';
 import { getSignInUrl, getSignUpUrl } from '../../server/index.js';
 import { AuthLink } from '../shared/auth-link.js';
 import { SignOutForm } from '../shared/sign-out-form.js';
 import type { AuthLinkProps, SignOutButtonProps } from '../shared/types.js';
+import { ownBoundary } from './boundary.js';
 
 type StartLinkProps = AuthLinkProps & { label: string; url: typeof getSignInUrl };
 
@@ -18,7 +19,7 @@ async function StartLink({ url, ...props }: StartLinkProps) {
 
 /** The link in its own boundary (a call, not an element: test renderers then see the boundary). */
 function boundedStartLink({ url, ...props }: StartLinkProps) {
-  return <Suspense fallback={props.loading ?? <AuthLink {...props} />}><StartLink {...props} url={url} /></Suspense>;
+  return ownBoundary(<StartLink {...props} url={url} />, props.loading ?? <AuthLink {...props} />);
 }
 
 /**

@@ -1,18 +1,19 @@
 /**
- * The gates as server components. Each renders inside its own `<Suspense>` (showing `loading`
- * until the session is known; the outer component is async only so that test renderers which
- * resolve async components reach the inner one, and awaits nothing), so a page keeps a prerendered static shell and only the gate
- * streams in; nobody has to place a boundary for the page to build with Cache Components. They
+ * The gates as server components. With Cache Components each renders inside its own boundary
+ * (showing `loading` until the session is known: boundary.tsx), so a page keeps a prerendered
+ * static shell and only the gate streams in; nobody has to place a boundary for the page to build.
+ * (The outer component is async only so that test renderers which resolve async components reach
+ * the inner one; it awaits nothing.) They
  * read the session through `withAuth()`, one per-request `getSession()` (React `cache`), so any
  * number of gates cost one unseal and one verify, and they ship no client JavaScript.
  */
 import { redirect } from 'next/navigation';
-import { Suspense } from 'react';
 import { getSignInUrl, withAuth } from '../../server/index.js';
 import { meetsConditions } from '../../shared/conditions.js';
 import { toClientAuth } from '../../shared/redact.js';
 import type { AuthConditions, NoUserInfo, RedactedUserInfo, UserInfo } from '../../shared/types.js';
 import type { RequireAuthProps, SignedInProps, SignedOutProps } from '../shared/types.js';
+import { ownBoundary } from './boundary.js';
 
 /** True when signed in and every condition holds (checked on the redacted view, as in the browser). */
 const allowed = (info: UserInfo | NoUserInfo, conditions: AuthConditions) =>
@@ -42,7 +43,7 @@ async function RequireAuthContent({ children, fallback, returnTo, ...conditions 
  * @example <SignedIn role="admin" fallback={<p>Admins only</p>}><AdminPanel /></SignedIn>
  */
 export async function SignedIn({ loading = null, ...props }: SignedInProps) {
-  return <Suspense fallback={loading}><SignedInContent {...props} /></Suspense>;
+  return ownBoundary(<SignedInContent {...props} />, loading);
 }
 
 /**
@@ -50,7 +51,7 @@ export async function SignedIn({ loading = null, ...props }: SignedInProps) {
  * @example <SignedOut><SignInButton /></SignedOut>
  */
 export async function SignedOut({ loading = null, ...props }: SignedOutProps) {
-  return <Suspense fallback={loading}><SignedOutContent {...props} /></Suspense>;
+  return ownBoundary(<SignedOutContent {...props} />, loading);
 }
 
 /**
@@ -59,5 +60,5 @@ export async function SignedOut({ loading = null, ...props }: SignedOutProps) {
  * @example <RequireAuth permission="billing:read" fallback={<p>No access</p>}><Billing /></RequireAuth>
  */
 export async function RequireAuth({ loading = null, ...props }: RequireAuthProps) {
-  return <Suspense fallback={loading}><RequireAuthContent {...props} /></Suspense>;
+  return ownBoundary(<RequireAuthContent {...props} />, loading);
 }

@@ -1,8 +1,8 @@
 /** `<Impersonation>` as a server component: the banner and its stop form, with no client JavaScript. */
-import { Suspense } from 'react';
 import { withAuth } from '../../server/index.js';
 import { ImpersonationBanner } from '../shared/impersonation-banner.js';
 import type { ImpersonationProps } from '../shared/types.js';
+import { ownBoundary } from './boundary.js';
 import { organizationName } from './organization-name.js';
 
 async function ImpersonationContent(props: ImpersonationProps) {
@@ -13,10 +13,10 @@ async function ImpersonationContent(props: ImpersonationProps) {
 
 /**
  * While an admin impersonates the user: a banner saying who, whom, in which organisation and why,
- * with a "Stop impersonating" form. It streams into its own boundary; fixed to an edge of the
- * viewport, it shifts nothing when it arrives.
+ * with a "Stop impersonating" form. With Cache Components it streams into its own boundary; fixed
+ * to an edge of the viewport, it shifts nothing when it arrives.
  * @example <Impersonation side="top" returnTo="/admin" />
  */
 export async function Impersonation(props: ImpersonationProps) {
-  return <Suspense fallback={null}><ImpersonationContent {...props} /></Suspense>;
+  return ownBoundary(<ImpersonationContent {...props} />, null);
 }

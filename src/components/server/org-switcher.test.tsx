@@ -39,8 +39,7 @@ describe('<OrgSwitcher> (server)', () => {
 
   it('posts each form to switchOrganizationAction (works without JavaScript)', async () => {
     await signedInRequest(emulator(), { user: 'alice@example.com', organizationId: 'org_acme' });
-    const boundary = (await serverRender(OrgSwitcher, {})) as ReactElement<{ children: ReactElement<{ organizations: Array<{ id: string }> }> }>;
-    const view = boundary.props.children;
+    const view = (await serverRender(OrgSwitcher, {})) as ReactElement<{ organizations: Array<{ id: string }> }>;
     expect(view.props.organizations.map((org) => org.id)).toEqual(['org_acme', 'org_globex']);
     const item = OrgSwitcher.Item({ organization: { id: 'org_globex', name: 'Globex', current: false } }) as ReactElement<{ children: ReactElement<{ action: unknown }> }>;
     expect(item.props.children.props.action).toBe(switchOrganizationAction);

@@ -1,10 +1,10 @@
 /** `<OrgSwitcher>` as a server component: memberships fetched on the server, one plain form per organisation. */
 import { unstable_rethrow } from 'next/navigation';
-import { Suspense } from 'react';
 import { listOrganizationMemberships, withAuth } from '../../server/index.js';
 import { describeError, warn } from '../../server/log.js';
 import { OrgSwitcherItem, OrgSwitcherPlaceholder, OrgSwitcherTrigger, OrgSwitcherView } from '../shared/org-switcher-view.js';
 import type { OrganizationChoice, OrgSwitcherProps } from '../shared/types.js';
+import { ownBoundary } from './boundary.js';
 
 /** The memberships, or none when WorkOS cannot list them: a page must not fail over its switcher. */
 async function membershipsOrNone(): Promise<OrganizationChoice[]> {
@@ -27,13 +27,13 @@ async function OrgSwitcherContent(props: OrgSwitcherProps) {
 /**
  * Lists the signed-in user's active memberships as switch forms (working without JavaScript),
  * marking the current one; nothing for one membership unless `showWhenSingle`, nothing signed out.
- * It streams into its own boundary; until then the page shows `loading` (default: the closed
- * switcher labelled `label`).
+ * With Cache Components it streams into its own boundary; until then the page shows `loading`
+ * (default: the closed switcher labelled `label`).
  * @example <OrgSwitcher returnTo="/dashboard" />
  */
 export async function OrgSwitcher(props: OrgSwitcherProps) {
   const loading = props.loading === undefined ? <OrgSwitcherPlaceholder {...props} /> : props.loading;
-  return <Suspense fallback={loading}><OrgSwitcherContent {...props} /></Suspense>;
+  return ownBoundary(<OrgSwitcherContent {...props} />, loading);
 }
 OrgSwitcher.Item = OrgSwitcherItem;
 OrgSwitcher.Trigger = OrgSwitcherTrigger;

@@ -9,25 +9,25 @@ import 'server-only';
  * four attempts, 60 s timeout each) and then gets a transient failure, while the flight goes on
  * and its outcome is kept for whoever asks next.
  */
-import { decodeJwtClaims } from '../../shared/claims.js';
+// The WorkOS call itself: the SDK on Node; on the Edge runtime (a Next 15 middleware.ts), where the
+// SDK cannot be bundled cleanly, the app's own auth route does it (package.json "imports").
+import { exchange } from '#refresh-exchange';
 import type { TokenRefreshError } from '../../shared/errors.js';
 import type { AccessToken, Session } from '../../shared/types.js';
-import { getConfig, perConfig } from '../config.js';
+import { perConfig } from '../config.js';
 import { settleWithin } from '../deadline.js';
-import { getWorkOS } from '../workos.js';
 import { RefreshBackoff } from './refresh-backoff.js';
 import { toTokenRefreshError } from './refresh-errors.js';
-import { sealSession, sessionPayload } from './seal.js';
-import { signedIn, type SignedInState } from './state.js';
-import { rememberVerifiedSession } from './verified-cache.js';
+import type { SignedInState } from './state.js';
 
 /** `retryAtMs`: after a transient failure, when the refresh will be tried again (see refresh-backoff.ts). */
 export type RefreshOutcome = { ok: true; state: SignedInState } | { ok: false; error: TokenRefreshError; retryAtMs?: number };
 
-/** What a refresh starts from: a session (signed in or expired) and its token's claims. */
+/** What a refresh starts from: a session (signed in or expired), its token's claims and its cookie value. */
 export interface RefreshSource {
   session: Session;
   claims: AccessToken;
+  sealed?: string;
 }
 
 const OUTCOME_TTL_MS = 30_000;
@@ -41,33 +41,6 @@ interface Flights {
 }
 
 const flights = perConfig((): Flights => ({ inFlight: new Map(), settled: new Map(), backoff: new RefreshBackoff() }));
-
-async function exchange(source: RefreshSource, organizationId: string | undefined): Promise<RefreshOutcome> {
-  const context = { userId: source.session.user.id, sessionId: source.claims.sid };
-  try {
-    const response = await getWorkOS().userManagement.authenticateWithRefreshToken({
-      clientId: getConfig().clientId,
-      refreshToken: source.session.refreshToken,
-      organizationId,
-    });
-    const session = sessionPayload({
-      accessToken: response.accessToken,
-      refreshToken: response.refreshToken,
-      user: response.user,
-      impersonator: response.impersonator,
-      authenticationMethod: response.authenticationMethod ?? source.session.authenticationMethod,
-    });
-    const claims = decodeJwtClaims<AccessToken>(session.accessToken);
-    if (!claims) throw new TypeError('WorkOS returned an access token that is not a JWT');
-    const sealed = await sealSession(session);
-    // Tokens straight from WorkOS over TLS: as trustworthy as a verified cookie.
-    const state = signedIn(session, claims, sealed);
-    rememberVerifiedSession(sealed, state);
-    return { ok: true, state };
-  } catch (error) {
-    return { ok: false, error: toTokenRefreshError(error, context) };
-  }
-}
 
 function recall(settled: Flights['settled'], key: string): RefreshOutcome | undefined {
   const entry = settled.get(key);

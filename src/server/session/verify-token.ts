@@ -11,11 +11,17 @@ import 'server-only';
  *   see UNVERIFIED_TRUST_MS.
  * - No `iss`/`aud` checks: WorkOS's issuer varies with custom domains and tokens carry no `aud`.
  */
-import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify } from 'jose';
+// jose's own modules rather than its index: the index also brings JWE (and its deflate), which
+// Next's Edge-runtime check flags in a middleware.ts build.
+import { decodeProtectedHeader } from 'jose/decode/protected_header';
+import * as errors from 'jose/errors';
+import { createLocalJWKSet } from 'jose/jwks/local';
+import { createRemoteJWKSet } from 'jose/jwks/remote';
+import { decodeJwt } from 'jose/jwt/decode';
+import { jwtVerify } from 'jose/jwt/verify';
 import type { JWTHeaderParameters, FlattenedJWSInput } from 'jose';
 import type { AccessToken } from '../../shared/types.js';
-import { perConfig } from '../config.js';
-import { getWorkOS } from '../workos.js';
+import { perConfig, workosBaseUrl } from '../config.js';
 
 /** The one algorithm WorkOS signs access tokens with. */
 const WORKOS_ALGORITHM = 'RS256';
@@ -48,7 +54,8 @@ type RemoteKeySet = ReturnType<typeof createRemoteJWKSet>;
 
 // Created when the configuration is first used; `firstNeededMs` starts the unverified-trust bound.
 const keySource = perConfig((config): { keys: RemoteKeySet; firstNeededMs: number } => ({
-  keys: createRemoteJWKSet(new URL(getWorkOS().userManagement.getJwksUrl(config.clientId))),
+  // The SDK's getJwksUrl(), without the SDK (this module is on the Edge runtime's path).
+  keys: createRemoteJWKSet(new URL(`${workosBaseUrl(config)}/sso/jwks/${config.clientId}`)),
   firstNeededMs: Date.now(),
 }));
 
