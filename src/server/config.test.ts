@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthKitConfigError } from '../shared/errors.js';
-import { getConfig, perConfig, resolveRedirectUri } from './config.js';
+import { getConfig, perConfig, resolveRedirectUri, workosBaseUrl } from './config.js';
 import { getWorkOS } from './workos.js';
 import { setTestEnv, TEST_COOKIE_PASSWORD } from './test-support/env.js';
 
@@ -144,5 +144,16 @@ describe('resolveRedirectUri', () => {
     restore = setTestEnv({ NEXT_PUBLIC_WORKOS_REDIRECT_URI: undefined });
     expect(() => resolveRedirectUri()).toThrow(/NEXT_PUBLIC_WORKOS_REDIRECT_URI: is not set.*handleAuth\(\)/);
     expect(() => resolveRedirectUri('/relative')).toThrow(/redirectUri/);
+  });
+});
+
+describe('workosBaseUrl', () => {
+  it("builds WorkOS's origin exactly as the SDK does (the JWKS URL the Edge runtime uses without it)", () => {
+    for (const env of [{}, { WORKOS_API_HOSTNAME: 'localhost', WORKOS_API_HTTPS: 'false', WORKOS_API_PORT: '4100' }, { WORKOS_API_HOSTNAME: 'auth.example.com' }]) {
+      restore?.();
+      restore = setTestEnv(env);
+      const config = getConfig();
+      expect(`${workosBaseUrl(config)}/sso/jwks/${config.clientId}`).toBe(getWorkOS().userManagement.getJwksUrl(config.clientId));
+    }
   });
 });
