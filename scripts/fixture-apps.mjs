@@ -10,7 +10,7 @@
 // Each is written to .fixtures/<name> (git-ignored) and built there with `next build`.
 //
 //   node scripts/fixture-apps.mjs [cache-off] [next15]    # prepare and build (default: both)
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -48,8 +48,9 @@ export const FIXTURES = {
   next15: {
     dir: `${FIXTURES_DIR}/next15`,
     files: {
-      // Next 15 infers the tracing root from lockfiles; this app has its own.
-      'next.config.mjs': "/** @type {import('next').NextConfig} */\nexport default { outputFileTracingRoot: import.meta.dirname };\n",
+      // Next 15 infers the tracing root from lockfiles and lints during builds; this app has its
+      // own lockfile, and no ESLint set-up (the repo's would be found otherwise).
+      'next.config.mjs': "/** @type {import('next').NextConfig} */\nexport default { outputFileTracingRoot: import.meta.dirname, eslint: { ignoreDuringBuilds: true } };\n",
       'middleware.ts': PROXY.replace('authkitProxy', 'authkitMiddleware').replace('authkitProxy(', 'authkitMiddleware('),
     },
   },
@@ -59,6 +60,21 @@ function run(command, args, cwd) {
   execFileSync(command, args, { cwd, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
 }
 
+/**
+ * `next build`, failing on an Edge-runtime warning: "A Node.js API is used (…) which is not
+ * supported in the Edge Runtime" means the middleware's bundle reached Node-only code.
+ */
+function nextBuild(dir) {
+  const nextBin = createRequire(`${dir}/`).resolve('next/dist/bin/next');
+  const build = spawnSync(process.execPath, [nextBin, 'build'], {
+    cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  const output = `${build.stdout}${build.stderr}`;
+  process.stdout.write(output);
+  if (build.status !== 0) throw new Error(`${dir}: next build failed (exit ${build.status})`);
+  if (/A Node\.js API is used/.test(output)) throw new Error(`${dir}: the build warns about Node.js APIs on the Edge runtime (see above)`);
+}
+
 /** Writes the shared app and the set-up's own files into its folder (keeping an installed node_modules). */
 function writeApp(name) {
   const { dir, files } = FIXTURES[name];
@@ -66,7 +82,9 @@ function writeApp(name) {
   for (const entry of readdirSync(dir)) if (entry !== 'node_modules') rmSync(`${dir}/${entry}`, { recursive: true, force: true });
   cpSync(template, dir, { recursive: true });
   for (const [file, text] of Object.entries(files)) writeFileSync(`${dir}/${file}`, text);
-  writeFileSync(`${dir}/tsconfig.json`, `${JSON.stringify(TSCONFIG, null, 2)}\n`);
+  // Next 15 wants the JSX left to its compiler; Next 16 the automatic runtime.
+  const jsx = name === 'next15' ? 'preserve' : 'react-jsx';
+  writeFileSync(`${dir}/tsconfig.json`, `${JSON.stringify({ ...TSCONFIG, compilerOptions: { ...TSCONFIG.compilerOptions, jsx } }, null, 2)}\n`);
 }
 
 /** The kit as a user installs it: `npm pack` of the built package. */
@@ -93,8 +111,7 @@ export function buildFixture(name) {
   writeApp(name);
   if (name === 'next15') prepareNext15();
   else writeFileSync(`${dir}/package.json`, '{ "private": true, "type": "module" }\n');
-  const nextBin = createRequire(`${dir}/`).resolve('next/dist/bin/next');
-  run(process.execPath, [nextBin, 'build'], dir);
+  nextBuild(dir);
 }
 
 /** True when the fixture has a production build. */
