@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { signedIn, signedOut } from '../../../test/support/components-fixtures.js';
 import { mockAccessToken } from '../../testing/index.js';
+import { EAGER_ACCESS_TOKEN_COOKIE } from '../../shared/constants.js';
 import type { AccessToken } from '../../shared/types.js';
 import * as actions from '../../actions/index.js';
 import type { ClientAuth } from '../../shared/types.js';
@@ -36,6 +37,32 @@ beforeEach(() => {
   vi.useFakeTimers({ now: NOW * 1000 });
 });
 afterEach(() => vi.useRealTimers());
+
+describe('useAccessToken with eagerAuth (the proxy hands the token over in a cookie)', () => {
+  afterEach(() => {
+    document.cookie = 'workos-access-token=;max-age=0;path=/';
+  });
+
+  it("takes this session's token from the cookie without a server round trip, and clears the cookie", async () => {
+    const eager = token(3600, { org_id: 'org_acme' });
+    document.cookie = `${EAGER_ACCESS_TOKEN_COOKIE}=${eager}; path=/`; // the name the proxy writes
+    const { result } = renderToken();
+    await flush();
+    expect(result.current).toMatchObject({ accessToken: eager, loading: false });
+    expect(actions.getAccessTokenAction).not.toHaveBeenCalled();
+    expect(document.cookie).not.toContain('workos-access-token=ey');
+  });
+
+  it("ignores another session's token and asks the server", async () => {
+    document.cookie = `workos-access-token=${token(3600, { sid: 'session_other', org_id: 'org_acme' })}; path=/`;
+    const mine = token(3600, { org_id: 'org_acme' });
+    vi.mocked(actions.getAccessTokenAction).mockResolvedValue({ accessToken: mine });
+    const { result } = renderToken();
+    await flush();
+    expect(result.current.accessToken).toBe(mine);
+    expect(actions.getAccessTokenAction).toHaveBeenCalledTimes(1);
+  });
+});
 
 describe('useAccessToken', () => {
   it('fetches the token once on first use, loading until then', async () => {

@@ -89,11 +89,25 @@ export function createTokenStore(key?: string) {
       !state.accessToken || (dueAt() ?? Infinity) <= Date.now() ? fetchToken(!!state.accessToken) : state.accessToken,
   };
 
+  // `eagerAuth`: the proxy hands this session's token over once, in a JS-readable cookie (30 s).
+  // Taken on the first subscription (after hydration, so the HTML and the first render agree) and
+  // cleared, it spares the first server round trip; a token of another session is ignored.
+  // (The cookie's name is written out: shared/constants' EAGER_ACCESS_TOKEN_COOKIE, which a test pins.)
+  function adoptEagerToken() {
+    const token = /(?:^|; )workos-access-token=([^;]+)/.exec(document.cookie)?.[1];
+    if (token) {
+      document.cookie = 'workos-access-token=;max-age=0;path=/';
+      const claims = decodeClaims(token);
+      if (`${claims.sid} ${claims.org_id}` === key) state = { ...state, accessToken: token, loading: false };
+    }
+  }
+
   return {
     get: () => state,
     subscribe(listener: () => void) {
       listeners.add(listener);
       if (listeners.size === 1) {
+        if (!state.accessToken) adoptEagerToken();
         if (state.accessToken) set({});
         else fetchToken(false).catch(ignore);
       }
