@@ -1,12 +1,24 @@
-import 'server-only';
 /**
- * URLs on the app's own auth route (the `handleAuth()` route at the redirect URI): the sign-in
- * start and the refresh mode (docs/internals.md §4). Pure and edge-safe: building one writes no
- * cookie, so it works in server components, links and the proxy.
+ * URLs on the app's own auth route (the `handleAuth()` route at the redirect URI): where sign-in
+ * starts and where a render sends an expired session to be refreshed (docs/internals.md §4). Pure
+ * and safe everywhere, so the server, the proxy and the browser build them with the same code.
  */
-import { AUTH_ROUTE_PARAMS, type ScreenHint } from '../../shared/constants.js';
-import { safeReturnPath } from '../../shared/return-to.js';
+import { AUTH_ROUTE_PARAMS, type ScreenHint } from './constants.js';
+import { safeReturnPath } from './return-to.js';
 
+/** A query parameter of the auth route: one of `AUTH_ROUTE_PARAMS`' values (`screen_hint`, `return_to`, …). */
+export type AuthRouteParam = (typeof AUTH_ROUTE_PARAMS)[keyof typeof AUTH_ROUTE_PARAMS];
+
+/**
+ * The query of an auth-route URL: the given parameters, empty ones left out. The browser builds
+ * its sign-in links with it too, so the names it sends are checked against `AUTH_ROUTE_PARAMS`
+ * by the type and its links cost no more than writing the query out by hand.
+ */
+export function authRouteQuery(params: { [name in AuthRouteParam]?: string }): URLSearchParams {
+  return new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => !!entry[1]));
+}
+
+/** What a sign-in start can carry (`getSignInUrl`'s options, with the custom state already sealed). */
 export interface SignInStartParams {
   screenHint?: ScreenHint;
   returnTo?: string;
@@ -18,33 +30,32 @@ export interface SignInStartParams {
   customState?: string;
 }
 
-function authRoute(redirectUri: string): URL {
+/** `redirectUri` with `query` as its only query (its own query and fragment dropped). */
+function onAuthRoute(redirectUri: string, query: URLSearchParams): string {
   const url = new URL(redirectUri);
-  url.search = '';
+  url.search = String(query);
   url.hash = '';
-  return url;
+  return url.toString();
 }
 
-/** `<redirectUri>?screen_hint=…&return_to=…`: where sign-in starts. */
+const name = AUTH_ROUTE_PARAMS;
+
+/** `<redirectUri>?screen_hint=…&return_to=…`: where sign-in starts (`returnTo` made a same-origin path). */
 export function signInStartUrl(redirectUri: string, params: SignInStartParams = {}): string {
-  const url = authRoute(redirectUri);
-  const query = url.searchParams;
-  if (params.screenHint) query.set(AUTH_ROUTE_PARAMS.screenHint, params.screenHint);
-  if (params.returnTo) query.set(AUTH_ROUTE_PARAMS.returnTo, safeReturnPath(params.returnTo));
-  if (params.organizationId) query.set(AUTH_ROUTE_PARAMS.organizationId, params.organizationId);
-  if (params.loginHint) query.set(AUTH_ROUTE_PARAMS.loginHint, params.loginHint);
-  if (params.prompt) query.set(AUTH_ROUTE_PARAMS.prompt, params.prompt);
-  if (params.maxAge !== undefined) query.set(AUTH_ROUTE_PARAMS.maxAge, String(params.maxAge));
-  if (params.customState) query.set(AUTH_ROUTE_PARAMS.customState, params.customState);
-  return url.toString();
+  return onAuthRoute(redirectUri, authRouteQuery({
+    [name.screenHint]: params.screenHint,
+    [name.returnTo]: params.returnTo && safeReturnPath(params.returnTo),
+    [name.organizationId]: params.organizationId,
+    [name.loginHint]: params.loginHint,
+    [name.prompt]: params.prompt,
+    [name.maxAge]: params.maxAge === undefined ? undefined : String(params.maxAge),
+    [name.customState]: params.customState,
+  }));
 }
 
 /** `<redirectUri>?refresh=1&return_to=…`: refreshes the session where cookies can be written. */
 export function refreshRouteUrl(redirectUri: string, returnTo?: string): string {
-  const url = authRoute(redirectUri);
-  url.searchParams.set(AUTH_ROUTE_PARAMS.refresh, '1');
-  if (returnTo) url.searchParams.set(AUTH_ROUTE_PARAMS.returnTo, safeReturnPath(returnTo));
-  return url.toString();
+  return onAuthRoute(redirectUri, authRouteQuery({ [name.refresh]: '1', [name.returnTo]: returnTo && safeReturnPath(returnTo) }));
 }
 
 /** The path of the auth route, which must always be reachable signed out. */

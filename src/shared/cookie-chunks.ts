@@ -1,10 +1,16 @@
 /**
- * Chunk planning for the session cookie, pure (docs/internals.md §2): a sealed value over 3,800
- * bytes is written as `<name>.0`, `<name>.1`, … and the base cookie is deleted; a value that fits
- * is written under the base name and every chunk is deleted. The server's cookie jar and the test
- * kit both plan with it.
+ * The session cookie's chunks, pure (docs/internals.md §2): a sealed value over 3,800 bytes is
+ * written as `<name>.0`, `<name>.1`, … and the base cookie is deleted; a value that fits is written
+ * under the base name and every chunk is deleted. Reading prefers the base cookie, then joins
+ * consecutive chunks from `.0`. The server's cookie jar, the Edge refresh and the test kit all plan
+ * and read with it.
  */
-import { COOKIE_CHUNK_SIZE } from './constants.js';
+import { COOKIE_CHUNK_SIZE, MAX_COOKIE_CHUNKS } from './constants.js';
+
+/** The smallest cookie store the kit reads: `request.cookies` and `cookies()` both fit. */
+export interface CookieReader {
+  getAll(): ReadonlyArray<{ name: string; value: string }>;
+}
 
 export interface CookieWrite {
   name: string;
@@ -27,4 +33,30 @@ export function planChunkedCookie(base: string, value: string | null, existing: 
   const written = new Set(writes.map((write) => write.name));
   const deletions = existing.filter((name) => !written.has(name));
   return { writes, deletions };
+}
+
+function isChunkOf(base: string, name: string): boolean {
+  return name.startsWith(`${base}.`) && /^\d{1,3}$/.test(name.slice(base.length + 1));
+}
+
+/** The names of the base cookie and every chunk present, in any order. */
+export function sessionCookieNames(jar: CookieReader, base: string): string[] {
+  return jar.getAll().map((cookie) => cookie.name).filter((name) => name === base || isChunkOf(base, name));
+}
+
+/**
+ * The sealed session value: the base cookie, else the joined chunks. `undefined` when there is
+ * none; `null` when chunks are present but not a value we could have written (gaps, too many).
+ */
+export function readChunkedCookie(jar: CookieReader, base: string): string | undefined | null {
+  const byName = new Map(jar.getAll().map((cookie) => [cookie.name, cookie.value] as const));
+  const whole = byName.get(base);
+  if (whole) return whole;
+  const chunks: string[] = [];
+  for (let index = 0; byName.has(chunkName(base, index)); index += 1) {
+    if (index >= MAX_COOKIE_CHUNKS) return null;
+    chunks.push(byName.get(chunkName(base, index))!);
+  }
+  if (chunks.length > 0) return chunks.join('');
+  return sessionCookieNames(jar, base).length > 0 ? null : undefined;
 }

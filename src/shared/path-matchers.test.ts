@@ -3,7 +3,7 @@
  * (test/hardening/path-matchers.test.ts checks this against Next itself for generated patterns).
  */
 import { describe, expect, it } from 'vitest';
-import { AuthKitConfigError } from '../../shared/errors.js';
+import { AuthKitConfigError } from './errors.js';
 import { compilePathMatcher } from './path-matchers.js';
 
 const matches = (pattern: string, path: string) => compilePathMatcher([pattern], 'signUpPaths')(path);

@@ -1,4 +1,3 @@
-import 'server-only';
 /**
  * Path globs in Next's matcher syntax, compiled the way `next build` compiles `config.matcher`
  * (`getMiddlewareMatchers`): the raw pattern through path-to-regexp 6 (no URL parsing, so `?`
@@ -8,7 +7,7 @@ import 'server-only';
  * right there, naming the option. test/hardening/path-matchers.test.ts holds it to Next's answers.
  */
 import { parse, tokensToRegexp, type Token } from 'path-to-regexp';
-import { AuthKitConfigError } from '../../shared/errors.js';
+import { AuthKitConfigError } from './errors.js';
 
 export type PathMatcher = (pathname: string) => boolean;
 

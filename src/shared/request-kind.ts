@@ -1,4 +1,3 @@
-import 'server-only';
 /**
  * What kind of request the proxy sees. Only a top-level document navigation may be redirected to
  * sign-in; a Server Action, an RSC fetch, a prefetch or an API call would follow the redirect to

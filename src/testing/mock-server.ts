@@ -8,6 +8,7 @@
  * Server modules are loaded on first use, so importing `authkit-rsc/testing` in a client-only test
  * does not pull in `server-only`.
  */
+import { planChunkedCookie, sessionCookieNames } from '../shared/cookie-chunks.js';
 import { ensureMockAuthEnv } from './mock-env.js';
 import { serverModule } from './server-modules.js';
 import { installMockDirectory } from './mock-directory.js';
@@ -28,14 +29,13 @@ export interface SetMockSessionOptions {
 }
 
 async function serverModules() {
-  const [seal, state, cache, jar, config] = await serverModule(() => Promise.all([
-    import('../server/session/seal.js'),
+  const [seal, state, cache, config] = await serverModule(() => Promise.all([
+    import('../server/session/session-seal.js'),
     import('../server/session/state.js'),
     import('../server/session/verified-cache.js'),
-    import('../server/session/cookie-jar.js'),
     import('../server/config.js'),
   ]));
-  return { ...seal, ...state, ...cache, ...jar, ...config };
+  return { ...seal, ...state, ...cache, ...config };
 }
 
 /** Writes the session cookie (chunked like the kit does) or, for no session, clears it. */
@@ -47,9 +47,8 @@ async function writeCookie(jar: MockCookieJar, mock: MockSession): Promise<void>
     sealed = await server.sealSession(mock.session);
     server.rememberVerifiedSession(sealed, server.signedIn(mock.session, mock.claims, sealed));
   }
-  const present = (jar.getAll?.() ?? []).map((cookie) => cookie.name);
-  const existing = present.filter((name) => name === base || name.startsWith(`${base}.`));
-  const { writes, deletions } = server.planChunkedCookie(base, sealed, existing);
+  const existing = sessionCookieNames({ getAll: () => (jar.getAll?.() ?? []).map(({ name }) => ({ name, value: '' })) }, base);
+  const { writes, deletions } = planChunkedCookie(base, sealed, existing);
   for (const name of deletions) jar.delete(name);
   for (const write of writes) jar.set(write.name, write.value);
 }

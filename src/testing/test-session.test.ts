@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { emulatorSuite } from '../server/test-support/emulator-suite.js';
-import { readChunkedCookie } from '../server/session/cookie-jar.js';
+import { readChunkedCookie } from '../shared/cookie-chunks.js';
 import { readSession } from '../server/session/read-session.js';
 import { createTestSession, sealTestSessionCookie } from './index.js';
 

@@ -72,7 +72,7 @@ describe('server boundaries', () => {
       '../../src/server/index.js',
       '../../src/server/session/get-session.js',
       '../../src/server/session/read-session.js',
-      '../../src/server/session/seal.js',
+      '../../src/server/session/session-seal.js',
       '../../src/server/session/verified-cache.js',
       '../../src/server/session/refresh.js',
       '../../src/server/auth/session-store.js',

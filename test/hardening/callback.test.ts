@@ -8,9 +8,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { signInThroughHostedPage } from '../support/hosted-sign-in.js';
-import { flowCookieName } from '../../src/server/callback/flow-cookie.js';
+import { flowCookieName } from '../../src/shared/flow-cookie-name.js';
 import { handleAuth } from '../../src/server/callback/handle-auth.js';
-import { sealForPurpose } from '../../src/server/session/seal.js';
+import { sealForPurpose } from '../../src/server/session/session-seal.js';
 import { emulatorSuite } from '../../src/server/test-support/emulator-suite.js';
 import { TestBrowser } from '../../src/server/test-support/http.js';
 import { mintSession } from '../../src/server/test-support/sessions.js';

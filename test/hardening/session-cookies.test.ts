@@ -13,7 +13,7 @@ import { authkit } from '../../src/server/proxy/authkit.js';
 import { authkitProxy } from '../../src/server/proxy/authkit-proxy.js';
 import { readForwardedContext } from '../../src/server/session/forwarded.js';
 import { readSessionFromCookies } from '../../src/server/session/read-session.js';
-import { sealForPurpose } from '../../src/server/session/seal.js';
+import { sealForPurpose } from '../../src/server/session/session-seal.js';
 import { emulatorSuite } from '../../src/server/test-support/emulator-suite.js';
 import { forwardedHeaders, TestBrowser } from '../../src/server/test-support/http.js';
 import { mintSession } from '../../src/server/test-support/sessions.js';

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readSession } from '../../src/server/session/read-session.js';
-import { sealSession } from '../../src/server/session/seal.js';
+import { sealSession } from '../../src/server/session/session-seal.js';
 import { emulatorSuite } from '../../src/server/test-support/emulator-suite.js';
 import { mintSession } from '../../src/server/test-support/sessions.js';
 import { bytesToBase64Url } from '../../src/shared/base64url.js';

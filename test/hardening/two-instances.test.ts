@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuthkitProxy } from '../../src/server/proxy/authkit-proxy.js';
 import { readSession } from '../../src/server/session/read-session.js';
-import { unsealSession } from '../../src/server/session/seal.js';
+import { unsealSession } from '../../src/server/session/session-seal.js';
 import { emulatorSuite } from '../../src/server/test-support/emulator-suite.js';
 import { TestBrowser } from '../../src/server/test-support/http.js';
 import { mintSession } from '../../src/server/test-support/sessions.js';

@@ -8,7 +8,7 @@ import { type ScreenHint } from '../../shared/constants.js';
 import { safeReturnPath } from '../../shared/return-to.js';
 import { resolveRedirectUri } from '../config.js';
 import { rethrowNextControlFlow } from '../next-control-flow.js';
-import { compilePathMatcher } from '../proxy/path-matchers.js';
+import { compilePathMatcher } from '../../shared/path-matchers.js';
 import { getForwardedContext } from '../session/get-session.js';
 import type { ForwardedContext } from '../session/forwarded.js';
 

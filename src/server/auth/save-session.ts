@@ -8,7 +8,7 @@ import type { AuthenticationResponse } from '@workos-inc/node';
 import type { NextRequest } from 'next/server';
 import { AuthKitError } from '../../shared/errors.js';
 import type { Session } from '../../shared/types.js';
-import { sealSession, sessionPayload } from '../session/seal.js';
+import { sealSession, sessionPayload } from '../session/session-seal.js';
 import { storeSealedSession } from './session-store.js';
 
 /**

@@ -6,7 +6,7 @@ import 'server-only';
  */
 import type { ScreenHint } from '../../shared/constants.js';
 import type { GetAuthURLOptions } from '../../shared/types.js';
-import { signInStartUrl } from '../callback/auth-route-urls.js';
+import { signInStartUrl } from '../../shared/auth-route-urls.js';
 import { sealCustomState } from '../callback/custom-state.js';
 import { getRequestContext } from './request-context.js';
 

@@ -8,7 +8,7 @@ import { revalidatePath, revalidateTag } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { safeReturnPath } from '../../shared/return-to.js';
 import type { SwitchToOrganizationOptions, UserInfo } from '../../shared/types.js';
-import { signInStartUrl } from '../callback/auth-route-urls.js';
+import { signInStartUrl } from '../../shared/auth-route-urls.js';
 import { rethrowNextControlFlow } from '../next-control-flow.js';
 import { refreshErrorCode } from '../session/refresh-errors.js';
 import { refreshSession } from './refresh-session.js';

@@ -9,7 +9,7 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { meetsConditions } from '../../shared/conditions.js';
 import type { AuthConditions, NoUserInfo, UserInfo } from '../../shared/types.js';
-import { refreshRouteUrl, signInStartUrl } from '../callback/auth-route-urls.js';
+import { refreshRouteUrl, signInStartUrl } from '../../shared/auth-route-urls.js';
 import { getSession } from '../session/get-session.js';
 import { isWithinOutageGrace } from '../session/outage-grace.js';
 import { readRetryMarker } from '../session/retry-marker.js';

@@ -13,7 +13,7 @@ import { safeReturnPath } from '../../shared/return-to.js';
 import type { AccessToken } from '../../shared/types.js';
 import { getConfig } from '../config.js';
 import { redirectTarget, rethrowNextControlFlow } from '../next-control-flow.js';
-import { sealSession, sessionPayload } from '../session/seal.js';
+import { sealSession, sessionPayload } from '../session/session-seal.js';
 import { writeSessionCookie } from '../session/session-cookie.js';
 import { signedIn } from '../session/state.js';
 import { rememberVerifiedSession } from '../session/verified-cache.js';

@@ -3,7 +3,7 @@ import 'server-only';
  * The custom `state` string of `getSignInUrl({ state })` travels sealed in the sign-in URL, so
  * `onSuccess` only ever receives state this app created (a hand-made link cannot inject any).
  */
-import { sealForPurpose, unsealForPurpose } from '../session/seal.js';
+import { sealForPurpose, unsealForPurpose } from '../session/session-seal.js';
 
 const PURPOSE = 'custom-state';
 

@@ -6,11 +6,13 @@ import 'server-only';
  * each other, and a callback whose state has no matching cookie (login CSRF) is refused.
  */
 import { PKCE_COOKIE_PREFIX, SIGN_IN_FLOW_TTL_SECONDS } from '../../shared/constants.js';
-import type { CookieReader, CookieWriter } from '../session/cookie-jar.js';
+import type { CookieReader } from '../../shared/cookie-chunks.js';
+import type { CookieWriter } from '../session/cookie-jar.js';
 import { expiredAttributes } from '../session/cookie-jar.js';
 import { flowCookieAttributes, type SchemeHints } from '../session/cookie-options.js';
-import { sealForPurpose, unsealForPurpose } from '../session/seal.js';
+import { sealForPurpose, unsealForPurpose } from '../session/session-seal.js';
 import { bytesToBase64Url } from '../../shared/base64url.js';
+import { flowCookieName } from '../../shared/flow-cookie-name.js';
 
 const PURPOSE = 'sign-in-flow';
 /** More pending flows than this and the older ones are dropped (too many cookies cause HTTP 431). */
@@ -24,18 +26,6 @@ export interface SignInFlow {
   returnTo?: string;
   customState?: string;
 }
-
-/** FNV-1a, 32-bit: a short, stable name suffix (not a security boundary: the seal is). */
-export function fnv1a(value: string): string {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < value.length; index += 1) {
-    hash ^= value.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0');
-}
-
-export const flowCookieName = (state: string) => `${PKCE_COOKIE_PREFIX}-${fnv1a(state)}`;
 
 /** A random, URL-safe OAuth state. */
 export function newState(): string {

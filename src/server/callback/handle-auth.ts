@@ -12,7 +12,7 @@ import { describeError, warn } from '../log.js';
 import { SetCookieHeaders } from '../session/cookie-options.js';
 import { writeSessionCookie } from '../session/session-cookie.js';
 import { completeSignIn, OnSuccessFailed } from './complete-sign-in.js';
-import { flowCookieName } from './flow-cookie.js';
+import { flowCookieName } from '../../shared/flow-cookie-name.js';
 import type { HandleAuthOptions } from './options.js';
 import { refreshFromRoute } from './refresh-route.js';
 import { defaultErrorResponse, noStore, withSetCookies } from './responses.js';

@@ -7,15 +7,15 @@ import 'server-only';
  * auth route itself.
  */
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
-import { authRoutePath } from '../callback/auth-route-urls.js';
+import { authRoutePath } from '../../shared/auth-route-urls.js';
 import { resolveRedirectUri } from '../config.js';
 import { authRouteCheck } from './auth-route-check.js';
 import { compileAuthkitOptions, runAuthkit, type AuthkitRun } from './authkit.js';
 import { stripReservedHeaders } from './forward-headers.js';
 import type { AuthkitMiddlewareOptions } from './options.js';
-import { compilePathMatcher } from './path-matchers.js';
+import { compilePathMatcher } from '../../shared/path-matchers.js';
 import { secondsUntil } from '../session/outage-grace.js';
-import { requestKind } from './request-kind.js';
+import { requestKind } from '../../shared/request-kind.js';
 import { serviceUnavailable, signInRedirect, unauthorizedJson } from './responses.js';
 
 /** The proxy function (a Next `NextProxy`/`NextMiddleware`). */

@@ -10,7 +10,7 @@ import 'server-only';
 import type { NextRequest } from 'next/server';
 import { EAGER_ACCESS_TOKEN_COOKIE } from '../../shared/constants.js';
 import type { NoUserInfo, UserInfo } from '../../shared/types.js';
-import { signInStartUrl } from '../callback/auth-route-urls.js';
+import { signInStartUrl } from '../../shared/auth-route-urls.js';
 import { resolveRedirectUri } from '../config.js';
 import { createDebugLog } from '../log.js';
 import { SetCookieHeaders, sessionCookieAttributes } from '../session/cookie-options.js';
@@ -19,8 +19,8 @@ import { writeRetryMarker } from '../session/retry-marker.js';
 import { staleUserInfo, type SessionState } from '../session/state.js';
 import { addPrivateCacheHeaders, writeRequestOverride } from './forward-headers.js';
 import type { AuthkitOptions } from './options.js';
-import { compilePathMatcher, type PathMatcher } from './path-matchers.js';
-import { requestKind, requestPath } from './request-kind.js';
+import { compilePathMatcher, type PathMatcher } from '../../shared/path-matchers.js';
+import { requestKind, requestPath } from '../../shared/request-kind.js';
 import { settleSession, type SettledSession } from './settle-session.js';
 
 /** What `authkit()` returns (the reference's shape). */

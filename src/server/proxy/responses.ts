@@ -1,7 +1,7 @@
 import 'server-only';
 /** The proxy's own answers: sign-in redirect, 401 for fetch-style requests, 503 "try again" past the outage grace period. */
 import { NextResponse } from 'next/server';
-import type { RequestKind } from './request-kind.js';
+import type { RequestKind } from '../../shared/request-kind.js';
 
 const NO_STORE = 'private, no-store';
 

@@ -7,7 +7,7 @@ import type { Session } from '../../shared/types.js';
 import { setTestEnv } from '../test-support/env.js';
 import { readForwardedContext, writeForwardedContext } from './forwarded.js';
 import { nodeCrypto } from './node-crypto.js';
-import { sealSession, unsealSession } from './seal.js';
+import { sealSession, unsealSession } from './session-seal.js';
 
 vi.mock('./node-crypto.js', () => ({ nodeCrypto: () => null, loadNodeCrypto: () => null }));
 

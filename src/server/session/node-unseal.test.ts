@@ -8,7 +8,7 @@ import * as nodeCryptoModule from 'node:crypto';
 import fc from 'fast-check';
 import { sealData } from 'iron-session';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { unsealWithPasswords } from '../../shared/seal.js';
+import { unsealWithPasswords } from '../../shared/iron-seal.js';
 import { loadNodeCrypto, nodeCrypto, type NodeCryptoSubset } from './node-crypto.js';
 import { fixedTimeEqual, unsealWithNodeCrypto } from './node-unseal.js';
 import { damageSeal, sealDamage } from '../../../test/support/seal-damage.js';

@@ -6,7 +6,7 @@ import { generateKeyPair, SignJWT } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { emulatorSuite } from '../test-support/emulator-suite.js';
 import { mintSession } from '../test-support/sessions.js';
-import { sealSession } from './seal.js';
+import { sealSession } from './session-seal.js';
 import { readSession } from './read-session.js';
 
 const JWKS = 'GET /sso/jwks/:clientId';

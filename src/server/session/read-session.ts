@@ -8,9 +8,9 @@ import { AuthKitConfigError } from '../../shared/errors.js';
 import { warnOnce } from '../log.js';
 import { hasSessionEnded } from './ended-sessions.js';
 import { signedIn, signedOut, type SessionState } from './state.js';
-import { unsealSession } from './seal.js';
+import { unsealSession } from './session-seal.js';
 import { recallVerifiedSession, rememberVerifiedSession } from './verified-cache.js';
-import type { CookieReader } from './cookie-jar.js';
+import type { CookieReader } from '../../shared/cookie-chunks.js';
 import { readSessionCookie } from './session-cookie.js';
 import { verifyAccessToken } from './verify-token.js';
 

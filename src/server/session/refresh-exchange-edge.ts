@@ -8,7 +8,7 @@ import 'server-only';
  */
 import { TokenRefreshError } from '../../shared/errors.js';
 import { getConfig, resolveRedirectUri } from '../config.js';
-import { readChunkedCookie } from './cookie-jar.js';
+import { readChunkedCookie } from '../../shared/cookie-chunks.js';
 import { readSession } from './read-session.js';
 import type { RefreshOutcome, RefreshSource } from './refresh.js';
 

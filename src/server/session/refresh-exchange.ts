@@ -10,7 +10,7 @@ import { getConfig } from '../config.js';
 import { getWorkOS } from '../workos.js';
 import type { RefreshOutcome, RefreshSource } from './refresh.js';
 import { toTokenRefreshError } from './refresh-errors.js';
-import { sealSession, sessionPayload } from './seal.js';
+import { sealSession, sessionPayload } from './session-seal.js';
 import { signedIn } from './state.js';
 import { rememberVerifiedSession } from './verified-cache.js';
 

@@ -5,7 +5,7 @@ import 'server-only';
  * failed moments ago (then nothing is sent to WorkOS), and say when to try again after a
  * transient failure.
  */
-import type { CookieReader } from './cookie-jar.js';
+import type { CookieReader } from '../../shared/cookie-chunks.js';
 import { readRetryMarker } from './retry-marker.js';
 import { refreshTokens, type RefreshOutcome } from './refresh.js';
 import type { ExpiredState, SignedInState } from './state.js';

@@ -11,9 +11,10 @@ import 'server-only';
  * another session; it grants nothing beyond what `outage-grace.ts` already bounds.
  */
 import { getConfig } from '../config.js';
-import type { CookieReader, CookieWriter } from './cookie-jar.js';
+import type { CookieReader } from '../../shared/cookie-chunks.js';
+import type { CookieWriter } from './cookie-jar.js';
 import { sessionCookieAttributes, type SchemeHints } from './cookie-options.js';
-import { sealForPurpose, unsealForPurpose } from './seal.js';
+import { sealForPurpose, unsealForPurpose } from './session-seal.js';
 
 const PURPOSE = 'refresh-retry';
 /** iron accepts a seal up to 60 s past its expiry: the time that counts is `retryAt` inside it. */

@@ -5,8 +5,8 @@ import 'server-only';
  */
 import { PKCE_COOKIE_PREFIX } from '../../shared/constants.js';
 import { getConfig } from '../config.js';
-import { expiredAttributes, readChunkedCookie, sessionCookieNames, writeChunkedCookie } from './cookie-jar.js';
-import type { CookieReader, CookieWriter } from './cookie-jar.js';
+import { readChunkedCookie, sessionCookieNames, type CookieReader } from '../../shared/cookie-chunks.js';
+import { expiredAttributes, writeChunkedCookie, type CookieWriter } from './cookie-jar.js';
 import { flowCookieAttributes, sessionCookieAttributes, type SchemeHints } from './cookie-options.js';
 
 /** The sealed session value in a cookie jar (`null`: chunks we could not have written). */

@@ -3,8 +3,8 @@ import { sealData, unsealData } from 'iron-session';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Session } from '../../shared/types.js';
 import { setTestEnv, TEST_COOKIE_PASSWORD } from '../test-support/env.js';
-import { sealForPurpose, sealSession, unsealForPurpose, unsealSession, unsealValue } from './seal.js';
-import { unsealWithPasswords } from '../../shared/seal.js';
+import { sealForPurpose, sealSession, unsealForPurpose, unsealSession, unsealValue } from './session-seal.js';
+import { unsealWithPasswords } from '../../shared/iron-seal.js';
 
 const OLD_PASSWORD = 'an-older-cookie-password-0123456789-abcdef';
 const OLDER_PASSWORD = 'the-oldest-cookie-password-0123456789-abcd';

@@ -12,7 +12,7 @@ import 'server-only';
  *   these functions never throw for bad input.
  * - Unsealing runs on Node's crypto where it can (`node-unseal.ts`), else iron-session's.
  */
-import { isSealCandidate, isSession, sealWithPassword, sessionPayload, unsealWithPasswords } from '../../shared/seal.js';
+import { isSealCandidate, isSession, sealWithPassword, sessionPayload, unsealWithPasswords } from '../../shared/iron-seal.js';
 import type { Session } from '../../shared/types.js';
 import { getConfig } from '../config.js';
 import { nodeCrypto } from './node-crypto.js';

@@ -5,7 +5,7 @@ import 'server-only';
  */
 import type { Emulator, CreateSessionInput, AuthenticateResponseJson } from '../../emulator/index.js';
 import type { Session, User } from '../../shared/types.js';
-import { sealSession } from '../session/seal.js';
+import { sealSession } from '../session/session-seal.js';
 
 function userFromWire(wire: Record<string, unknown>): User {
   return {
