@@ -22,6 +22,9 @@ export type { State, StateIssue, StateStandardSchema } from './callback/state-sc
 export { has, withAuth } from './auth/with-auth.js';
 export { getSignInUrl, getSignUpUrl } from './auth/sign-in-url.js';
 export { signOut } from './auth/sign-out.js';
+export type { SignOutOptions } from './auth/sign-out.js';
+export { withFreshAuth } from './auth/with-fresh-auth.js';
+export type { FreshAuthOptions } from './auth/with-fresh-auth.js';
 export { refreshSession } from './auth/refresh-session.js';
 export type { RefreshSessionOptions } from './auth/refresh-session.js';
 export { switchToOrganization } from './auth/switch-organization.js';
@@ -31,8 +34,8 @@ export { checkRecentAuth, getTokenClaims } from './auth/token-claims.js';
 export { listOrganizationMemberships } from './auth/memberships.js';
 export { organizationCacheTag, userCacheTag } from './next-cache.js';
 export { validateApiKey } from './auth/validate-api-key.js';
-export { getFeatureFlagsRuntimeClient } from './feature-flags.js';
-export { getWorkOS } from './workos.js';
+export { getFeatureFlagsRuntimeClient } from './auth/feature-flags.js';
+export { getWorkOS } from './auth/get-workos.js';
 
 export { AuthKitError, AuthKitConfigError, CallbackError, TokenRefreshError, isAuthKitError } from '../shared/errors.js';
 export type {

@@ -2,12 +2,11 @@
  * A stand-in for the one WorkOS call the components make on the server: listing the signed-in
  * user's organisation memberships (`<OrgSwitcher>`, the impersonation banner's organisation name).
  * It answers `GET …/user_management/organization_memberships?user_id=<the mock user>` from the
- * active mock session, in WorkOS's wire format, and passes every other request through untouched,
- * so a suite that also talks to a real emulator is unaffected.
+ * active mock session, in WorkOS's wire format, and passes every other request to the global
+ * `fetch`. It is the `fetch` the mock session binds into the kit's session root (the WorkOS SDK's
+ * and the JWKS's), never a patch of the global.
  */
 import { currentMockSession } from './mock-registry.js';
-
-let installed = false;
 
 function requestUrl(input: RequestInfo | URL): URL | undefined {
   try {
@@ -57,16 +56,11 @@ function jsonReply(body: object): Response {
 }
 
 /**
- * Wraps `fetch` once (idempotent). The WorkOS SDK keeps the `fetch` it saw when it was created, so
- * this must run before the kit creates its client; `setMockSession` calls it first thing.
+ * `fetch` with the memberships listing answered from the active mock session.
+ * @example bindSessionSeams({ fetch: mockDirectoryFetch })
  */
-export function installMockDirectory(): void {
-  if (installed) return;
-  installed = true;
-  const original = globalThis.fetch;
-  globalThis.fetch = function authkitMockDirectoryFetch(input: RequestInfo | URL, init?: RequestInit) {
-    const url = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase() === 'GET' ? requestUrl(input) : undefined;
-    const answer = url && membershipsResponse(url);
-    return answer ? Promise.resolve(answer) : original(input, init);
-  } as typeof fetch;
-}
+export const mockDirectoryFetch: typeof fetch = (input, init) => {
+  const url = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase() === 'GET' ? requestUrl(input) : undefined;
+  const answer = url && membershipsResponse(url);
+  return answer ? Promise.resolve(answer) : globalThis.fetch(input, init);
+};

@@ -5,7 +5,7 @@
  * current path). Renders use `readOnly` (cookie writes throw, as in a Server Component).
  *
  * ```ts
- * vi.mock('next/headers', () => import('…/test/support/next-headers.js'));
+ * vi.mock('next/headers', async () => (await import('../../src/testing/next-headers.js')).nextHeadersMock);
  * const emulator = emulatorPerFile();
  * await signedInRequest(emulator(), { user: 'alice@example.com', organizationId: 'org_acme' }, { path: '/admin' });
  * ```
@@ -20,7 +20,8 @@ import { createTestSession, resolveServerComponents } from '../../src/testing/in
 import type { TestCookie, TestSessionOptions } from '../../src/testing/index.js';
 // Renamed: a `use…` name reads as a React hook to the linter, and this runs in beforeAll.
 import { startTestEmulator, useEmulatorEnv as pointEnvAt } from './emulator.js';
-import { nextRequest } from './next-headers.js';
+import { mockRequest } from '../../src/testing/next-headers.js';
+import { sessionRoot } from '../../src/server/root/current-root.js';
 
 export interface RequestOptions {
   /** Path + query of the page, handed over by the proxy (signed). Without it the kit uses '/'. */
@@ -47,9 +48,9 @@ export function emulatorPerFile(): () => Emulator {
 
 async function startRequest(minted: { sealed: string; cookies: TestCookie[] } | undefined, { path, readOnly = true }: RequestOptions) {
   const headers = new Headers();
-  if (path !== undefined) await writeForwardedContext(headers, { session: minted?.sealed ?? '', path });
+  if (path !== undefined) await writeForwardedContext(sessionRoot(), headers, { session: minted?.sealed ?? '', path });
   const cookies = Object.fromEntries((minted?.cookies ?? []).map((cookie) => [cookie.name, cookie.value]));
-  nextRequest.reset({ cookies, headers: Object.fromEntries(headers), readOnly });
+  mockRequest.reset({ cookies, headers: Object.fromEntries(headers), readOnly });
 }
 
 /** A request carrying a real session minted for `options` (default: alice), as `createTestSession` makes it. */

@@ -17,7 +17,7 @@ import { Impersonation } from '../client/impersonation.js';
 import { useAuth } from '../client/use-auth.js';
 import { AuthKitProvider } from './auth-kit-provider.js';
 
-vi.mock('next/headers', () => import('../../../test/support/next-headers.js'));
+vi.mock('next/headers', async () => (await import('../../testing/next-headers.js')).nextHeadersMock);
 const emulator = emulatorPerFile();
 
 function WhoAmI() {

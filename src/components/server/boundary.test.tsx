@@ -14,7 +14,7 @@ import { RequireAuth, SignedIn, SignedOut } from './gates.js';
 import { Impersonation } from './impersonation.js';
 import { OrgSwitcher } from './org-switcher.js';
 
-vi.mock('next/headers', () => import('../../../test/support/next-headers.js'));
+vi.mock('next/headers', async () => (await import('../../testing/next-headers.js')).nextHeadersMock);
 const emulator = emulatorPerFile();
 
 type Boundary = ReactElement<{ fallback: ReactNode; children: ReactNode }>;

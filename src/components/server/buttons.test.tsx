@@ -6,7 +6,7 @@ import { signedOutRequest, emulatorPerFile, serverRender } from '../../../test/s
 import { signOutAction } from '../../actions/index.js';
 import { SignInButton, SignOutButton, SignUpButton } from './buttons.js';
 
-vi.mock('next/headers', () => import('../../../test/support/next-headers.js'));
+vi.mock('next/headers', async () => (await import('../../testing/next-headers.js')).nextHeadersMock);
 emulatorPerFile();
 
 const params = (name: string) => Object.fromEntries(new URL(screen.getByRole('link', { name }).getAttribute('href')!).searchParams);

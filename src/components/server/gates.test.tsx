@@ -9,7 +9,7 @@ import { redirectOf, signedInRequest, signedOutRequest, emulatorPerFile, serverR
 import type { AuthConditions } from '../../shared/types.js';
 import { RequireAuth, SignedIn, SignedOut } from './gates.js';
 
-vi.mock('next/headers', () => import('../../../test/support/next-headers.js'));
+vi.mock('next/headers', async () => (await import('../../testing/next-headers.js')).nextHeadersMock);
 
 const emulator = emulatorPerFile();
 afterEach(() => vi.useRealTimers());
@@ -82,8 +82,8 @@ describe('<SignedOut> (server)', () => {
 
   it('reads a tampered cookie as signed out', async () => {
     const { sealed } = await signedInRequest(emulator(), alice);
-    const { nextRequest } = await import('../../../test/support/next-headers.js');
-    nextRequest.reset({ cookies: { 'wos-session': `${sealed.slice(0, -4)}AAAA` }, readOnly: true });
+    const { mockRequest } = await import('../../testing/next-headers.js');
+    mockRequest.reset({ cookies: { 'wos-session': `${sealed.slice(0, -4)}AAAA` }, readOnly: true });
     render(await serverRender(SignedOut, { children: 'welcome' }));
     expect(shown('welcome')).toBe(true);
   });

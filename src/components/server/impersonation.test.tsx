@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { signedInRequest, signedOutRequest, emulatorPerFile, serverRender } from '../../../test/support/components-request.js';
 import { Impersonation } from './impersonation.js';
 
-vi.mock('next/headers', () => import('../../../test/support/next-headers.js'));
+vi.mock('next/headers', async () => (await import('../../testing/next-headers.js')).nextHeadersMock);
 const emulator = emulatorPerFile();
 
 const impersonator = { email: 'support@workos.test', reason: 'Ticket #42' };

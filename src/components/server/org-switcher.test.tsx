@@ -6,7 +6,7 @@ import { signedInRequest, signedOutRequest, emulatorPerFile, serverRender } from
 import { switchOrganizationAction } from '../../actions/index.js';
 import { OrgSwitcher } from './org-switcher.js';
 
-vi.mock('next/headers', () => import('../../../test/support/next-headers.js'));
+vi.mock('next/headers', async () => (await import('../../testing/next-headers.js')).nextHeadersMock);
 const emulator = emulatorPerFile();
 
 describe('<OrgSwitcher> (server)', () => {

@@ -12,7 +12,7 @@ import { signInStartUrl } from '../../shared/auth-route-urls.js';
 import { rethrowNextControlFlow } from '../next-control-flow.js';
 import { refreshErrorCode } from '../session/refresh-errors.js';
 import { refreshSession } from './refresh-session.js';
-import { getRequestContext } from './request-context.js';
+import { getRequestContext } from '../request/request-context.js';
 
 export type { SwitchToOrganizationOptions };
 

@@ -9,15 +9,15 @@ import { NextResponse, type NextRequest } from 'next/server';
 import type { AuthenticationResponse } from '@workos-inc/node';
 import { decodeJwtClaims } from '../../shared/claims.js';
 import { CallbackError, type CallbackErrorContext } from '../../shared/errors.js';
+import { sessionPayload } from '../../shared/iron-seal.js';
 import { safeReturnPath } from '../../shared/return-to.js';
 import type { AccessToken } from '../../shared/types.js';
-import { getConfig } from '../config.js';
 import { redirectTarget, rethrowNextControlFlow } from '../next-control-flow.js';
-import { sealSession, sessionPayload } from '../session/session-seal.js';
 import { writeSessionCookie } from '../session/session-cookie.js';
-import { signedIn } from '../session/state.js';
-import { rememberVerifiedSession } from '../session/verified-cache.js';
-import { getWorkOS } from '../workos.js';
+import { sealSession } from '../session/session-seal.js';
+import { signedIn } from '../session/session-state.js';
+import { workosClient } from '../workos.js';
+import type { AuthRouteRequest } from './auth-route-request.js';
 import { clearFlowCookie, readFlowCookie, type SignInFlow } from './flow-cookie.js';
 import type { HandleAuthOptions } from './options.js';
 import { noStore } from './responses.js';
@@ -39,7 +39,7 @@ function context(request: NextRequest): CallbackErrorContext {
   };
 }
 
-async function checkedFlow(request: NextRequest): Promise<{ flow: SignInFlow; code: string }> {
+async function checkedFlow({ root, request }: AuthRouteRequest): Promise<{ flow: SignInFlow; code: string }> {
   const params = request.nextUrl.searchParams;
   const oauthError = params.get('error');
   if (oauthError) {
@@ -49,7 +49,7 @@ async function checkedFlow(request: NextRequest): Promise<{ flow: SignInFlow; co
   const code = params.get('code');
   const state = params.get('state');
   if (!code || !state) throw new CallbackError('missing_auth_params', 'The callback needs both code and state.', context(request));
-  const lookup = await readFlowCookie(request.cookies, state);
+  const lookup = await readFlowCookie(root, request.cookies, state);
   if (lookup.found === 'none') {
     throw new CallbackError('missing_pkce_cookie', 'No sign-in flow cookie matches this state.', context(request));
   }
@@ -59,10 +59,10 @@ async function checkedFlow(request: NextRequest): Promise<{ flow: SignInFlow; co
   return { flow: lookup.flow, code };
 }
 
-async function exchangeCode(request: NextRequest, flow: SignInFlow, code: string): Promise<AuthenticationResponse> {
+async function exchangeCode({ root, request }: AuthRouteRequest, flow: SignInFlow, code: string): Promise<AuthenticationResponse> {
   let response: AuthenticationResponse;
   try {
-    response = await getWorkOS().userManagement.authenticateWithCode({ clientId: getConfig().clientId, code, codeVerifier: flow.codeVerifier });
+    response = await workosClient(root).userManagement.authenticateWithCode({ clientId: root.config.clientId, code, codeVerifier: flow.codeVerifier });
   } catch (error) {
     throw new CallbackError('authentication_failed', 'WorkOS did not accept the authorization code.', context(request), error);
   }
@@ -73,18 +73,20 @@ async function exchangeCode(request: NextRequest, flow: SignInFlow, code: string
 }
 
 /** Handles the callback; throws CallbackError, or OnSuccessFailed when the app's hook failed. */
-export async function completeSignIn(request: NextRequest, origin: string, options: HandleAuthOptions): Promise<NextResponse> {
-  const { flow, code } = await checkedFlow(request);
-  const auth = await exchangeCode(request, flow, code);
+export async function completeSignIn(route: AuthRouteRequest, options: HandleAuthOptions): Promise<NextResponse> {
+  const { root, request, origin } = route;
+  const { flow, code } = await checkedFlow(route);
+  const auth = await exchangeCode(route, flow, code);
   const session = sessionPayload(auth);
-  const sealed = await sealSession(session);
-  rememberVerifiedSession(sealed, signedIn(session, decodeJwtClaims<AccessToken>(auth.accessToken)!, sealed));
+  const sealed = await sealSession(root, session);
+  // Tokens straight from WorkOS over TLS: as trustworthy as a verified cookie.
+  root.store.verifiedSessions.remember(sealed, signedIn(session, decodeJwtClaims<AccessToken>(auth.accessToken)!, sealed));
 
   const returnPath = safeReturnPath(flow.returnTo, safeReturnPath(options.returnPathname, '/'));
   const respond = (url: string, status: number) => {
     const response = noStore(NextResponse.redirect(new URL(url, origin), status));
-    writeSessionCookie(response.cookies, request.cookies, sealed, [request.url, origin]);
-    clearFlowCookie(response.cookies, flow.state, [request.url, origin]);
+    writeSessionCookie(root.config, response.cookies, request.cookies, sealed, [request.url, origin]);
+    clearFlowCookie(root, response.cookies, flow.state, [request.url, origin]);
     return response;
   };
   try {

@@ -5,8 +5,8 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { handleAuth } from '../callback/handle-auth.js';
-import { emulatorSuite } from '../test-support/emulator-suite.js';
-import { TestBrowser } from '../test-support/http.js';
+import { emulatorSuite } from '../../../test/support/emulator-suite.js';
+import { TestBrowser } from '../../../test/support/http.js';
 import { authkitProxy } from './authkit-proxy.js';
 
 emulatorSuite();

@@ -1,0 +1,62 @@
+import 'server-only';
+/**
+ * The `SessionStore` seam: everything the kit remembers between requests. The session root binds
+ * one (`root/session-root.ts`); the default keeps it all in this process (`in-process-store.ts`).
+ * A store shared by many instances (Redis: issue 16) implements the same four parts; each says
+ * below what it must guarantee and whether the proxy's hot path reads it (then it must answer
+ * from memory, a shared store keeping a local view current).
+ */
+import type { OrganizationChoice } from '../../shared/types.js';
+import type { RefreshOutcome } from '../session/refresh.js';
+import type { SignedInState } from '../session/session-state.js';
+
+/**
+ * Refreshes: at most one refresh-token grant per key at a time, its outcome kept briefly so that
+ * requests still carrying the old cookie get the new session, and a backoff after a transient
+ * failure. Across instances this is the lock and the kept (sealed, so encrypted) result.
+ */
+export interface RefreshStore {
+  /**
+   * `exchange()`'s outcome for `key`, or the outcome already known: kept from a refresh moments
+   * ago, a backoff's failure (without calling `exchange`), or the refresh of `key` already running.
+   */
+  singleFlight(key: string, exchange: () => Promise<RefreshOutcome>): Promise<RefreshOutcome>;
+}
+
+/** Sessions known to have ended (sign-out, revocation). Read on the hot path: answer from memory. */
+export interface EndedSessionStore {
+  add(sessionId: string): void;
+  has(sessionId: string): boolean;
+}
+
+/**
+ * Cookies already unsealed and verified, by their exact sealed value, until their token is due
+ * for a refresh. Read on every request: always local (each instance checks a cookie once).
+ */
+export interface VerifiedSessionCache {
+  recall(sealed: string): SignedInState | undefined;
+  remember(sealed: string, state: SignedInState): void;
+}
+
+/** How long a user's listed memberships serve display before WorkOS is asked again. */
+export const MEMBERSHIPS_TTL_MS = 30_000;
+
+/** One of a user's memberships as the kit keeps it (`current` is per request, never kept). */
+export type Membership = Omit<OrganizationChoice, 'current'>;
+
+/**
+ * Each user's organisation memberships, for display: kept for `MEMBERSHIPS_TTL_MS`, one listing
+ * at a time per user, a failed listing never kept.
+ */
+export interface MembershipStore {
+  /** The kept list while fresh (unless `fresh`), else `list()`'s, which is then kept. */
+  get(userId: string, list: () => Promise<Membership[]>, options: { fresh: boolean }): Promise<Membership[]>;
+  forget(userId: string): void;
+}
+
+export interface SessionStore {
+  readonly refreshes: RefreshStore;
+  readonly endedSessions: EndedSessionStore;
+  readonly verifiedSessions: VerifiedSessionCache;
+  readonly memberships: MembershipStore;
+}
