@@ -47,16 +47,23 @@ export function sessionCookieNames(jar: CookieReader, base: string): string[] {
 /**
  * The sealed session value: the base cookie, else the joined chunks. `undefined` when there is
  * none; `null` when chunks are present but not a value we could have written (gaps, too many).
+ * One pass over the jar, and nothing allocated when there is no session cookie at all (most
+ * requests: anonymous visitors).
  */
 export function readChunkedCookie(jar: CookieReader, base: string): string | undefined | null {
-  const byName = new Map(jar.getAll().map((cookie) => [cookie.name, cookie.value] as const));
-  const whole = byName.get(base);
-  if (whole) return whole;
-  const chunks: string[] = [];
-  for (let index = 0; byName.has(chunkName(base, index)); index += 1) {
-    if (index >= MAX_COOKIE_CHUNKS) return null;
-    chunks.push(byName.get(chunkName(base, index))!);
+  let present = false;
+  let chunks: Map<string, string> | undefined;
+  for (const { name, value } of jar.getAll()) {
+    if (name === base) {
+      if (value) return value;
+      present = true;
+    } else if (isChunkOf(base, name)) (chunks ??= new Map()).set(name, value);
   }
-  if (chunks.length > 0) return chunks.join('');
-  return sessionCookieNames(jar, base).length > 0 ? null : undefined;
+  if (!chunks) return present ? null : undefined;
+  const joined: string[] = [];
+  for (let index = 0; chunks.has(chunkName(base, index)); index += 1) {
+    if (index >= MAX_COOKIE_CHUNKS) return null;
+    joined.push(chunks.get(chunkName(base, index))!);
+  }
+  return joined.length > 0 ? joined.join('') : null;
 }

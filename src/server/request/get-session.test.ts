@@ -10,6 +10,7 @@ import { emulatorSuite } from '../../../test/support/emulator-suite.js';
 import { forwardedHeaders, TestBrowser } from '../../../test/support/http.js';
 import { afterProxy } from '../../../test/support/render.js';
 import { mintSession } from '../../../test/support/sessions.js';
+import { sessionRoot } from '../root/current-root.js';
 import { getSession } from './get-session.js';
 
 const suite = emulatorSuite();
@@ -42,6 +43,15 @@ describe('getSession', () => {
     reRenderAfterAction(response, switched.sealed);
     const state = await getSession();
     expect(state.status === 'signed-in' && state.info.organizationId).toBe('org_globex');
+  });
+
+  it('reads a request without a session cookie as signed out at once, checking no hand-over (whatever it claims)', async () => {
+    const response = await afterProxy(await signedInBrowser('org_acme'), '/', { readOnly: true });
+    const verify = vi.spyOn(sessionRoot().handOverKey, 'verify');
+    mockRequest.reset({ cookies: { theme: 'dark' }, headers: Object.fromEntries(forwardedHeaders(response)), readOnly: true });
+    expect(await getSession()).toEqual({ status: 'signed-out', reason: 'no-cookie' });
+    expect(verify).not.toHaveBeenCalled();
+    verify.mockRestore();
   });
 
   it('reads signed out when the action cleared the cookie', async () => {

@@ -7,13 +7,15 @@ import 'server-only';
  * cookie is the cheapest path of all: nothing is verified, since no hand-over could say otherwise
  * (the proxy rewrites the render's cookie header to match what it forwards).
  */
+import { cookies } from 'next/headers';
 import { cache } from 'react';
+import type { CookieReader } from '../../shared/cookie-chunks.js';
 import { sessionRoot } from '../root/current-root.js';
 import { readForwardedContext, type ForwardedContext } from '../session/forwarded.js';
 import { readSession, readSessionFromCookies } from '../session/read-session.js';
 import { readSessionCookie } from '../session/session-cookie.js';
 import { signedOut, type SessionState } from '../session/session-state.js';
-import { requestCookies as cookies, requestHeaders as headers } from './request-data.js';
+import { explainCacheScope, requestHeaders as headers } from './request-data.js';
 
 /** The proxy's forwarded values for this request, when the proxy ran (signature valid). */
 export const getForwardedContext = cache(async (): Promise<ForwardedContext | undefined> => {
@@ -26,11 +28,9 @@ const writtenThisRequest = new WeakMap<object, string | null>();
 
 const NO_COOKIE = Object.freeze(signedOut('no-cookie'));
 
-const readIncomingSession = cache(async (): Promise<SessionState> => {
-  const jar = await cookies();
+// The request's session cookie, read once per request (React `cache` keys it by the request's store).
+const readIncomingSession = cache(async (jar: CookieReader, cookie: string | null): Promise<SessionState> => {
   const root = sessionRoot();
-  const cookie = readSessionCookie(root.config, jar);
-  if (cookie === undefined) return NO_COOKIE;
   const forwarded = await getForwardedContext();
   // The hand-over describes the request as the proxy left it (its Cookie header is rewritten to
   // match). A server action that wrote the session supersedes it: Next re-renders after the
@@ -47,9 +47,17 @@ const readIncomingSession = cache(async (): Promise<SessionState> => {
  * if (state.status === 'signed-in') return state.info.user.email;
  */
 export async function getSession(): Promise<SessionState> {
-  const jar = await cookies();
-  if (writtenThisRequest.has(jar)) return readSession(sessionRoot(), writtenThisRequest.get(jar));
-  return readIncomingSession();
+  let jar: Awaited<ReturnType<typeof cookies>>;
+  try {
+    jar = await cookies();
+  } catch (error) {
+    throw explainCacheScope(error);
+  }
+  const root = sessionRoot();
+  if (writtenThisRequest.has(jar)) return readSession(root, writtenThisRequest.get(jar));
+  const cookie = readSessionCookie(root.config, jar);
+  // No session cookie: signed out, with no more asynchronous work (the anonymous visitor's path).
+  return cookie === undefined ? NO_COOKIE : readIncomingSession(jar, cookie);
 }
 
 /** Records the value a server action or route handler just wrote through `jar` (null: cleared). */
