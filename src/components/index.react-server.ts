@@ -12,5 +12,5 @@ export { Impersonation } from './server/impersonation.js';
 export { useAuth } from './client/use-auth.js';
 export { useAccessToken, useTokenClaims } from './client/use-access-token.js';
 export { useRecentAuth } from './client/use-recent-auth.js';
-export type { ServerAuthKitProviderProps } from './server/auth-kit-provider.js';
+export type { ServerAuthKitProviderProps, ServerAuthKitProviderProps as AuthKitProviderProps } from './server/auth-kit-provider.js';
 export type * from './public-types.js';
