@@ -4,7 +4,9 @@
  * session decides, and no result carries a refresh token or another user's or organisation's data.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { redirectOf, signedInRequest, signedOutRequest, emulatorPerFile } from '../../test/support/components-request.js';
+import { signedInRequest, signedOutRequest } from '../../test/support/components-request.js';
+import { emulatorSuite } from '../../test/support/emulator-suite.js';
+import { redirectOf } from '../../test/support/http.js';
 import { mockRequest } from '../testing/next-headers.js';
 import { listOrganizationMemberships } from '../server/index.js';
 import { decodeJwtClaims } from '../shared/claims.js';
@@ -16,7 +18,8 @@ vi.mock('next/headers', async () => (await import('../testing/next-headers.js'))
 // Actions revalidate after a switch; outside a Next server there is nothing to revalidate.
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
-const emulator = emulatorPerFile();
+const suite = emulatorSuite();
+const emulator = () => suite.emulator;
 const AUTHENTICATE = 'POST /user_management/authenticate';
 const action = { readOnly: false };
 const alice = { user: 'alice@example.com', organizationId: 'org_acme' };

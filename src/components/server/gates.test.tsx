@@ -5,13 +5,16 @@
  */
 import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { redirectOf, signedInRequest, signedOutRequest, emulatorPerFile, serverRender } from '../../../test/support/components-request.js';
+import { signedInRequest, signedOutRequest, serverRender } from '../../../test/support/components-request.js';
+import { emulatorSuite } from '../../../test/support/emulator-suite.js';
+import { redirectOf } from '../../../test/support/http.js';
 import type { AuthConditions } from '../../shared/types.js';
 import { RequireAuth, SignedIn, SignedOut } from './gates.js';
 
 vi.mock('next/headers', async () => (await import('../../testing/next-headers.js')).nextHeadersMock);
 
-const emulator = emulatorPerFile();
+const suite = emulatorSuite();
+const emulator = () => suite.emulator;
 afterEach(() => vi.useRealTimers());
 
 const alice = { user: 'alice@example.com', organizationId: 'org_acme' };

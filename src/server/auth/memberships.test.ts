@@ -5,14 +5,17 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('next/headers', async () => (await import('../../testing/next-headers.js')).nextHeadersMock);
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
-import { emulatorPerFile, redirectOf, signedInRequest } from '../../../test/support/components-request.js';
+import { signedInRequest } from '../../../test/support/components-request.js';
+import { emulatorSuite } from '../../../test/support/emulator-suite.js';
+import { redirectOf } from '../../../test/support/http.js';
 import { mockRequest } from '../../testing/next-headers.js';
 import { MEMBERSHIPS_TTL_MS } from '../store/session-store.js';
 import { listOrganizationMemberships } from './memberships.js';
 import { refreshSession } from './refresh-session.js';
 import { signOut } from './sign-out.js';
 
-const emulator = emulatorPerFile();
+const suite = emulatorSuite();
+const emulator = () => suite.emulator;
 const LISTING = 'GET /user_management/organization_memberships';
 
 /** Listing calls WorkOS (the emulator) has answered so far, read from its control surface. */

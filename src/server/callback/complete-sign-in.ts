@@ -20,7 +20,7 @@ import { workosClient } from '../workos.js';
 import type { AuthRouteRequest } from './auth-route-request.js';
 import { clearFlowCookie, readFlowCookie, type SignInFlow } from './flow-cookie.js';
 import type { HandleAuthOptions } from './options.js';
-import { noStore } from './responses.js';
+import { noStore } from './route-responses.js';
 
 /** Thrown inside this module so the route can tell an `onSuccess` failure from a sign-in failure. */
 export class OnSuccessFailed extends Error {

@@ -19,7 +19,7 @@ import type { AuthRouteRequest } from './auth-route-request.js';
 import { completeSignIn, OnSuccessFailed } from './complete-sign-in.js';
 import type { HandleAuthOptions } from './options.js';
 import { refreshFromRoute } from './refresh-route.js';
-import { defaultErrorResponse, noStore, withSetCookies } from './responses.js';
+import { defaultErrorResponse, noStore, withSetCookies } from './route-responses.js';
 import { startSignIn } from './start-sign-in.js';
 
 function validatedOrigin(baseURL: string | undefined): string | undefined {

@@ -10,7 +10,7 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import { AUTH_ROUTE_PARAMS } from '../../shared/constants.js';
 import { safeReturnPath } from '../../shared/return-to.js';
-import { serviceUnavailable } from '../http/responses.js';
+import { serviceUnavailable } from '../http/gate-responses.js';
 import { isWithinOutageGrace, secondsUntil } from '../session/outage-grace.js';
 import { readSessionFromCookies } from '../session/read-session.js';
 import { isWithinRefreshBuffer } from '../session/refresh-buffer.js';
@@ -18,7 +18,7 @@ import { refreshUnlessBackingOff } from '../session/refresh-expired.js';
 import { writeRetryMarker } from '../session/retry-marker.js';
 import { writeSessionCookie } from '../session/session-cookie.js';
 import type { AuthRouteRequest } from './auth-route-request.js';
-import { noStore } from './responses.js';
+import { noStore } from './route-responses.js';
 
 export async function refreshFromRoute({ root, request, origin }: AuthRouteRequest, fallbackPath: string): Promise<NextResponse> {
   const returnTo = safeReturnPath(request.nextUrl.searchParams.get(AUTH_ROUTE_PARAMS.returnTo), fallbackPath);

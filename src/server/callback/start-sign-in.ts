@@ -11,7 +11,7 @@ import { workosClient } from '../workos.js';
 import type { AuthRouteRequest } from './auth-route-request.js';
 import { unsealCustomState } from './custom-state.js';
 import { newState, writeFlowCookie } from './flow-cookie.js';
-import { noStore } from './responses.js';
+import { noStore } from './route-responses.js';
 
 const MAX_PARAM_LENGTH = 512;
 

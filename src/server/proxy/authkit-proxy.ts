@@ -11,7 +11,7 @@ import { authRoutePath } from '../../shared/auth-route-urls.js';
 import { compilePathMatcher } from '../../shared/path-matchers.js';
 import { requestKind } from '../../shared/request-kind.js';
 import { resolveRedirectUri } from '../config.js';
-import { serviceUnavailable, signInRedirect, unauthorizedJson } from '../http/responses.js';
+import { serviceUnavailable, signInRedirect, unauthorizedJson } from '../http/gate-responses.js';
 import { sessionRoot } from '../root/current-root.js';
 import { secondsUntil } from '../session/outage-grace.js';
 import { authRouteCheck } from './auth-route-check.js';

@@ -19,7 +19,7 @@ import type { SessionRoot } from '../root/session-root.js';
 import { warnIfLarge } from './size-warning.js';
 
 /** Seals any JSON value with the current password; `ttlSeconds: 0` never expires. */
-export function sealValue(root: SessionRoot, value: object, ttlSeconds: number): Promise<string> {
+function sealValue(root: SessionRoot, value: object, ttlSeconds: number): Promise<string> {
   return sealWithPassword(value, root.config.cookiePassword, ttlSeconds);
 }
 

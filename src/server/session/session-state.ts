@@ -44,7 +44,7 @@ export type SessionState = SignedOutState | SignedInState | ExpiredState;
 export const signedOut = (reason: SignedOutReason): SignedOutState => ({ status: 'signed-out', reason });
 
 /** The reference package's `UserInfo` for a session whose token carries `claims`. */
-export function toUserInfo(session: Session, claims: AccessToken): UserInfo {
+function toUserInfo(session: Session, claims: AccessToken): UserInfo {
   return {
     user: session.user,
     sessionId: claims.sid,

@@ -20,7 +20,7 @@ interface Entry {
 }
 
 /** WorkOS's `Retry-After` (seconds) behind a refresh failure, when it sent one. */
-export function workosRetryAfterSeconds(error: unknown): number | undefined {
+function workosRetryAfterSeconds(error: unknown): number | undefined {
   const seconds = (error as { cause?: { retryAfter?: unknown } }).cause?.retryAfter;
   return typeof seconds === 'number' && seconds > 0 ? seconds : undefined;
 }
