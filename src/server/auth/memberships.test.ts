@@ -9,7 +9,7 @@ import { signedInRequest } from '../../../test/support/components-request.js';
 import { emulatorSuite } from '../../../test/support/emulator-suite.js';
 import { redirectOf } from '../../../test/support/http.js';
 import { mockRequest } from '../../testing/next-headers.js';
-import { MEMBERSHIPS_TTL_MS } from '../store/session-store.js';
+import { MEMBERSHIPS_TTL_MS } from '../../shared/constants.js';
 import { listOrganizationMemberships } from './memberships.js';
 import { refreshSession } from './refresh-session.js';
 import { signOut } from './sign-out.js';

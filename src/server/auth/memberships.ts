@@ -12,12 +12,13 @@ import 'server-only';
  * `current` is never kept: it comes from the request's own session.
  */
 import { cache } from 'react';
+import { MEMBERSHIPS_TTL_MS } from '../../shared/constants.js';
 import type { OrganizationChoice } from '../../shared/types.js';
 import { expireCacheTags, throughNextCache, userCacheTag } from '../next-cache.js';
 import { getSession } from '../request/get-session.js';
 import { sessionRoot } from '../root/current-root.js';
 import type { SessionRoot } from '../root/session-root.js';
-import { MEMBERSHIPS_TTL_MS, type Membership } from '../store/session-store.js';
+import type { Membership } from '../store/session-store.js';
 import { workosClient } from '../workos.js';
 
 async function listAtWorkOS(root: SessionRoot, userId: string): Promise<Membership[]> {

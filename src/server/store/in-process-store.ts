@@ -5,11 +5,12 @@ import 'server-only';
  * relies on the retry marker cookie, the tokens' own expiry and WorkOS's refresh-token reuse
  * window, as the reference does (issue 16 shares them through Redis).
  */
+import { MEMBERSHIPS_TTL_MS } from '../../shared/constants.js';
 import { refreshBufferSeconds } from '../../shared/token-expiry.js';
+import type { SignedInState } from '../session/session-state.js';
 import { BoundedMap } from './bounded-map.js';
 import { createRefreshFlights } from './refresh-flights.js';
-import { MEMBERSHIPS_TTL_MS, type EndedSessionStore, type Membership, type MembershipStore, type SessionStore, type VerifiedSessionCache } from './session-store.js';
-import type { SignedInState } from '../session/session-state.js';
+import type { EndedSessionStore, Membership, MembershipStore, SessionStore, VerifiedSessionCache } from './session-store.js';
 
 /** Longer than any access token WorkOS issues lives, so no copy of an ended session outlives its entry. */
 const REMEMBER_ENDED_MS = 24 * 60 * 60 * 1000;

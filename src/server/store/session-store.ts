@@ -38,14 +38,11 @@ export interface VerifiedSessionCache {
   remember(sealed: string, state: SignedInState): void;
 }
 
-/** How long a user's listed memberships serve display before WorkOS is asked again. */
-export const MEMBERSHIPS_TTL_MS = 30_000;
-
 /** One of a user's memberships as the kit keeps it (`current` is per request, never kept). */
 export type Membership = Omit<OrganizationChoice, 'current'>;
 
 /**
- * Each user's organisation memberships, for display: kept for `MEMBERSHIPS_TTL_MS`, one listing
+ * Each user's organisation memberships, for display: kept for `MEMBERSHIPS_TTL_MS` (shared/constants.ts), one listing
  * at a time per user, a failed listing never kept.
  */
 export interface MembershipStore {
