@@ -39,6 +39,15 @@ describe('reading the session inside a cache scope', () => {
     await expect(inUseCache(() => withAuth())).rejects.toMatchObject({ code: 'session_in_cache_scope' });
   });
 
+  it("accepts a stand-in that answers synchronously (Storybook's next/headers mock)", async () => {
+    vi.doMock('next/headers', () => ({ headers: () => new Headers({ 'x-test': '1' }), cookies: () => ({ getAll: () => [] }) }));
+    vi.resetModules();
+    const fresh = await import('./request-data.js');
+    expect((await fresh.requestHeaders()).get('x-test')).toBe('1');
+    expect((await fresh.requestCookies()).getAll()).toEqual([]);
+    vi.doUnmock('next/headers');
+  });
+
   it('passes every other error through untouched', () => {
     const other = new Error('Route "/x" used `cookies()` inside `after()`');
     expect(explainCacheScope(other)).toBe(other);

@@ -25,13 +25,14 @@ export function explainCacheScope(error: unknown): unknown {
 }
 
 // Not an async function: a plain `.catch` costs one promise where `return await` costs several,
-// and every request pays it (an anonymous `withAuth()` does little else).
+// and every request pays it (an anonymous `withAuth()` does little else). `Promise.resolve`: some
+// stand-ins (Storybook's) answer synchronously; a native promise passes through it as it is.
 function read<T>(source: () => Promise<T>): Promise<T> {
   const explain = (error: unknown): never => {
     throw explainCacheScope(error);
   };
   try {
-    return source().catch(explain);
+    return Promise.resolve(source()).catch(explain);
   } catch (error) {
     return Promise.reject(explainCacheScope(error));
   }
