@@ -50,6 +50,10 @@ export interface CreateSessionInput {
   /** Access-token lifetime for this session, in seconds. */
   expires_in?: number;
   authentication_method?: string;
+  /** The session's recorded address. @default '127.0.0.1' */
+  ip_address?: string;
+  /** The session's recorded user agent. @default 'authkit-emulator (minted session)' */
+  user_agent?: string;
 }
 
 /** The JSON `POST /user_management/authenticate` answers with. */

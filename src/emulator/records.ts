@@ -103,6 +103,12 @@ export interface ClaimOverrides {
   feature_flags?: string[];
 }
 
+/** Where a session was started: the browser on the hosted page, or what the app passed to authenticate. */
+export interface Device {
+  ipAddress: string | null;
+  userAgent: string | null;
+}
+
 /** How the user authenticated, which org they picked, and who impersonates: carried from the
  * hosted page through the code (or pending token) into the session. */
 export interface Authentication {
@@ -113,6 +119,7 @@ export interface Authentication {
   impersonator?: ImpersonatorJson;
   /** ms epoch of the sign-in; becomes `auth_time`. */
   authTime: number;
+  device?: Device;
 }
 
 export interface CodeRecord extends Authentication {
@@ -126,6 +133,8 @@ export interface CodeRecord extends Authentication {
 export interface SessionRecord extends Authentication {
   id: string;
   createdAt: number;
+  /** The last token issued (sign-in or refresh): the session's "last seen". */
+  updatedAt: number;
   endedAt?: number;
   /** Organisations this session signed into through (emulated) SSO. */
   ssoOrganizations: Set<string>;
@@ -166,4 +175,14 @@ export interface PendingImpersonation {
   userId: string;
   organizationId?: string;
   expiresAt: number;
+}
+
+/** Something that happened, as the events API and webhooks deliver it. */
+export interface EventRecord {
+  id: string;
+  event: string;
+  data: Record<string, unknown>;
+  created_at: string;
+  /** What the events API's `organization_id` filter matches (the object's organisation). */
+  organizationId: string | null;
 }

@@ -1,6 +1,7 @@
 /** Everything a route handler needs: the store, the signing keys, runtime config and the control state. */
 import { AppLocation } from './app-url.js';
 import { CsrfTokens } from './csrf.js';
+import { EventLog } from './event-log.js';
 import { FaultQueue } from './faults.js';
 import { IdempotencyCache } from './idempotency.js';
 import type { KeyRing } from './key-ring.js';
@@ -15,6 +16,8 @@ export class Runtime {
   readonly counters = new Map<string, number>();
   config: RuntimeConfig;
   readonly csrf = new CsrfTokens();
+  /** What `GET /events` lists and webhooks deliver. */
+  readonly events = new EventLog();
   /** Set once the server listens (the port may be random). */
   baseUrl = 'http://localhost';
   /** Where the app lives (`--app-url`, else learned from authorize requests). */
@@ -56,6 +59,7 @@ export class Runtime {
     this.faults.clear();
     this.idempotency.clear();
     this.counters.clear();
+    this.events.clear();
     this.config = { ...this.initialConfig };
   }
 }

@@ -1,7 +1,7 @@
 /** The decisions behind the hosted page's form posts: who signs in, into which org, with what code. */
 import { html, type Reply } from '../http.js';
 import { organizationChoicePage } from '../pages/sign-in.js';
-import type { Authentication, UserRecord } from '../records.js';
+import type { Authentication, Device, UserRecord } from '../records.js';
 import type { Runtime } from '../runtime.js';
 import { newId, randomSecret } from '../tokens.js';
 import { renderHostedPage } from './authorize-pages.js';
@@ -28,9 +28,10 @@ export function finishSignIn(
   return codeRedirect(params, code, headers);
 }
 
-function authenticationFor(runtime: Runtime, user: UserRecord, organizationId?: string): Authentication {
+function authenticationFor(runtime: Runtime, user: UserRecord, device: Device, organizationId?: string): Authentication {
   const org = organizationId ? runtime.store.organizations.get(organizationId) : undefined;
   return {
+    device,
     userId: user.id,
     clientId: runtime.clientId,
     ...(organizationId ? { organizationId } : {}),
@@ -40,7 +41,7 @@ function authenticationFor(runtime: Runtime, user: UserRecord, organizationId?: 
   };
 }
 
-export function signIn(runtime: Runtime, params: AuthorizeParams, form: URLSearchParams): Reply {
+export function signIn(runtime: Runtime, params: AuthorizeParams, form: URLSearchParams, device: Device): Reply {
   const email = form.get('email') ?? '';
   const user = runtime.store.userByEmail(email);
   if (!user) return renderHostedPage(runtime, params, { error: `No user with the email '${email}'.` });
@@ -49,10 +50,10 @@ export function signIn(runtime: Runtime, params: AuthorizeParams, form: URLSearc
     if (!memberships.some((m) => m.organization_id === params.organization_id)) {
       return renderHostedPage(runtime, params, { error: `${user.email} is not a member of this organization.` });
     }
-    return finishSignIn(runtime, params, authenticationFor(runtime, user, params.organization_id));
+    return finishSignIn(runtime, params, authenticationFor(runtime, user, device, params.organization_id));
   }
   if (memberships.length > 1 && form.get('organization_selection') === 'app') {
-    return finishSignIn(runtime, params, authenticationFor(runtime, user), {}, true);
+    return finishSignIn(runtime, params, authenticationFor(runtime, user, device), {}, true);
   }
   if (memberships.length > 1) {
     const organizations = memberships.map((m) => ({
@@ -62,10 +63,10 @@ export function signIn(runtime: Runtime, params: AuthorizeParams, form: URLSearc
     }));
     return html(200, organizationChoicePage({ params, csrfToken: runtime.csrf.issue('authorize'), email: user.email, organizations }));
   }
-  return finishSignIn(runtime, params, authenticationFor(runtime, user, memberships[0]?.organization_id));
+  return finishSignIn(runtime, params, authenticationFor(runtime, user, device, memberships[0]?.organization_id));
 }
 
-export function signUp(runtime: Runtime, params: AuthorizeParams, form: URLSearchParams): Reply {
+export function signUp(runtime: Runtime, params: AuthorizeParams, form: URLSearchParams, device: Device): Reply {
   const email = (form.get('email') ?? '').trim();
   const firstName = (form.get('first_name') ?? '').trim();
   const lastName = (form.get('last_name') ?? '').trim();
@@ -91,5 +92,5 @@ export function signUp(runtime: Runtime, params: AuthorizeParams, form: URLSearc
     updated_at: now,
   };
   runtime.store.users.set(user.id, user);
-  return finishSignIn(runtime, params, authenticationFor(runtime, user));
+  return finishSignIn(runtime, params, authenticationFor(runtime, user, device));
 }

@@ -1,6 +1,7 @@
 /** `GET|POST /user_management/authorize`: the hosted sign-in page and its form posts. */
 import { formBody, type EmuRequest, type Reply } from '../http.js';
 import type { Runtime } from '../runtime.js';
+import { deviceOf } from '../session-json.js';
 import { finishSignIn, signIn, signUp } from './authorize-flow.js';
 import { renderHostedPage } from './authorize-pages.js';
 import { authorizeProblem, errorRedirect, pickParams } from './authorize-params.js';
@@ -13,7 +14,9 @@ export function getAuthorize(request: EmuRequest, runtime: Runtime): Reply {
   runtime.app.learn(params.redirect_uri!);
   // A pending impersonation (started on /_emulator/impersonate) skips the page entirely.
   const impersonation = consumeImpersonation(runtime, request);
-  if (impersonation) return finishSignIn(runtime, params, impersonation.auth, impersonation.headers);
+  if (impersonation) {
+    return finishSignIn(runtime, params, { ...impersonation.auth, device: deviceOf(request) }, impersonation.headers);
+  }
   return renderHostedPage(runtime, params);
 }
 
@@ -23,6 +26,7 @@ export function postAuthorize(request: EmuRequest, runtime: Runtime): Reply {
   const problem = authorizeProblem(runtime, params);
   if (problem) return problem;
   if (form.get('cancel')) return errorRedirect(params, 'access_denied', 'The user cancelled the sign-in.');
-  if (form.get('intent') === 'sign-up') return signUp(runtime, params, form);
-  return signIn(runtime, params, form);
+  const device = deviceOf(request);
+  if (form.get('intent') === 'sign-up') return signUp(runtime, params, form, device);
+  return signIn(runtime, params, form, device);
 }

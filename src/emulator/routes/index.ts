@@ -17,8 +17,9 @@ import {
   listUserFlags,
   setFlagEnabled,
 } from './feature-flags.js';
+import { listEvents } from './events.js';
 import { getImpersonate, postImpersonate } from './impersonate.js';
-import { getLogout, postRevoke } from './sessions.js';
+import { getLogout, listUserSessions, postRevoke } from './sessions.js';
 import { getStepUp, postStepUp } from './step-up.js';
 
 function getJwks(request: { params: Record<string, string> }, runtime: Runtime) {
@@ -39,6 +40,7 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/user_management/sessions/revoke', auth: 'api-key', handler: postRevoke },
   { method: 'GET', path: '/user_management/users', auth: 'api-key', handler: listUsers },
   { method: 'GET', path: '/user_management/users/:id', auth: 'api-key', handler: getUser },
+  { method: 'GET', path: '/user_management/users/:id/sessions', auth: 'api-key', handler: listUserSessions },
   { method: 'GET', path: '/user_management/organization_memberships', auth: 'api-key', handler: listMemberships },
   { method: 'GET', path: '/user_management/organization_memberships/:id', auth: 'api-key', handler: getMembership },
   { method: 'GET', path: '/organizations', auth: 'api-key', handler: listOrganizations },
@@ -56,6 +58,7 @@ export const ROUTES: readonly Route[] = [
   { method: 'DELETE', path: '/feature-flags/:slug/targets/:targetId', auth: 'api-key', handler: changeTarget(false) },
   { method: 'GET', path: '/organizations/:id/feature-flags', auth: 'api-key', handler: listOrganizationFlags },
   { method: 'GET', path: '/user_management/users/:id/feature-flags', auth: 'api-key', handler: listUserFlags },
+  { method: 'GET', path: '/events', auth: 'api-key', handler: listEvents },
   { method: 'GET', path: '/_emulator', handler: control.index },
   { method: 'GET', path: '/_emulator/counters', handler: control.counters },
   { method: 'DELETE', path: '/_emulator/counters', handler: control.clearCounters },
