@@ -16,10 +16,16 @@ export interface UserRecord {
   updated_at: string;
 }
 
+export interface OrganizationDomainRecord {
+  id: string;
+  domain: string;
+  state: 'verified' | 'pending';
+}
+
 export interface OrganizationRecord {
   id: string;
   name: string;
-  domains: string[];
+  domains: OrganizationDomainRecord[];
   entitlements: string[];
   /** Seed shorthand: flags that target this organisation (merged into the feature flags at load). */
   feature_flags: string[];
@@ -27,6 +33,7 @@ export interface OrganizationRecord {
   require_mfa: boolean;
   external_id: string | null;
   metadata: Record<string, string>;
+  stripe_customer_id: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -85,6 +92,8 @@ export interface NormalizedSeed {
   organizations: OrganizationRecord[];
   memberships: MembershipRecord[];
   roles: RoleRecord[];
+  /** The role a membership gets when none is named (created over the API, or by an invitation without one). */
+  defaultRole: string;
   apiKeys: ApiKeyRecord[];
   featureFlags: FeatureFlagRecord[];
   redirectPatterns: string[];

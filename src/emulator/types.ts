@@ -93,6 +93,8 @@ export interface SeedData {
   organizations?: SeedOrganization[];
   memberships?: SeedMembership[];
   roles?: SeedRole[];
+  /** The role a membership gets when none is named (the API, invitations). @default 'member' if there is such a role, else the first role */
+  default_role?: string;
   /** Feature flags with their targeting (an organisation's own `feature_flags` list targets it too). */
   feature_flags?: SeedFeatureFlag[];
   /** API keys `workos.apiKeys.createValidation({ value })` accepts. */

@@ -41,7 +41,7 @@ export function listOrganizations(request: EmuRequest, runtime: Runtime): Reply 
   const query = parseListQuery(request.url);
   const domains = splitList(request.url.searchParams.get('domains'));
   const orgs = [...runtime.store.organizations.values()].filter(
-    (org) => domains.length === 0 || org.domains.some((domain) => domains.includes(domain.toLowerCase())),
+    (org) => domains.length === 0 || org.domains.some(({ domain }) => domains.includes(domain.toLowerCase())),
   );
   return json(200, paginate(orgs, query, organizationJson));
 }

@@ -19,6 +19,8 @@ import {
 } from './feature-flags.js';
 import { listEvents } from './events.js';
 import { getImpersonate, postImpersonate } from './impersonate.js';
+import { deleteMembershipRoute, postMembership, putMembership, setMembershipActive } from './memberships.js';
+import { deleteOrganizationRoute, getOrganizationByExternalId, postOrganization, putOrganization } from './organizations.js';
 import { getLogout, listUserSessions, postRevoke } from './sessions.js';
 import { getStepUp, postStepUp } from './step-up.js';
 
@@ -42,9 +44,18 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/user_management/users/:id', auth: 'api-key', handler: getUser },
   { method: 'GET', path: '/user_management/users/:id/sessions', auth: 'api-key', handler: listUserSessions },
   { method: 'GET', path: '/user_management/organization_memberships', auth: 'api-key', handler: listMemberships },
+  { method: 'POST', path: '/user_management/organization_memberships', auth: 'api-key', handler: postMembership },
   { method: 'GET', path: '/user_management/organization_memberships/:id', auth: 'api-key', handler: getMembership },
+  { method: 'PUT', path: '/user_management/organization_memberships/:id', auth: 'api-key', handler: putMembership },
+  { method: 'DELETE', path: '/user_management/organization_memberships/:id', auth: 'api-key', handler: deleteMembershipRoute },
+  { method: 'PUT', path: '/user_management/organization_memberships/:id/deactivate', auth: 'api-key', handler: setMembershipActive(false) },
+  { method: 'PUT', path: '/user_management/organization_memberships/:id/reactivate', auth: 'api-key', handler: setMembershipActive(true) },
   { method: 'GET', path: '/organizations', auth: 'api-key', handler: listOrganizations },
+  { method: 'POST', path: '/organizations', auth: 'api-key', handler: postOrganization },
+  { method: 'GET', path: '/organizations/external_id/:externalId', auth: 'api-key', handler: getOrganizationByExternalId },
   { method: 'GET', path: '/organizations/:id', auth: 'api-key', handler: getOrganization },
+  { method: 'PUT', path: '/organizations/:id', auth: 'api-key', handler: putOrganization },
+  { method: 'DELETE', path: '/organizations/:id', auth: 'api-key', handler: deleteOrganizationRoute },
   { method: 'POST', path: '/api_keys/validations', auth: 'api-key', handler: postValidation },
   { method: 'DELETE', path: '/api_keys/:id', auth: 'api-key', handler: deleteApiKey },
   { method: 'GET', path: '/organizations/:id/api_keys', auth: 'api-key', handler: listOrganizationApiKeys },
