@@ -3,7 +3,8 @@ import { html, type Reply } from '../http.js';
 import { organizationChoicePage } from '../pages/sign-in.js';
 import type { Authentication, Device, UserRecord } from '../records.js';
 import type { Runtime } from '../runtime.js';
-import { newId, randomSecret } from '../tokens.js';
+import { randomSecret } from '../tokens.js';
+import { addUser } from '../users.js';
 import { renderHostedPage } from './authorize-pages.js';
 import { type AuthorizeParams, codeRedirect } from './authorize-params.js';
 
@@ -76,21 +77,6 @@ export function signUp(runtime: Runtime, params: AuthorizeParams, form: URLSearc
   else if (!firstName || !lastName) problem = 'Enter your first and last name.';
   const values = { email, first_name: firstName, last_name: lastName };
   if (problem) return renderHostedPage(runtime, { ...params, screen_hint: 'sign-up' }, { error: problem, values });
-  const now = new Date().toISOString();
-  const user: UserRecord = {
-    id: newId('user'),
-    email,
-    first_name: firstName,
-    last_name: lastName,
-    email_verified: true,
-    profile_picture_url: null,
-    locale: null,
-    external_id: null,
-    metadata: {},
-    last_sign_in_at: null,
-    created_at: now,
-    updated_at: now,
-  };
-  runtime.store.users.set(user.id, user);
+  const user = addUser(runtime, { email, firstName, lastName, emailVerified: true });
   return finishSignIn(runtime, params, authenticationFor(runtime, user, device));
 }

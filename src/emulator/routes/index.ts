@@ -1,13 +1,22 @@
 /** The route table: WorkOS's paths at the root, the emulator's own under `/_emulator`. */
 import { json } from '../http.js';
 import { FAVICON, FAVICON_TYPE } from '../pages/layout.js';
+import { organizationJson, userJson } from '../resources.js';
 import { type Route, FAVICON_PATH, isControlRoute, routeKey } from '../router.js';
 import type { Runtime } from '../runtime.js';
 import { deleteApiKey, listOrganizationApiKeys, postOrganizationApiKey, postValidation } from './api-keys.js';
 import { postAuthenticate } from './authenticate.js';
 import { getAuthorize, postAuthorize } from './authorize.js';
 import { controlHandlers as control } from './control.js';
-import { getMembership, getOrganization, getUser, listMemberships, listOrganizations, listUsers } from './directory.js';
+import {
+  byExternalId,
+  getMembership,
+  getOrganization,
+  getUser,
+  listMemberships,
+  listOrganizations,
+  listUsers,
+} from './directory.js';
 import {
   changeTarget,
   getFlag,
@@ -20,9 +29,10 @@ import {
 import { listEvents } from './events.js';
 import { getImpersonate, postImpersonate } from './impersonate.js';
 import { deleteMembershipRoute, postMembership, putMembership, setMembershipActive } from './memberships.js';
-import { deleteOrganizationRoute, getOrganizationByExternalId, postOrganization, putOrganization } from './organizations.js';
+import { deleteOrganizationRoute, postOrganization, putOrganization } from './organizations.js';
 import { getLogout, listUserSessions, postRevoke } from './sessions.js';
 import { getStepUp, postStepUp } from './step-up.js';
+import { deleteUserRoute, postUser, putUser } from './users.js';
 
 function getJwks(request: { params: Record<string, string> }, runtime: Runtime) {
   if (request.params.clientId !== runtime.clientId) {
@@ -41,7 +51,11 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/user_management/sessions/logout', handler: getLogout },
   { method: 'POST', path: '/user_management/sessions/revoke', auth: 'api-key', handler: postRevoke },
   { method: 'GET', path: '/user_management/users', auth: 'api-key', handler: listUsers },
+  { method: 'POST', path: '/user_management/users', auth: 'api-key', handler: postUser },
+  { method: 'GET', path: '/user_management/users/external_id/:externalId', auth: 'api-key', handler: byExternalId('User', (runtime) => runtime.store.users.values(), userJson) },
   { method: 'GET', path: '/user_management/users/:id', auth: 'api-key', handler: getUser },
+  { method: 'PUT', path: '/user_management/users/:id', auth: 'api-key', handler: putUser },
+  { method: 'DELETE', path: '/user_management/users/:id', auth: 'api-key', handler: deleteUserRoute },
   { method: 'GET', path: '/user_management/users/:id/sessions', auth: 'api-key', handler: listUserSessions },
   { method: 'GET', path: '/user_management/organization_memberships', auth: 'api-key', handler: listMemberships },
   { method: 'POST', path: '/user_management/organization_memberships', auth: 'api-key', handler: postMembership },
@@ -52,7 +66,7 @@ export const ROUTES: readonly Route[] = [
   { method: 'PUT', path: '/user_management/organization_memberships/:id/reactivate', auth: 'api-key', handler: setMembershipActive(true) },
   { method: 'GET', path: '/organizations', auth: 'api-key', handler: listOrganizations },
   { method: 'POST', path: '/organizations', auth: 'api-key', handler: postOrganization },
-  { method: 'GET', path: '/organizations/external_id/:externalId', auth: 'api-key', handler: getOrganizationByExternalId },
+  { method: 'GET', path: '/organizations/external_id/:externalId', auth: 'api-key', handler: byExternalId('Organization', (runtime) => runtime.store.organizations.values(), organizationJson) },
   { method: 'GET', path: '/organizations/:id', auth: 'api-key', handler: getOrganization },
   { method: 'PUT', path: '/organizations/:id', auth: 'api-key', handler: putOrganization },
   { method: 'DELETE', path: '/organizations/:id', auth: 'api-key', handler: deleteOrganizationRoute },

@@ -1,7 +1,7 @@
 /**
  * `workos.organizations` writes: `POST /organizations` `{ name, domain_data?, external_id?, metadata? }`
  * (201), `PUT /organizations/:id` (the same fields, each optional, plus `stripe_customer_id`),
- * `DELETE /organizations/:id` (204), and the lookup `GET /organizations/external_id/:external_id`.
+ * `DELETE /organizations/:id` (204).
  */
 import { type ApiBody, apiBody, invalidField } from '../api-body.js';
 import { json, notFound, type EmuRequest, type Reply } from '../http.js';
@@ -64,11 +64,4 @@ export function putOrganization(request: EmuRequest, runtime: Runtime): Reply {
 export function deleteOrganizationRoute(request: EmuRequest, runtime: Runtime): Reply {
   deleteOrganization(runtime, organizationAt(request, runtime));
   return { status: 204, headers: {}, body: '' };
-}
-
-export function getOrganizationByExternalId(request: EmuRequest, runtime: Runtime): Reply {
-  const externalId = request.params.externalId!;
-  const org = [...runtime.store.organizations.values()].find((candidate) => candidate.external_id === externalId);
-  if (!org) throw notFound('Organization', externalId);
-  return json(200, organizationJson(org));
 }
