@@ -106,6 +106,13 @@ export interface ApiKeyInput {
   value?: string;
 }
 
+/** Which records a control list returns (`?email=` / `?user_id=` over HTTP); empty means all. */
+export interface ListFilter {
+  email?: string;
+  /** Sessions only. */
+  user_id?: string;
+}
+
 /** In-process twin of the `/_emulator/` HTTP control surface. */
 export interface EmulatorControl {
   counters(): Record<string, number>;
@@ -136,6 +143,10 @@ export interface EmulatorControl {
   createApiKey(input: ApiKeyInput): Record<string, unknown>;
   /** Revokes (deletes) an API key: validating it answers `{ api_key: null }` from now on. */
   revokeApiKey(id: string): { id: string; deleted: true };
+  /** Invitations in the WorkOS shape, `token` and `accept_invitation_url` included, newest first. */
+  invitations(filter?: ListFilter): Record<string, unknown>[];
+  /** Sessions in the WorkOS `session` shape (ended ones too, `status: "revoked"`), newest first. */
+  sessions(filter?: ListFilter): Record<string, unknown>[];
   /** Back to the seed data and startup config; clears sessions, codes, counters and faults (the signing keys stay). */
   reset(): void;
   /** The route keys counters and faults use. */

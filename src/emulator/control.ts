@@ -1,6 +1,7 @@
 /** The in-process control handle: the same operations as the `/_emulator/` HTTP surface. */
 import { apiKeyJson, createApiKey, revokeApiKey } from './api-keys.js';
 import { updateFeatureFlag } from './control-feature-flags.js';
+import { listControlInvitations, listControlSessions } from './control-lists.js';
 import { removeMembership, updateMembership } from './control-memberships.js';
 import { featureFlagControlJson } from './feature-flags.js';
 import { createControlSession } from './control-session.js';
@@ -39,6 +40,8 @@ export function createControl(runtime: Runtime): EmulatorControl {
     apiKeys: () => [...runtime.store.apiKeys.values()].map((key) => apiKeyJson(key)),
     createApiKey: (input) => createApiKey(runtime, input),
     revokeApiKey: (id) => revokeApiKey(runtime, id),
+    invitations: (filter) => listControlInvitations(runtime, filter),
+    sessions: (filter) => listControlSessions(runtime, filter),
     reset: () => runtime.reset(),
     endpoints: () => [...runtime.endpoints],
   };

@@ -15,6 +15,7 @@ export type {
   FeatureFlagPatch,
   ImpersonatorJson,
   KeysInfo,
+  ListFilter,
   MembershipPatch,
   MembershipStatus,
   RuntimeConfig,

@@ -65,7 +65,7 @@ export function updateOrganization(runtime: Runtime, org: OrganizationRecord, pa
 
 /**
  * Deletes the organisation and what hangs off it: its memberships (each with its event), its API
- * keys and flag targets, and the sessions signed into it (ended: they could not refresh into an
+ * keys, flag targets and invitations, and the sessions signed into it (ended: they could not refresh into an
  * organisation that no longer exists).
  */
 export function deleteOrganization(runtime: Runtime, org: OrganizationRecord): void {
@@ -74,6 +74,7 @@ export function deleteOrganization(runtime: Runtime, org: OrganizationRecord): v
   for (const session of store.sessions.values()) if (session.organizationId === org.id) endSession(runtime, session.id);
   for (const key of [...store.apiKeys.values()]) if (key.organization_id === org.id) store.apiKeys.delete(key.id);
   for (const flag of store.featureFlags.values()) flag.organization_ids = flag.organization_ids.filter((id) => id !== org.id);
+  for (const invitation of [...store.invitations.values()]) if (invitation.organization_id === org.id) store.invitations.delete(invitation.id);
   store.organizations.delete(org.id);
   runtime.events.emit('organization.deleted', organizationJson(org));
 }

@@ -186,6 +186,26 @@ export interface PendingImpersonation {
   expiresAt: number;
 }
 
+/** An invitation to sign up (to an organisation, with a role, when it names one); `expired` is derived from `expires_at`. */
+export interface InvitationRecord {
+  id: string;
+  email: string;
+  state: 'pending' | 'accepted' | 'revoked';
+  accepted_at: string | null;
+  revoked_at: string | null;
+  expires_at: string;
+  organization_id: string | null;
+  inviter_user_id: string | null;
+  accepted_user_id: string | null;
+  role_slug: string | null;
+  /** The secret in the invitation link (`invitation_token` on the authorize URL). */
+  token: string;
+  created_at: string;
+  updated_at: string;
+  /** Days from sending (or resending) to expiry. */
+  expiresInDays: number;
+}
+
 /** Something that happened, as the events API and webhooks deliver it. */
 export interface EventRecord {
   id: string;

@@ -29,7 +29,7 @@ export function finishSignIn(
   return codeRedirect(params, code, headers);
 }
 
-function authenticationFor(runtime: Runtime, user: UserRecord, device: Device, organizationId?: string): Authentication {
+export function authenticationFor(runtime: Runtime, user: UserRecord, device: Device, organizationId?: string): Authentication {
   const org = organizationId ? runtime.store.organizations.get(organizationId) : undefined;
   return {
     device,

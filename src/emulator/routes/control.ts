@@ -1,9 +1,10 @@
 /**
  * The `/_emulator/` control surface for tests and humans: counters, faults, runtime config, minted
- * sessions, signing keys, memberships, feature flags, API keys and reset. Unauthenticated by design: the emulator binds to loopback by default.
+ * sessions, signing keys, memberships, feature flags, API keys, invitations and reset. Unauthenticated by design: the emulator binds to loopback by default.
  */
 import { apiKeyJson, createApiKey, revokeApiKey } from '../api-keys.js';
 import { updateFeatureFlag } from '../control-feature-flags.js';
+import { listControlInvitations, listControlSessions, listFilterOf } from '../control-lists.js';
 import { removeMembership, updateMembership } from '../control-memberships.js';
 import { featureFlagControlJson } from '../feature-flags.js';
 import { createControlSession } from '../control-session.js';
@@ -58,6 +59,10 @@ export const controlHandlers = {
     json(200, { api_keys: [...runtime.store.apiKeys.values()].map((key) => apiKeyJson(key)) }),
   createApiKey: guarded((request, runtime) => json(201, { api_key: createApiKey(runtime, jsonBody(request)) })),
   revokeApiKey: guarded((request, runtime) => json(200, revokeApiKey(runtime, request.params.id!))),
+  invitations: (request: EmuRequest, runtime: Runtime): Reply =>
+    json(200, { invitations: listControlInvitations(runtime, listFilterOf(request.url)) }),
+  sessions: (request: EmuRequest, runtime: Runtime): Reply =>
+    json(200, { sessions: listControlSessions(runtime, listFilterOf(request.url)) }),
   reset: (_request: EmuRequest, runtime: Runtime): Reply => {
     runtime.reset();
     return json(200, { reset: true });

@@ -28,6 +28,14 @@ import {
 } from './feature-flags.js';
 import { listEvents } from './events.js';
 import { getImpersonate, postImpersonate } from './impersonate.js';
+import {
+  getInvitation,
+  getInvitationByToken,
+  invitationStep,
+  listInvitations,
+  postInvitation,
+} from './invitations.js';
+import { getInvite } from './invite.js';
 import { deleteMembershipRoute, postMembership, putMembership, setMembershipActive } from './memberships.js';
 import { deleteOrganizationRoute, postOrganization, putOrganization } from './organizations.js';
 import { getLogout, listUserSessions, postRevoke } from './sessions.js';
@@ -57,6 +65,14 @@ export const ROUTES: readonly Route[] = [
   { method: 'PUT', path: '/user_management/users/:id', auth: 'api-key', handler: putUser },
   { method: 'DELETE', path: '/user_management/users/:id', auth: 'api-key', handler: deleteUserRoute },
   { method: 'GET', path: '/user_management/users/:id/sessions', auth: 'api-key', handler: listUserSessions },
+  { method: 'GET', path: '/invite', handler: getInvite },
+  { method: 'POST', path: '/user_management/invitations', auth: 'api-key', handler: postInvitation },
+  { method: 'GET', path: '/user_management/invitations', auth: 'api-key', handler: listInvitations },
+  { method: 'GET', path: '/user_management/invitations/by_token/:token', auth: 'api-key', handler: getInvitationByToken },
+  { method: 'GET', path: '/user_management/invitations/:id', auth: 'api-key', handler: getInvitation },
+  { method: 'POST', path: '/user_management/invitations/:id/revoke', auth: 'api-key', handler: invitationStep('revoke') },
+  { method: 'POST', path: '/user_management/invitations/:id/resend', auth: 'api-key', handler: invitationStep('resend') },
+  { method: 'POST', path: '/user_management/invitations/:id/accept', auth: 'api-key', handler: invitationStep('accept') },
   { method: 'GET', path: '/user_management/organization_memberships', auth: 'api-key', handler: listMemberships },
   { method: 'POST', path: '/user_management/organization_memberships', auth: 'api-key', handler: postMembership },
   { method: 'GET', path: '/user_management/organization_memberships/:id', auth: 'api-key', handler: getMembership },
@@ -93,7 +109,9 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/_emulator/config', handler: control.config },
   { method: 'PATCH', path: '/_emulator/config', handler: control.updateConfig },
   { method: 'POST', path: '/_emulator/config', handler: control.updateConfig },
+  { method: 'GET', path: '/_emulator/sessions', handler: control.sessions },
   { method: 'POST', path: '/_emulator/sessions', handler: control.createSession },
+  { method: 'GET', path: '/_emulator/invitations', handler: control.invitations },
   { method: 'GET', path: '/_emulator/keys', handler: control.keys },
   { method: 'POST', path: '/_emulator/keys/rotate', handler: control.rotateKey },
   { method: 'POST', path: '/_emulator/keys/retire', handler: control.retireKeys },
