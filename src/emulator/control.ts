@@ -2,6 +2,7 @@
 import { apiKeyJson, createApiKey, revokeApiKey } from './api-keys.js';
 import { updateFeatureFlag } from './control-feature-flags.js';
 import { listControlInvitations, listControlSessions } from './control-lists.js';
+import { setWebhooks, webhooksJson } from './control-webhooks.js';
 import { removeMembership, updateMembership } from './control-memberships.js';
 import { featureFlagControlJson } from './feature-flags.js';
 import { createControlSession } from './control-session.js';
@@ -42,6 +43,12 @@ export function createControl(runtime: Runtime): EmulatorControl {
     revokeApiKey: (id) => revokeApiKey(runtime, id),
     invitations: (filter) => listControlInvitations(runtime, filter),
     sessions: (filter) => listControlSessions(runtime, filter),
+    webhooks: () => webhooksJson(runtime),
+    setWebhooks: (input) => setWebhooks(runtime, input),
+    settleWebhooks: async () => {
+      await runtime.webhooks.settle();
+      return webhooksJson(runtime);
+    },
     reset: () => runtime.reset(),
     endpoints: () => [...runtime.endpoints],
   };

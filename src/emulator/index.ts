@@ -26,4 +26,7 @@ export type {
   SeedOrganization,
   SeedRole,
   SeedUser,
+  WebhookDelivery,
+  WebhookInput,
+  WebhookSettings,
 } from './types.js';

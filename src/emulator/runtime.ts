@@ -8,6 +8,7 @@ import type { KeyRing } from './key-ring.js';
 import type { NormalizedSeed } from './records.js';
 import { Store } from './store.js';
 import type { RuntimeConfig } from './types.js';
+import { type WebhookTarget, WebhookSender } from './webhook-sender.js';
 
 export class Runtime {
   readonly store: Store;
@@ -18,6 +19,7 @@ export class Runtime {
   readonly csrf = new CsrfTokens();
   /** What `GET /events` lists and webhooks deliver. */
   readonly events = new EventLog();
+  readonly webhooks: WebhookSender;
   /** Set once the server listens (the port may be random). */
   baseUrl = 'http://localhost';
   /** Where the app lives (`--app-url`, else learned from authorize requests). */
@@ -32,9 +34,13 @@ export class Runtime {
     readonly initialConfig: RuntimeConfig,
     /** Every faultable route key, for validation and the docs page. */
     readonly endpoints: readonly string[],
+    /** Where webhooks go from the start (options or CLI flags); `reset()` returns to it. */
+    webhookTarget?: WebhookTarget,
   ) {
     this.store = new Store(seed);
     this.config = { ...initialConfig };
+    this.webhooks = new WebhookSender(webhookTarget);
+    this.events.subscribe((event) => this.webhooks.send(event));
   }
 
   get clientId(): string {
@@ -60,6 +66,7 @@ export class Runtime {
     this.idempotency.clear();
     this.counters.clear();
     this.events.clear();
+    this.webhooks.reset();
     this.config = { ...this.initialConfig };
   }
 }

@@ -134,6 +134,10 @@ export interface EmulatorOptions {
    * @default []
    */
   allowedHosts?: string[];
+  /** Where to POST every event as a signed webhook (see `webhookSecret`). @default none: no webhooks */
+  webhookUrl?: string;
+  /** The secret webhooks are signed with (`WorkOS-Signature`); required with `webhookUrl`. */
+  webhookSecret?: string;
   /** Suppress the per-request log. @default false */
   quiet?: boolean;
 }

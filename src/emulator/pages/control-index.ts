@@ -23,6 +23,8 @@ const CONTROL_ROUTES = [
   ['GET', '/_emulator/api-keys', 'API keys apps can validate (secrets obfuscated)'],
   ['POST', '/_emulator/api-keys', 'issue one: {organization_id, name, permissions, user_id, value}; the answer shows the secret once'],
   ['DELETE', '/_emulator/api-keys/:id', 'revoke one: it validates as {api_key: null} from then on'],
+  ['GET', '/_emulator/webhooks', 'webhook settings and the delivery log (?settle=1 waits for deliveries under way)'],
+  ['PUT', '/_emulator/webhooks', 'send webhooks: {url, secret, retry_delays_ms}; {url: null} stops them'],
   ['POST', '/_emulator/reset', 'back to the seed data (the keys stay)'],
 ];
 

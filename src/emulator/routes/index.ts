@@ -122,6 +122,8 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/_emulator/api-keys', handler: control.apiKeys },
   { method: 'POST', path: '/_emulator/api-keys', handler: control.createApiKey },
   { method: 'DELETE', path: '/_emulator/api-keys/:id', handler: control.revokeApiKey },
+  { method: 'GET', path: '/_emulator/webhooks', handler: control.webhooks },
+  { method: 'PUT', path: '/_emulator/webhooks', handler: control.setWebhooks },
   { method: 'POST', path: '/_emulator/reset', handler: control.reset },
   { method: 'GET', path: '/_emulator/impersonate', handler: getImpersonate },
   { method: 'POST', path: '/_emulator/impersonate', form: 'impersonate', handler: postImpersonate },
