@@ -1,51 +1,11 @@
 /** Signed webhooks, received by a tiny HTTP server and verified with the real SDK's `webhooks.constructEvent`. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { SignatureVerificationException } from '@workos-inc/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestEmulator } from '../../test/support/emulator.js';
-import { parseCliArgs, startCli, UsageError } from './cli-main.js';
 import type { Emulator, WebhookDelivery } from './index.js';
 import { claimsOf, controlRequest, emulatorPerSuite, rejectionOf, sdkFor, signIn } from './test-support/harness.js';
+import { type Received, Receiver } from './test-support/webhook-receiver.js';
 
 const SECRET = 'whsec_test_emulator';
-
-interface Received {
-  signature: string;
-  body: string;
-}
-
-/** Collects POSTs; answers with the next of `statuses` (200 when they run out), after `hold` if set. */
-class Receiver {
-  readonly received: Received[] = [];
-  statuses: number[] = [];
-  hold: Promise<void> | undefined;
-  private server: Server | undefined;
-
-  async start(): Promise<string> {
-    this.server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        this.received.push({ signature: String(req.headers['workos-signature']), body: Buffer.concat(chunks).toString('utf8') });
-        void (this.hold ?? Promise.resolve()).then(() => {
-          res.statusCode = this.statuses.shift() ?? 200;
-          res.end();
-        });
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/webhooks`;
-  }
-
-  stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-}
 
 let emulator: Emulator;
 emulatorPerSuite((started) => (emulator = started));
@@ -175,46 +135,5 @@ describe('webhooks', () => {
       message: 'url: expected an http(s) URL without credentials (got "ftp://x"); secret: required with url (the endpoint\'s signing secret); retry_delays_ms[0]: expected a whole number of ms from 0 to 60000 (got -1)',
     });
     expect(JSON.stringify(emulator.control.webhooks())).not.toContain(SECRET);
-  });
-});
-
-describe('webhooks from the start', () => {
-  it('come from createEmulator({ webhookUrl, webhookSecret }) and return there on reset', async () => {
-    const own = await startTestEmulator({ webhookUrl: receiverUrl, webhookSecret: SECRET });
-    try {
-      expect(own.control.webhooks().webhooks).toMatchObject({ url: receiverUrl, secret_set: true });
-      own.control.setWebhooks({ url: null });
-      own.control.reset();
-      await own.control.createSession({ email: 'carol@example.com' });
-      expect((await own.control.settleWebhooks()).deliveries.map((delivery) => delivery.state)).toEqual(['delivered']);
-    } finally {
-      await own.close();
-    }
-    await expect(startTestEmulator({ webhookUrl: receiverUrl })).rejects.toThrow(/webhookSecret: required with webhookUrl/);
-  });
-});
-
-describe('the command line', () => {
-  it('takes --webhook-url and --webhook-secret, says so in the banner, and wants both', async () => {
-    expect(parseCliArgs(['--webhook-url', receiverUrl, '--webhook-secret', SECRET])).toEqual({
-      port: 4100,
-      webhookUrl: receiverUrl,
-      webhookSecret: SECRET,
-    });
-    const directory = mkdtempSync(join(tmpdir(), 'emulator-webhooks-'));
-    let printed = '';
-    const cli = await startCli(
-      ['--port', '0', '--quiet', '--key-file', join(directory, 'key.json'), '--webhook-url', receiverUrl, '--webhook-secret', SECRET],
-      (text) => (printed += text),
-    );
-    try {
-      expect(printed).toContain(`Webhooks: every event is POSTed to ${receiverUrl}`);
-      expect(printed).not.toContain(SECRET);
-      await expect(startCli(['--port', '0', '--webhook-url', receiverUrl], () => {})).rejects.toThrow(/webhookSecret/);
-      expect(() => parseCliArgs(['--webhook-url'])).toThrow(UsageError);
-    } finally {
-      await cli!.close();
-      rmSync(directory, { recursive: true, force: true });
-    }
   });
 });
