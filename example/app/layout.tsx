@@ -15,7 +15,7 @@ export const metadata: Metadata = {
 
 async function SignedInAs() {
   const { user } = await withAuth();
-  return <span className="who">{user?.email}</span>;
+  return <span className="who" data-testid="header-email">{user?.email}</span>;
 }
 
 export default function RootLayout({ children }: { children: ReactNode }) {
