@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { APP_URL } from './ports.js';
 import {
   AUTHENTICATE, LOGOUT, SESSION_COOKIE, claimsOf, emulator, refreshAtEmulator, screenshot, sessionCookie,
-  signInAtHome, unsealSession,
+  shownTestId, signInAtHome, unsealSession,
 } from './support.js';
 
 test.beforeEach(async () => {
@@ -27,7 +27,7 @@ test('an expired access token is refreshed silently, across pages and two tabs',
   await outlive(2);
   const before = await refreshes();
   await page.getByRole('link', { name: 'Account' }).click();
-  await expect(page.getByTestId('account-email')).toHaveText('bob@example.com');
+  await expect(shownTestId(page, 'account-email')).toHaveText('bob@example.com');
   await expect(page.getByTestId('service-data')).toContainText('"verified": true'); // the new token works
   expect(await refreshes()).toBeGreaterThan(before);
   const secondCookie = await sessionCookie(context);
@@ -61,7 +61,7 @@ test('an outage during a proactive refresh keeps serving the still-valid session
   const before = await refreshes();
 
   await page.goto('/account');
-  await expect(page.getByTestId('account-email')).toHaveText('bob@example.com');
+  await expect(shownTestId(page, 'account-email')).toHaveText('bob@example.com');
   expect(await refreshes()).toBeGreaterThan(before); // it did try, and failed
   expect(await sessionCookie(context)).toBe(sealed);
 });
