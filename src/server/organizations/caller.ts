@@ -37,12 +37,19 @@ export function canManageMembers(info: Pick<UserInfo, 'permissions' | 'organizat
   return info.organizationId !== undefined && (info.permissions ?? []).includes(getConfig().manageMembersPermission);
 }
 
-/** The caller, when they may manage the members of their session's organization (claims refreshed now). */
-export async function memberManager(): Promise<Allowed<{ info: UserInfo; organizationId: string }> | Refused> {
+type Member = Allowed<{ info: UserInfo; organizationId: string; canManage: boolean }>;
+
+/** The caller as a member of their session's organization (claims refreshed now), and whether they may manage it. */
+export async function organizationMember(): Promise<Member | Refused> {
   const caller = await callerSession(true);
   if (!caller.ok) return caller;
   const { organizationId } = caller.info;
   if (!organizationId) return { ok: false, code: 'no-organization' };
-  if (!canManageMembers(caller.info)) return { ok: false, code: 'forbidden' };
-  return { ok: true, info: caller.info, organizationId };
+  return { ok: true, info: caller.info, organizationId, canManage: canManageMembers(caller.info) };
+}
+
+/** The caller, when they may manage the members of their session's organization (claims refreshed now). */
+export async function memberManager(): Promise<Member | Refused> {
+  const member = await organizationMember();
+  return !member.ok || member.canManage ? member : { ok: false, code: 'forbidden' };
 }

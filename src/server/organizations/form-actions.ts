@@ -19,7 +19,7 @@ import { sealSession, sessionPayload } from '../session/seal.js';
 import { signedIn } from '../session/state.js';
 import { rememberVerifiedSession } from '../session/verified-cache.js';
 import { getWorkOS } from '../workos.js';
-import { callerSession, memberManager } from './caller.js';
+import { callerSession, memberManager, organizationMember } from './caller.js';
 import { authenticateSelection } from './complete-selection.js';
 import { createOrganizationFor } from './create-organization.js';
 import { field } from './ids.js';
@@ -87,11 +87,13 @@ async function afterLeaving(userId: string, organizationId: string): Promise<voi
   }
 }
 
+/** Removes a member (managers), or lets any member leave (their own membership, confirmed). */
 export async function removeMemberFromForm(form: FormData): Promise<never> {
-  const caller = await manager();
+  const caller = await organizationMember();
   if (!caller.ok) return land(form, 'members', caller);
-  const outcome = await removeMember(caller.manager, field(form, 'membershipId'), field(form, 'confirm') === 'leave');
-  if (outcome.ok && outcome.self) await afterLeaving(caller.manager.userId, caller.manager.organizationId);
+  const member = { userId: caller.info.user.id, organizationId: caller.organizationId, canManage: caller.canManage };
+  const outcome = await removeMember(member, field(form, 'membershipId'), field(form, 'confirm') === 'leave');
+  if (outcome.ok && outcome.self) await afterLeaving(member.userId, member.organizationId);
   return land(form, 'members', outcome);
 }
 

@@ -131,6 +131,15 @@ describe('removeMemberAction', () => {
     expect((await getWorkOS().userManagement.getOrganizationMembership('om_alice_globex')).status).toBe('active');
   });
 
+  it('lets a member leave (confirmed), without the manage permission', async () => {
+    await signedInRequest(emulator(), bob, action);
+    const { url } = await redirectOf(() => removeMemberAction(form({ membershipId: 'om_bob_acme', confirm: 'leave' })));
+    // Bob had no other active organization: he is signed out (through WorkOS's logout, then home).
+    expect(url).toMatch(/\/user_management\/sessions\/logout\?session_id=.*return_to=http%3A%2F%2Flocalhost%3A3000%2F$/);
+    expect((await sessionNow()).status).toBe('signed-out');
+    expect(await getWorkOS().userManagement.listOrganizationMemberships({ userId: 'user_bob', statuses: ['active'] }).then((page) => page.data)).toEqual([]);
+  });
+
   it('refuses a member posting the form by hand', async () => {
     await signedInRequest(emulator(), bob, action);
     await redirectOf(() => removeMemberAction(form({ membershipId: 'om_alice_acme', confirm: 'leave' })));

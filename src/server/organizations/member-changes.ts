@@ -22,6 +22,11 @@ export interface Manager {
   organizationId: string;
 }
 
+/** A member of `organizationId`, who may manage it or only leave it. */
+export interface Member extends Manager {
+  canManage: boolean;
+}
+
 /** The membership, when `membershipId` names one in `organizationId`. */
 async function membershipIn(organizationId: string, membershipId: string): Promise<OrganizationMembership | undefined> {
   try {
@@ -65,13 +70,17 @@ export async function changeMemberRole(manager: Manager, membershipId: string | 
   }
 }
 
-/** Removes the member; the caller's own membership only with `confirmed`, and never the last admin. */
-export async function removeMember(manager: Manager, membershipId: string | undefined, confirmed: boolean): Promise<Outcome & { self?: boolean }> {
+/**
+ * Removes a member (managers only), or the caller themselves (any member: leaving, only with
+ * `confirmed`); never the last admin.
+ */
+export async function removeMember(caller: Member, membershipId: string | undefined, confirmed: boolean): Promise<Outcome & { self?: boolean }> {
   if (!isId(membershipId)) return refused('invalid-input');
   try {
-    const membership = await membershipIn(manager.organizationId, membershipId);
+    const membership = await membershipIn(caller.organizationId, membershipId);
+    const self = membership?.userId === caller.userId;
+    if (!caller.canManage && !self) return refused('forbidden');
     if (!membership) return refused('not-found');
-    const self = membership.userId === manager.userId;
     if (self && !confirmed) return refused('confirm-leave');
     if (await isLastAdmin(membership)) return refused('last-admin');
     const email = self ? undefined : await emailOf(membership.userId);
