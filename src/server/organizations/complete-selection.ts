@@ -56,7 +56,7 @@ export async function authenticateSelection(
       organizationId,
     });
   } catch (error) {
-    return failed(error, selection, organizationId, redirectUri);
+    return failed(error, selection, organizationId ?? '', redirectUri);
   }
   const usable = auth?.accessToken && auth.refreshToken && decodeJwtClaims<AccessToken>(auth.accessToken);
   return usable ? { ok: true, auth, selection } : refused('refused');

@@ -46,7 +46,7 @@ describe('inviteMemberAction', () => {
 
   it('refuses a bad address or role before asking WorkOS, and a member altogether', async () => {
     await signedInRequest(emulator(), alice, action);
-    for (const fields of [{ email: 'not-an-email' }, { email: 'a@b.example', role: 'x y' }, {}]) {
+    for (const fields of [{ email: 'not-an-email' }, { email: 'a@b.example', role: 'x y' }, {}] as Record<string, string>[]) {
       await redirectOf(() => inviteMemberAction(form(fields)));
       expect(await noticeFor('members')).toEqual({ code: 'invalid-input' });
     }

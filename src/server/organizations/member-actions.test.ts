@@ -70,7 +70,7 @@ describe('changeMemberRoleAction', () => {
   it('checks every field before calling WorkOS', async () => {
     await signedInRequest(emulator(), alice, action);
     emulator().control.resetCounters();
-    for (const fields of [{}, { membershipId: '../../organizations/org_acme', role: 'admin' }, { membershipId: 'om_bob_acme', role: 'ad min' }]) {
+    for (const fields of [{}, { membershipId: '../../organizations/org_acme', role: 'admin' }, { membershipId: 'om_bob_acme', role: 'ad min' }] as Record<string, string>[]) {
       await redirectOf(() => changeMemberRoleAction(form(fields)));
       expect(await noticeFor('members')).toEqual({ code: 'invalid-input' });
     }
