@@ -9,7 +9,8 @@ import type { Notice, NoticeCode, NoticeScope } from '../../shared/organization-
 import { getConfig } from '../config.js';
 import { sessionCookieAttributes } from '../session/cookie-options.js';
 import { requestCookies } from '../session/request-data.js';
-import { sealForPurpose, unsealForPurpose } from '../session/seal.js';
+import { sealForPurpose } from '../session/seal.js';
+import { openSealedCookie } from './sealed-cookies.js';
 
 const PURPOSE = 'organization-notice';
 export const NOTICE_TTL_SECONDS = 30;
@@ -29,7 +30,7 @@ export async function writeNotice(notice: Notice): Promise<void> {
 /** The notice left for `scope`, if one is there and ours. */
 export async function readNotice(scope: NoticeScope): Promise<Notice | undefined> {
   const jar = await requestCookies();
-  const data = await unsealForPurpose(PURPOSE, jar.get(noticeCookieName())?.value);
+  const data = await openSealedCookie(PURPOSE, jar.get(noticeCookieName())?.value);
   if (!data || data.scope !== scope || typeof data.code !== 'string') return undefined;
   const subject = typeof data.subject === 'string' ? data.subject : undefined;
   return { scope, code: data.code as NoticeCode, ...(subject ? { subject } : {}) };

@@ -13,7 +13,8 @@ import { bytesToBase64Url } from '../../shared/base64url.js';
 import type { CookieReader, CookieWriter } from '../session/cookie-jar.js';
 import { expiredAttributes } from '../session/cookie-jar.js';
 import { flowCookieAttributes, type SchemeHints } from '../session/cookie-options.js';
-import { sealForPurpose, unsealForPurpose } from '../session/seal.js';
+import { sealForPurpose } from '../session/seal.js';
+import { openSealedCookie } from './sealed-cookies.js';
 
 const PURPOSE = 'organization-selection';
 /** Beyond this the cookie would not fit: the list is left out and read from the user's memberships. */
@@ -50,7 +51,7 @@ const isOffered = (value: unknown): value is OfferedOrganization =>
 /** The pending selection in `jar`, when there is one and it is ours and unexpired. */
 export async function readPendingSelection(jar: CookieReader): Promise<StoredSelection | undefined> {
   const cookie = jar.getAll().find(({ name }) => name === ORGANIZATION_SELECTION_COOKIE);
-  const data = await unsealForPurpose(PURPOSE, cookie?.value);
+  const data = await openSealedCookie(PURPOSE, cookie?.value);
   if (!data) return undefined;
   const { token, nonce, userId, email, organizations, returnTo, customState } = data;
   const strings = [token, nonce, userId, email, returnTo].every((value) => typeof value === 'string');
