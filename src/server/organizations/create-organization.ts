@@ -7,7 +7,7 @@ import 'server-only';
 import { refreshSession } from '../auth/refresh-session.js';
 import { getConfig } from '../config.js';
 import { describeError, warn } from '../log.js';
-import { expireCacheTags, userCacheTag } from '../next-cache.js';
+import { forgetMemberships } from '../auth/memberships.js';
 import { rethrowNextControlFlow } from '../next-control-flow.js';
 import { getWorkOS } from '../workos.js';
 import { isOrganizationName } from './ids.js';
@@ -49,7 +49,7 @@ export async function createOrganizationFor(userId: string, name: string | undef
     await undoCreate(organizationId);
     return refused(code);
   }
-  expireCacheTags([userCacheTag(userId)]);
+  forgetMemberships(userId); // the new organization belongs in their switcher at once
   await switchInto(organizationId);
   return { ...done('organization-created', name), organizationId };
 }

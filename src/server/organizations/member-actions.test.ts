@@ -12,7 +12,8 @@ import { getWorkOS } from '../workos.js';
 import { listOrganizationMembers } from './members.js';
 
 vi.mock('next/headers', () => import('../../../test/support/next-headers.js'));
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+const cache = vi.hoisted(() => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+vi.mock('next/cache', () => cache);
 
 const emulator = emulatorPerFile();
 managePermission();
@@ -31,6 +32,9 @@ describe('changeMemberRoleAction', () => {
     expect(url).toBe('/organization#authkit-members');
     expect(await noticeFor('members')).toEqual({ code: 'role-changed', subject: 'bob@example.com' });
     expect(await roleOf('om_bob_acme')).toBe('admin');
+    // Bob's memberships (his switcher) and the organization's cached data expire.
+    expect(cache.revalidateTag).toHaveBeenCalledWith('authkit:user:user_bob', { expire: 0 });
+    expect(cache.revalidateTag).toHaveBeenCalledWith('authkit:organization:org_acme', { expire: 0 });
     // Bob's token still says "member": in this process it now reads as due for refresh...
     expect((await readSession(bobsSession.sealed)).status).toBe('expired');
     // ...and the list shows the new role at once.

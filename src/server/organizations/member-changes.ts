@@ -9,7 +9,8 @@ import 'server-only';
  */
 import type { OrganizationMembership } from '@workos-inc/node';
 import { getConfig } from '../config.js';
-import { expireCacheTags, organizationCacheTag, userCacheTag } from '../next-cache.js';
+import { forgetMemberships } from '../auth/memberships.js';
+import { expireCacheTags, organizationCacheTag } from '../next-cache.js';
 import { noteMembershipChanged } from '../session/membership-changes.js';
 import { getWorkOS } from '../workos.js';
 import { isId, isSlug } from './ids.js';
@@ -48,7 +49,8 @@ async function isLastAdmin(membership: OrganizationMembership): Promise<boolean>
 const emailOf = async (userId: string) => (await getWorkOS().userManagement.getUser(userId)).email;
 
 function afterChange(membership: OrganizationMembership, role: string | null): void {
-  expireCacheTags([organizationCacheTag(membership.organizationId), userCacheTag(membership.userId)]);
+  forgetMemberships(membership.userId); // their switcher's list (and its cache tag)
+  expireCacheTags([organizationCacheTag(membership.organizationId)]);
   noteMembershipChanged(membership.userId, membership.organizationId, role);
 }
 
