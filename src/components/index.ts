@@ -10,4 +10,5 @@ export { SignedIn, SignedOut, RequireAuth } from './client/gates.js';
 export { SignInButton, SignUpButton, SignOutButton } from './client/buttons.js';
 export { OrgSwitcher } from './client/org-switcher.js';
 export { Impersonation } from './client/impersonation.js';
+export { CreateOrganization, OrganizationInvitations, OrganizationMembers, OrganizationPicker, UserSessions } from './client/server-parts.js';
 export type * from './public-types.js';

@@ -1,11 +1,13 @@
 /**
- * A stand-in for the one WorkOS call the components make on the server: listing the signed-in
- * user's organisation memberships (`<OrgSwitcher>`, the impersonation banner's organisation name).
- * It answers `GET …/user_management/organization_memberships?user_id=<the mock user>` from the
- * active mock session, in WorkOS's wire format, and passes every other request through untouched,
- * so a suite that also talks to a real emulator is unaffected.
+ * A stand-in for the WorkOS reads the components make on the server: the signed-in user's
+ * organisation memberships (`<OrgSwitcher>`, the impersonation banner's organisation name), from
+ * the active mock session; and the organization components' members, users, invitations and
+ * sessions, from the mock organization directory (mock-organizations.ts). It answers those GETs
+ * in WorkOS's wire format and passes every other request through untouched, so a suite that also
+ * talks to a real emulator is unaffected.
  */
 import { currentMockSession } from './mock-registry.js';
+import { organizationReply } from './mock-organizations-wire.js';
 
 let installed = false;
 
@@ -66,7 +68,10 @@ export function installMockDirectory(): void {
   const original = globalThis.fetch;
   globalThis.fetch = function authkitMockDirectoryFetch(input: RequestInfo | URL, init?: RequestInit) {
     const url = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase() === 'GET' ? requestUrl(input) : undefined;
-    const answer = url && membershipsResponse(url);
+    const organizations = url && organizationReply(url);
+    // WorkOS down: a network failure (the SDK does not retry it, so the answer comes at once).
+    if (organizations === 'down') return Promise.reject(new Error('WorkOS is unreachable (mock organization directory)'));
+    const answer = url && (organizations ? jsonReply(organizations) : membershipsResponse(url));
     return answer ? Promise.resolve(answer) : original(input, init);
   } as typeof fetch;
 }

@@ -60,6 +60,9 @@ export function helpersFor({ appUrl: APP_URL, emulatorUrl: EMULATOR_URL }: Targe
     injectFault: (fault: { endpoint: string; times?: number; status?: number; retry_after?: number }) =>
       control('POST', 'faults', fault),
     clearFaults: () => control('DELETE', 'faults'),
+    /** The invitations sent to `email` (with `accept_invitation_url`, what the email would link to), newest first. */
+    invitations: async (email: string) =>
+      (await control('GET', `invitations?email=${encodeURIComponent(email)}`)).invitations as Array<{ state: string; accept_invitation_url: string }>,
   };
 
   /**

@@ -16,10 +16,12 @@ import { getRequestContext } from './request-context.js';
 
 export type { SwitchToOrganizationOptions };
 
-/** WorkOS's "continue here" URL on a step-up error, when it gave one (http(s) only). */
-function continueUrl(error: unknown): string | undefined {
-  const cause = (error as { cause?: { rawData?: { authkit_redirect_url?: unknown } } }).cause;
-  const url = cause?.rawData?.authkit_redirect_url;
+type StepUpError = { rawData?: { authkit_redirect_url?: unknown }; cause?: StepUpError };
+
+/** WorkOS's "continue here" URL on a step-up error (or a refresh error caused by one), when it gave one (http(s) only). */
+export function continueUrl(error: unknown): string | undefined {
+  const step = error as StepUpError | null;
+  const url = step?.rawData?.authkit_redirect_url ?? step?.cause?.rawData?.authkit_redirect_url;
   return typeof url === 'string' && /^https?:\/\//i.test(url) ? url : undefined;
 }
 

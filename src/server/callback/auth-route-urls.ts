@@ -16,6 +16,7 @@ export interface SignInStartParams {
   maxAge?: number;
   /** Already sealed (see `sealCustomState`). */
   customState?: string;
+  invitationToken?: string;
 }
 
 function authRoute(redirectUri: string): URL {
@@ -36,6 +37,7 @@ export function signInStartUrl(redirectUri: string, params: SignInStartParams = 
   if (params.prompt) query.set(AUTH_ROUTE_PARAMS.prompt, params.prompt);
   if (params.maxAge !== undefined) query.set(AUTH_ROUTE_PARAMS.maxAge, String(params.maxAge));
   if (params.customState) query.set(AUTH_ROUTE_PARAMS.customState, params.customState);
+  if (params.invitationToken) query.set(AUTH_ROUTE_PARAMS.invitationToken, params.invitationToken);
   return url.toString();
 }
 

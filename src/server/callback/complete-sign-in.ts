@@ -3,7 +3,8 @@ import 'server-only';
  * The auth route's "callback" mode: AuthKit sent the browser back with `code` and `state` (or
  * `error`). The state must match this browser's flow cookie; the code is exchanged (with the PKCE
  * verifier) through the SDK; the session is saved before `onSuccess` runs, and cleared again if
- * `onSuccess` fails with anything but a Next redirect.
+ * `onSuccess` fails with anything but a Next redirect. When WorkOS asks the app to choose the
+ * organization (`organization_selection_required`), the picker takes over (organization-selection.ts).
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import type { AuthenticationResponse } from '@workos-inc/node';
@@ -20,6 +21,7 @@ import { rememberVerifiedSession } from '../session/verified-cache.js';
 import { getWorkOS } from '../workos.js';
 import { clearFlowCookie, readFlowCookie, type SignInFlow } from './flow-cookie.js';
 import type { HandleAuthOptions } from './options.js';
+import { beginOrganizationSelection, organizationSelectionOf, type PendingSelectionAnswer } from './organization-selection.js';
 import { noStore } from './responses.js';
 
 /** Thrown inside this module so the route can tell an `onSuccess` failure from a sign-in failure. */
@@ -59,11 +61,20 @@ async function checkedFlow(request: NextRequest): Promise<{ flow: SignInFlow; co
   return { flow: lookup.flow, code };
 }
 
+/** WorkOS wants the app to choose the organization: what the picker needs. */
+export class OrganizationSelectionRequired extends Error {
+  constructor(readonly pending: PendingSelectionAnswer) {
+    super('organization_selection_required');
+  }
+}
+
 async function exchangeCode(request: NextRequest, flow: SignInFlow, code: string): Promise<AuthenticationResponse> {
   let response: AuthenticationResponse;
   try {
     response = await getWorkOS().userManagement.authenticateWithCode({ clientId: getConfig().clientId, code, codeVerifier: flow.codeVerifier });
   } catch (error) {
+    const pending = organizationSelectionOf(error);
+    if (pending) throw new OrganizationSelectionRequired(pending);
     throw new CallbackError('authentication_failed', 'WorkOS did not accept the authorization code.', context(request), error);
   }
   if (!response?.accessToken || !response.refreshToken || !decodeJwtClaims<AccessToken>(response.accessToken)) {
@@ -72,19 +83,25 @@ async function exchangeCode(request: NextRequest, flow: SignInFlow, code: string
   return response;
 }
 
-/** Handles the callback; throws CallbackError, or OnSuccessFailed when the app's hook failed. */
-export async function completeSignIn(request: NextRequest, origin: string, options: HandleAuthOptions): Promise<NextResponse> {
-  const { flow, code } = await checkedFlow(request);
-  const auth = await exchangeCode(request, flow, code);
+/** How a finished sign-in leaves: where to, and which pending cookie it used up. */
+export interface SignedInExit {
+  returnPath: string;
+  customState?: string;
+  clearPending: (response: NextResponse) => void;
+}
+
+/**
+ * Saves the session from `auth`, runs `onSuccess` and redirects to `exit.returnPath` (or where
+ * `onSuccess` redirected). Throws OnSuccessFailed when the app's hook failed.
+ */
+export async function finishSignIn(request: NextRequest, origin: string, options: HandleAuthOptions, auth: AuthenticationResponse, exit: SignedInExit): Promise<NextResponse> {
   const session = sessionPayload(auth);
   const sealed = await sealSession(session);
   rememberVerifiedSession(sealed, signedIn(session, decodeJwtClaims<AccessToken>(auth.accessToken)!, sealed));
-
-  const returnPath = safeReturnPath(flow.returnTo, safeReturnPath(options.returnPathname, '/'));
   const respond = (url: string, status: number) => {
     const response = noStore(NextResponse.redirect(new URL(url, origin), status));
     writeSessionCookie(response.cookies, request.cookies, sealed, [request.url, origin]);
-    clearFlowCookie(response.cookies, flow.state, [request.url, origin]);
+    exit.clearPending(response);
     return response;
   };
   try {
@@ -96,7 +113,7 @@ export async function completeSignIn(request: NextRequest, origin: string, optio
       oauthTokens: auth.oauthTokens,
       authenticationMethod: auth.authenticationMethod,
       organizationId: auth.organizationId,
-      state: flow.customState,
+      state: exit.customState,
     });
   } catch (error) {
     const target = redirectTarget(error);
@@ -104,5 +121,23 @@ export async function completeSignIn(request: NextRequest, origin: string, optio
     rethrowNextControlFlow(error);
     throw new OnSuccessFailed(error);
   }
-  return respond(returnPath, 307);
+  return respond(exit.returnPath, 307);
+}
+
+/** Handles the callback; throws CallbackError, or OnSuccessFailed when the app's hook failed. */
+export async function completeSignIn(request: NextRequest, origin: string, options: HandleAuthOptions): Promise<Response> {
+  const { flow, code } = await checkedFlow(request);
+  const returnPath = safeReturnPath(flow.returnTo, safeReturnPath(options.returnPathname, '/'));
+  let auth: AuthenticationResponse;
+  try {
+    auth = await exchangeCode(request, flow, code);
+  } catch (error) {
+    if (!(error instanceof OrganizationSelectionRequired)) throw error;
+    return beginOrganizationSelection(request, origin, options, { ...error.pending, returnTo: returnPath, customState: flow.customState, state: flow.state });
+  }
+  return finishSignIn(request, origin, options, auth, {
+    returnPath,
+    customState: flow.customState,
+    clearPending: (response) => clearFlowCookie(response.cookies, flow.state, [request.url, origin]),
+  });
 }

@@ -7,6 +7,7 @@ import 'server-only';
 import { NextRequest } from 'next/server';
 import { AUTH_ROUTE_PARAMS } from '../../shared/constants.js';
 import { AuthKitConfigError, CallbackError } from '../../shared/errors.js';
+import { isSafeReturnPath } from '../../shared/return-to.js';
 import { getConfig } from '../config.js';
 import { describeError, warn } from '../log.js';
 import { SetCookieHeaders } from '../session/cookie-options.js';
@@ -14,6 +15,7 @@ import { writeSessionCookie } from '../session/session-cookie.js';
 import { completeSignIn, OnSuccessFailed } from './complete-sign-in.js';
 import { flowCookieName } from './flow-cookie.js';
 import type { HandleAuthOptions } from './options.js';
+import { organizationSelectionRoute } from './organization-selection.js';
 import { refreshFromRoute } from './refresh-route.js';
 import { defaultErrorResponse, noStore, withSetCookies } from './responses.js';
 import { startSignIn } from './start-sign-in.js';
@@ -74,13 +76,15 @@ async function failure(request: NextRequest, origin: string, error: unknown, opt
  */
 export function handleAuth(options: HandleAuthOptions = {}): (request: NextRequest) => Promise<Response> {
   const configuredOrigin = validatedOrigin(options.baseURL);
+  checkPickerPath(options.organizationSelectionPath);
   return async function GET(incoming: NextRequest): Promise<Response> {
     const request = incoming instanceof NextRequest ? incoming : new NextRequest(incoming);
     const origin = publicOrigin(request, configuredOrigin);
     const params = request.nextUrl.searchParams;
-    if (params.has('code') || params.has('error') || params.has('state')) {
+    const signingIn = params.has('code') || params.has('error') || params.has('state');
+    if (signingIn || params.has(AUTH_ROUTE_PARAMS.organizationSelection)) {
       try {
-        return await completeSignIn(request, origin, options);
+        return await (signingIn ? completeSignIn(request, origin, options) : organizationSelectionRoute(request, origin, options));
       } catch (error) {
         if (error instanceof OnSuccessFailed) return failure(request, origin, error.original, options, true);
         if (error instanceof CallbackError) return failure(request, origin, error, options, false);
@@ -90,4 +94,9 @@ export function handleAuth(options: HandleAuthOptions = {}): (request: NextReque
     if (params.get(AUTH_ROUTE_PARAMS.refresh) === '1') return refreshFromRoute(request, origin, '/');
     return startSignIn(request, origin);
   };
+}
+
+function checkPickerPath(path: string | undefined): void {
+  if (path === undefined || isSafeReturnPath(path)) return;
+  throw new AuthKitConfigError('organizationSelectionPath', `"${path}" is not a path on this app. Use the path of the page that renders <OrganizationPicker>, e.g. /choose-organization.`);
 }

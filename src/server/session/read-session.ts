@@ -7,6 +7,7 @@ import 'server-only';
 import { AuthKitConfigError } from '../../shared/errors.js';
 import { warnOnce } from '../log.js';
 import { hasSessionEnded } from './ended-sessions.js';
+import { hasOutdatedMembership } from './membership-changes.js';
 import { signedIn, signedOut, type SessionState } from './state.js';
 import { unsealSession } from './seal.js';
 import { recallVerifiedSession, rememberVerifiedSession } from './verified-cache.js';
@@ -52,7 +53,12 @@ export async function readSession(sealed: string | null | undefined): Promise<Se
     return signedOut('invalid-cookie');
   }
   // A copy of a cookie whose session was signed out here: its token still verifies until `exp`.
-  return state.status !== 'signed-out' && hasSessionEnded(state.claims.sid) ? signedOut('session-ended') : state;
+  if (state.status !== 'signed-out' && hasSessionEnded(state.claims.sid)) return signedOut('session-ended');
+  // A role changed here since the token was issued: due for refresh, so the change shows at once.
+  if (state.status === 'signed-in' && hasOutdatedMembership(state.claims)) {
+    return { status: 'expired', session: state.session, claims: state.claims, sealed: state.sealed, signatureChecked: true };
+  }
+  return state;
 }
 
 /** Reads the session cookie (all chunks) from a cookie jar: `request.cookies` or `cookies()`. */

@@ -1,0 +1,95 @@
+import 'server-only';
+/**
+ * Changing a member's role and removing a member, for a caller already authorised as a manager of
+ * `organizationId` (caller.ts). The membership named by the form must belong to that organization
+ * (checked at WorkOS: a forged id from another organization is "not found"). An organization keeps
+ * at least one active admin, nobody changes their own role, and leaving needs a confirmation.
+ * After a change the organization's and the member's cached data expire, and the member's token
+ * reads as due for refresh in this process (their next request shows the new role).
+ */
+import type { OrganizationMembership } from '@workos-inc/node';
+import { getConfig } from '../config.js';
+import { forgetMemberships } from '../auth/memberships.js';
+import { expireCacheTags, organizationCacheTag } from '../next-cache.js';
+import { noteMembershipChanged } from '../session/membership-changes.js';
+import { getWorkOS } from '../workos.js';
+import { isId, isSlug } from './ids.js';
+import { isAdminMembership, organizationMemberships } from './members.js';
+import { done, refused, type Outcome } from './outcome.js';
+import { noticeForWorkosError } from './workos-errors.js';
+
+export interface Manager {
+  userId: string;
+  organizationId: string;
+}
+
+/** A member of `organizationId`, who may manage it or only leave it. */
+export interface Member extends Manager {
+  canManage: boolean;
+}
+
+/** The membership, when `membershipId` names one in `organizationId`. */
+async function membershipIn(organizationId: string, membershipId: string): Promise<OrganizationMembership | undefined> {
+  try {
+    const membership = await getWorkOS().userManagement.getOrganizationMembership(membershipId);
+    return membership.organizationId === organizationId ? membership : undefined;
+  } catch (error) {
+    if ((error as { status?: unknown }).status === 404) return undefined;
+    throw error;
+  }
+}
+
+/** True when `membership` is the organization's only active admin. */
+async function isLastAdmin(membership: OrganizationMembership): Promise<boolean> {
+  if (membership.status !== 'active' || !isAdminMembership(membership)) return false;
+  const admins = (await organizationMemberships(membership.organizationId)).filter((m) => m.status === 'active' && isAdminMembership(m));
+  return admins.every((admin) => admin.id === membership.id);
+}
+
+const emailOf = async (userId: string) => (await getWorkOS().userManagement.getUser(userId)).email;
+
+function afterChange(membership: OrganizationMembership, role: string | null): void {
+  forgetMemberships(membership.userId); // their switcher's list (and its cache tag)
+  expireCacheTags([organizationCacheTag(membership.organizationId)]);
+  noteMembershipChanged(membership.userId, membership.organizationId, role);
+}
+
+/** Gives the member `role`. Refused for the caller's own membership and for the last admin. */
+export async function changeMemberRole(manager: Manager, membershipId: string | undefined, role: string | undefined): Promise<Outcome> {
+  if (!isId(membershipId) || !isSlug(role)) return refused('invalid-input');
+  try {
+    const membership = await membershipIn(manager.organizationId, membershipId);
+    if (!membership) return refused('not-found');
+    if (membership.userId === manager.userId) return refused('own-role');
+    const email = await emailOf(membership.userId);
+    if (membership.role?.slug === role) return done('role-changed', email);
+    if (role !== getConfig().adminRole && (await isLastAdmin(membership))) return refused('last-admin');
+    await getWorkOS().userManagement.updateOrganizationMembership(membership.id, { roleSlug: role });
+    afterChange(membership, role);
+    return done('role-changed', email);
+  } catch (error) {
+    return refused(noticeForWorkosError(error, 'Changing a member role'));
+  }
+}
+
+/**
+ * Removes a member (managers only), or the caller themselves (any member: leaving, only with
+ * `confirmed`); never the last admin.
+ */
+export async function removeMember(caller: Member, membershipId: string | undefined, confirmed: boolean): Promise<Outcome & { self?: boolean }> {
+  if (!isId(membershipId)) return refused('invalid-input');
+  try {
+    const membership = await membershipIn(caller.organizationId, membershipId);
+    const self = membership?.userId === caller.userId;
+    if (!caller.canManage && !self) return refused('forbidden');
+    if (!membership) return refused('not-found');
+    if (self && !confirmed) return refused('confirm-leave');
+    if (await isLastAdmin(membership)) return refused('last-admin');
+    const email = self ? undefined : await emailOf(membership.userId);
+    await getWorkOS().userManagement.deleteOrganizationMembership(membership.id);
+    afterChange(membership, null);
+    return self ? { ...done('left-organization'), self } : done('member-removed', email);
+  } catch (error) {
+    return refused(noticeForWorkosError(error, 'Removing a member'));
+  }
+}
