@@ -1,7 +1,7 @@
 import type { Preview } from '@storybook/nextjs-vite';
 import { mocked, sb } from 'storybook/test';
 import * as actions from '../src/actions/index.js';
-import { mockActions } from '../src/testing/index.js';
+import { mockActions, setMockOrganizationDirectory } from '../src/testing/index.js';
 import { applyAuthState, authStateGlobal, STORY_STATE, withMockSession } from './auth-toolbar.js';
 import { describeComponent, tidyArgTypes } from './docs-pages.js';
 
@@ -16,7 +16,7 @@ const preview: Preview = {
     nextjs: { appDirectory: true },
     layout: 'padded',
     controls: { matchers: { date: /Date$/ } },
-    options: { storySort: { order: ['Gates', 'Components', 'Buttons', 'Provider'] } },
+    options: { storySort: { order: ['Gates', 'Components', 'Organizations', 'Buttons', 'Provider'] } },
     docs: {
       subtitle: 'Stories show the server face; ClientFace shows the client twin. The toolbar\'s "Auth" menu switches the auth state.',
       extractComponentDescription: describeComponent,
@@ -30,6 +30,7 @@ const preview: Preview = {
   initialGlobals: { authState: STORY_STATE },
   decorators: [withMockSession],
   async beforeEach(context) {
+    setMockOrganizationDirectory(); // the organization parts' data back to the start
     for (const name of Object.keys(mockActions) as Array<keyof typeof mockActions>) {
       mocked(actions[name]).mockImplementation(mockActions[name] as never);
     }

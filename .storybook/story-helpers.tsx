@@ -59,3 +59,9 @@ export class ShowRedirect extends Component<{ children: ReactNode }, RedirectSta
     );
   }
 }
+
+/** The form a mocked server action was last called with (`actions.x` from the mocked module). */
+export function lastForm(action: unknown): FormData {
+  const calls = (action as { mock: { calls: [FormData][] } }).mock.calls;
+  return calls.at(-1)![0];
+}

@@ -6,12 +6,13 @@
  * graph (dynamic imports included) against the map.
  *
  * Folders: each subfolder of `src/server` and `src/components` is one; `server:entry` is the
- * package's entries (`src/server/index.ts`, `edge.ts`, `client-import-guard.ts`), `server:base`
+ * package's entries (`src/server/index.ts`, `edge.ts`, `client-import-guard.ts`, and `form-actions.ts`,
+ * the organization form handlers `src/actions` forwards to), `server:base`
  * the other files directly in `src/server` (the configuration and small leaf helpers).
  */
 import { dirname, relative, resolve } from 'node:path';
 
-const SERVER_ENTRIES = new Set(['index.ts', 'edge.ts', 'client-import-guard.ts']);
+const SERVER_ENTRIES = new Set(['index.ts', 'edge.ts', 'client-import-guard.ts', 'form-actions.ts']);
 
 /** The folder (as the map names it) of a path relative to `src/`, or undefined outside the map. */
 export function folderOf(pathInSrc) {
@@ -40,15 +41,18 @@ export const ALLOWED_IMPORTS = {
   'server/proxy': [...base, 'server/root', 'server/session', 'server/http'],
   'server/callback': [...base, 'server/root', 'server/session', 'server/http'],
   'server/auth': [...base, 'server/root', 'server/session', 'server/request', 'server/callback'],
-  'server:entry': [...base, 'server/proxy', 'server/callback', 'server/auth'],
+  // Organizations inside the app: the server API and form handlers over the session and the auth route.
+  'server/organizations': [...base, 'server/root', 'server/session', 'server/request', 'server/callback', 'server/auth'],
+  'server:entry': [...base, 'server/proxy', 'server/callback', 'server/auth', 'server/organizations'],
   // The one 'use server' module: thin wrappers over the server API, nothing below it.
   actions: ['shared', 'server:entry'],
   'components/shared': ['shared', 'actions'],
   'components/client': ['shared', 'actions', 'components/shared'],
-  'components/server': [...base, 'server:entry', 'components/shared', 'components/client'],
+  'components/server': [...base, 'server:entry', 'server/organizations', 'components/shared', 'components/client'],
   components: ['components/shared', 'components/client', 'components/server'],
-  // The test kit reaches the server only through the session root's seams and the seal.
-  testing: ['shared', 'components/client', 'server/root', 'server/session'],
+  // The test kit reaches the server only through the session root's seams and the seal (and the
+  // organization notices, which its mock organization actions leave as the real ones do).
+  testing: ['shared', 'components/client', 'server/root', 'server/session', 'server/organizations'],
   emulator: ['shared'],
 };
 

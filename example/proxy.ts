@@ -14,6 +14,8 @@ export default authkitProxy({
       '/client', // useAuth({ ensureSignedIn: true }) in a client component
       '/reference', // the README's withAuth page, signed-in and signed-out views
       '/signed-out',
+      // The organization picker: the person is between WorkOS and a session there.
+      '/choose-organization',
       // Verifies its own bearer token (no cookie involved).
       '/api/echo',
     ],

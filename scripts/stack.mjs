@@ -112,6 +112,9 @@ export async function startStack({
       ...emulator.env,
       WORKOS_COOKIE_PASSWORD: DEMO_COOKIE_PASSWORD,
       NEXT_PUBLIC_WORKOS_REDIRECT_URI: `${appUrl}/callback`,
+      // The emulator's seeded admin role grants `members:manage` (WorkOS's widgets ask for
+      // `widgets:users-table:manage`, the kit's default): the organization page's managers.
+      WORKOS_MANAGE_MEMBERS_PERMISSION: 'members:manage',
     };
   }
   env = { ...env, ...appEnv };

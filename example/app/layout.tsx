@@ -15,7 +15,7 @@ export const metadata: Metadata = {
 
 async function SignedInAs() {
   const { user } = await withAuth();
-  return <span className="who">{user?.email}</span>;
+  return <span className="who" data-testid="header-email">{user?.email}</span>;
 }
 
 export default function RootLayout({ children }: { children: ReactNode }) {
@@ -28,6 +28,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="brand">authkit-rsc example</Link>
             <nav aria-label="Main">
               <Link href="/account">Account</Link>
+              <Link href="/organization" prefetch={false}>Organization</Link>
               {/* /admin is protected by the proxy: a signed-out visitor's prefetch would get its 401
                   (logged in the browser console), so it is not prefetched. */}
               <Link href="/admin" prefetch={false}>Admin</Link>

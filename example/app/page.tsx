@@ -35,7 +35,7 @@ export default function HomePage() {
   return (
     <>
       <SignedOut>
-        <section aria-labelledby="signed-out">
+        <section aria-labelledby="signed-out" data-testid="signed-out">
           <h1 id="signed-out">You are signed out</h1>
           <p className="lead">
             This app shows authkit-rsc in a Next.js App Router app: server-component gates, an organization

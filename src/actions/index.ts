@@ -9,6 +9,7 @@
  */
 import { unstable_rethrow } from 'next/navigation';
 import { getSignInUrl, listOrganizationMemberships, refreshSession, signOut, switchToOrganization, withFreshAuth } from '../server/index.js';
+import * as organizations from '../server/form-actions.js';
 import { toClientAuth } from '../shared/redact.js';
 import type { ClientAuth, NoUserInfo, OrganizationChoice, RedactedUserInfo, SwitchToOrganizationOptions, UserInfo } from '../shared/types.js';
 
@@ -168,4 +169,84 @@ export async function getOrganizationsAction(): Promise<OrganizationChoice[]> {
     unstable_rethrow(error);
     return [];
   }
+}
+
+// Organization actions: form actions (they redirect back to the posting page with a notice). Each
+// decides who the caller is, their organization and their rights from the session alone; the
+// form only names what to act on, and that is checked against WorkOS (src/server/organizations).
+
+/**
+ * Completes a sign-in that waits for its organization (`<OrganizationPicker>`): field
+ * `organizationId`, which must be one WorkOS offered. Signs in and redirects to the flow's return path.
+ * @example <form action={selectOrganizationAction}><button name="organizationId" value="org_123">Acme</button></form>
+ */
+export async function selectOrganizationAction(form: FormData): Promise<never> {
+  return organizations.selectOrganizationFromForm(form);
+}
+
+/**
+ * Creates an organization (field `name`) with the signed-in user as its admin (`WORKOS_ADMIN_ROLE`)
+ * and switches the session into it.
+ * @example <form action={createOrganizationAction}><input name="name" /><button>Create</button></form>
+ */
+export async function createOrganizationAction(form: FormData): Promise<never> {
+  return organizations.createOrganizationFromForm(form);
+}
+
+/**
+ * Changes a member's role (fields `membershipId`, `role`) in the caller's current organization.
+ * Needs `WORKOS_MANAGE_MEMBERS_PERMISSION`; refuses the caller's own role and the last admin.
+ * @example <form action={changeMemberRoleAction}><input type="hidden" name="membershipId" value={id} />…</form>
+ */
+export async function changeMemberRoleAction(form: FormData): Promise<never> {
+  return organizations.changeMemberRoleFromForm(form);
+}
+
+/**
+ * Removes a member (field `membershipId`) from the caller's current organization. Needs the manage
+ * permission; never the last admin; the caller's own membership only with `confirm=leave`.
+ * @example <form action={removeMemberAction}><input type="hidden" name="membershipId" value={id} /><button>Remove</button></form>
+ */
+export async function removeMemberAction(form: FormData): Promise<never> {
+  return organizations.removeMemberFromForm(form);
+}
+
+/**
+ * Invites `email` (with `role`, optional) to the caller's current organization. Needs the manage permission.
+ * @example <form action={inviteMemberAction}><input name="email" type="email" /><button>Invite</button></form>
+ */
+export async function inviteMemberAction(form: FormData): Promise<never> {
+  return organizations.inviteMemberFromForm(form);
+}
+
+/**
+ * Revokes a pending invitation (field `invitationId`) of the caller's current organization. Needs the manage permission.
+ * @example <form action={revokeInvitationAction}><input type="hidden" name="invitationId" value={id} /><button>Revoke</button></form>
+ */
+export async function revokeInvitationAction(form: FormData): Promise<never> {
+  return organizations.changeInvitationFromForm(form, 'revoke');
+}
+
+/**
+ * Sends a pending invitation (field `invitationId`) of the caller's current organization again. Needs the manage permission.
+ * @example <form action={resendInvitationAction}><input type="hidden" name="invitationId" value={id} /><button>Resend</button></form>
+ */
+export async function resendInvitationAction(form: FormData): Promise<never> {
+  return organizations.changeInvitationFromForm(form, 'resend');
+}
+
+/**
+ * Signs out one of the caller's own sessions (field `sessionId`); their current one signs them out.
+ * @example <form action={revokeSessionAction}><input type="hidden" name="sessionId" value={id} /><button>Sign out</button></form>
+ */
+export async function revokeSessionAction(form: FormData): Promise<never> {
+  return organizations.revokeSessionFromForm(form);
+}
+
+/**
+ * Signs out every session of the caller but this one.
+ * @example <form action={revokeOtherSessionsAction}><button>Sign out everywhere else</button></form>
+ */
+export async function revokeOtherSessionsAction(form: FormData): Promise<never> {
+  return organizations.revokeOtherSessionsFromForm(form);
 }

@@ -7,6 +7,11 @@ export { SignedIn, SignedOut, RequireAuth } from './server/gates.js';
 export { SignInButton, SignUpButton, SignOutButton } from './server/buttons.js';
 export { OrgSwitcher } from './server/org-switcher.js';
 export { Impersonation } from './server/impersonation.js';
+export { OrganizationPicker } from './server/organization-picker.js';
+export { CreateOrganization } from './server/create-organization.js';
+export { OrganizationMembers } from './server/organization-members.js';
+export { OrganizationInvitations } from './server/organization-invitations.js';
+export { UserSessions } from './server/user-sessions.js';
 // Client hooks, by name: a module shared by server and client components can import them from the
 // same path (calling a hook still needs a client component).
 export { useAuth } from './client/use-auth.js';

@@ -9,6 +9,10 @@ export type { AccessTokenState, AccessTokenState as UseAccessTokenResult } from 
 export type { RecentAuthState } from './client/use-recent-auth.js';
 export type { OrgSwitcherItemProps } from './shared/org-switcher-view.js';
 export type {
-  AuthLinkProps, ImpersonationProps, OrganizationChoice, OrgSwitcherProps, OrgSwitcherState, RequireAuthProps,
-  SignedInProps, SignedOutProps, SignOutButtonProps,
+  AuthLinkProps, ImpersonationProps, OrganizationChoice, OrganizationMembersProps, OrganizationPartProps, OrgSwitcherProps, OrgSwitcherState,
+  RequireAuthProps, SignedInProps, SignedOutProps, SignOutButtonProps,
 } from './shared/types.js';
+export type { OrganizationMessages, OrganizationMessagesInput } from '../shared/organization-messages.js';
+export type {
+  Notice, NoticeCode, OfferedOrganization, OrganizationInvitation, OrganizationMember, PendingOrganizationSelection, UserSessionInfo,
+} from '../shared/organization-types.js';

@@ -15,6 +15,8 @@ export const USAGE = `Usage: authkit-emulator [options]
   --key-file <file>        signing key file (default .authkit-emulator/signing-key.json)
   --allowed-host <name>    also answer to this Host name, e.g. a Docker service (repeatable;
                            localhost, 127.0.0.1 and [::1] always work, any other name is refused)
+  --webhook-url <url>      POST every event there as a signed WorkOS webhook (needs --webhook-secret)
+  --webhook-secret <s>     the secret webhooks are signed with (WorkOS-Signature)
   --quiet                  no per-request log
   --help                   show this help`;
 
@@ -44,6 +46,8 @@ export function parseCliArgs(argv: string[]): EmulatorOptions | undefined {
         'key-file': { type: 'string' },
         'app-url': { type: 'string' },
         'allowed-host': { type: 'string', multiple: true },
+        'webhook-url': { type: 'string' },
+        'webhook-secret': { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -62,6 +66,8 @@ export function parseCliArgs(argv: string[]): EmulatorOptions | undefined {
   if (values['key-file']) options.keyFile = values['key-file'];
   if (values['app-url']) options.appUrl = values['app-url'];
   if (values['allowed-host']) options.allowedHosts = values['allowed-host'];
+  if (values['webhook-url']) options.webhookUrl = values['webhook-url'];
+  if (values['webhook-secret']) options.webhookSecret = values['webhook-secret'];
   if (values.quiet) options.quiet = true;
   return options;
 }
@@ -71,6 +77,7 @@ export function banner(emulator: Emulator, options: EmulatorOptions): string {
   return [
     `WorkOS emulator listening on ${emulator.url} (bound to ${options.host ?? DEFAULT_HOST})`,
     `The app: ${options.appUrl ?? 'learned from its first sign-in (--app-url sets it)'}`,
+    `Webhooks: ${options.webhookUrl ? `every event is POSTed to ${options.webhookUrl}` : 'off (--webhook-url and --webhook-secret turn them on)'}`,
     '',
     "Point your app at it (e.g. in .env.local):",
     '',

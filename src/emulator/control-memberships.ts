@@ -3,6 +3,7 @@
  * it, while the emulator runs (what an admin does in the WorkOS dashboard). Lists and refreshes
  * see the change at once; tokens already issued keep their claims until they are refreshed.
  */
+import { changeMembership, deleteMembership } from './membership-changes.js';
 import type { MembershipRecord } from './records.js';
 import { membershipJson } from './resources.js';
 import type { Runtime } from './runtime.js';
@@ -30,12 +31,10 @@ export function updateMembership(runtime: Runtime, id: string, patch: unknown): 
   if (role !== undefined && !runtime.store.roles.has(role)) issues.add('role', `unknown role '${role}'`);
   if (status === undefined && role === undefined && issues.ok) issues.add('(root)', 'give status or role');
   issues.assert();
-  if (status !== undefined) membership!.status = status as MembershipStatus;
-  if (role !== undefined) {
-    membership!.role = role;
-    membership!.roles = [role];
-  }
-  membership!.updated_at = new Date().toISOString();
+  changeMembership(runtime, membership!, {
+    ...(status !== undefined ? { status: status as MembershipStatus } : {}),
+    ...(role !== undefined ? { roles: [role] } : {}),
+  });
   return membershipJson(runtime.store, membership!);
 }
 
@@ -44,6 +43,6 @@ export function removeMembership(runtime: Runtime, id: string): { id: string; de
   const issues = new Issues();
   const membership = membershipAt(runtime, issues, id);
   issues.assert();
-  runtime.store.memberships = runtime.store.memberships.filter((m) => m !== membership);
+  deleteMembership(runtime, membership!);
   return { id, deleted: true };
 }

@@ -5,6 +5,7 @@
  */
 import type { ClaimOverrides } from './records.js';
 import type { Runtime } from './runtime.js';
+import { MINTED_DEVICE } from './session-json.js';
 import { mintResponse, startSession } from './sessions.js';
 import type { AuthenticateResponseJson, ImpersonatorJson } from './types.js';
 import {
@@ -18,7 +19,7 @@ import {
 
 const KEYS = [
   'user_id', 'email', 'organization_id', 'role', 'roles', 'permissions', 'entitlements', 'feature_flags',
-  'impersonator', 'expires_in', 'authentication_method',
+  'impersonator', 'expires_in', 'authentication_method', 'ip_address', 'user_agent',
 ];
 
 function impersonatorAt(issues: Issues, value: unknown): ImpersonatorJson | undefined {
@@ -52,6 +53,10 @@ export function createControlSession(runtime: Runtime, input: unknown): Authenti
   const overrides = overridesAt(issues, raw);
   const expiresIn = optionalInteger(issues, 'expires_in', raw.expires_in, { min: 1, max: 31_536_000 });
   const method = optionalString(issues, 'authentication_method', raw.authentication_method);
+  const device = {
+    ipAddress: optionalString(issues, 'ip_address', raw.ip_address) ?? MINTED_DEVICE.ipAddress,
+    userAgent: optionalString(issues, 'user_agent', raw.user_agent) ?? MINTED_DEVICE.userAgent,
+  };
   issues.assert();
   // Like the hosted page: without an explicit organisation, a single membership decides.
   const memberships = store.membershipsOf(user!.id);
@@ -64,6 +69,7 @@ export function createControlSession(runtime: Runtime, input: unknown): Authenti
     method: method ?? (impersonator ? 'Impersonation' : org?.require_sso ? 'SSO' : 'Password'),
     ...(impersonator ? { impersonator } : {}),
     authTime: Date.now(),
+    device,
   };
   const session = startSession(runtime, auth, { overrides, ...(expiresIn ? { expiresIn } : {}) });
   return mintResponse(runtime, session);

@@ -50,6 +50,10 @@ export interface CreateSessionInput {
   /** Access-token lifetime for this session, in seconds. */
   expires_in?: number;
   authentication_method?: string;
+  /** The session's recorded address. @default '127.0.0.1' */
+  ip_address?: string;
+  /** The session's recorded user agent. @default 'authkit-emulator (minted session)' */
+  user_agent?: string;
 }
 
 /** The JSON `POST /user_management/authenticate` answers with. */
@@ -102,6 +106,38 @@ export interface ApiKeyInput {
   value?: string;
 }
 
+/** Body of `PUT /_emulator/webhooks`: where events are POSTed; `url: null` stops sending. */
+export interface WebhookInput {
+  url: string | null;
+  /** The endpoint's signing secret (required with a URL). */
+  secret?: string;
+  /** Waits between attempts, in ms (at most 5 entries, each up to 60000). @default [250, 1000, 4000] */
+  retry_delays_ms?: number[];
+}
+
+/** The webhook settings as the control surface shows them (never the secret). */
+export interface WebhookSettings {
+  url: string | null;
+  secret_set: boolean;
+  retry_delays_ms: number[];
+}
+
+/** One event's delivery: each attempt's HTTP status (null when no answer came). */
+export interface WebhookDelivery {
+  event_id: string;
+  event: string;
+  url: string;
+  state: 'pending' | 'delivered' | 'failed';
+  attempts: { at: string; status: number | null; error?: string }[];
+}
+
+/** Which records a control list returns (`?email=` / `?user_id=` over HTTP); empty means all. */
+export interface ListFilter {
+  email?: string;
+  /** Sessions only. */
+  user_id?: string;
+}
+
 /** In-process twin of the `/_emulator/` HTTP control surface. */
 export interface EmulatorControl {
   counters(): Record<string, number>;
@@ -132,7 +168,20 @@ export interface EmulatorControl {
   createApiKey(input: ApiKeyInput): Record<string, unknown>;
   /** Revokes (deletes) an API key: validating it answers `{ api_key: null }` from now on. */
   revokeApiKey(id: string): { id: string; deleted: true };
-  /** Back to the seed data and startup config; clears sessions, codes, counters and faults (the signing keys stay). */
+  /** Invitations in the WorkOS shape, `token` and `accept_invitation_url` included, newest first. */
+  invitations(filter?: ListFilter): Record<string, unknown>[];
+  /** Sessions in the WorkOS `session` shape (ended ones too, `status: "revoked"`), newest first. */
+  sessions(filter?: ListFilter): Record<string, unknown>[];
+  /** Where webhooks go, and the deliveries so far (oldest first). */
+  webhooks(): { webhooks: WebhookSettings; deliveries: WebhookDelivery[] };
+  /** Points webhooks at a URL with a secret, or stops them (`url: null`). */
+  setWebhooks(input: WebhookInput): WebhookSettings;
+  /** Resolves once every delivery under way has succeeded or given up; answers as `webhooks()`. */
+  settleWebhooks(): Promise<{ webhooks: WebhookSettings; deliveries: WebhookDelivery[] }>;
+  /**
+   * Back to the seed data and startup config: clears sessions, codes, invitations, events, webhook
+   * deliveries, counters and faults, and points webhooks where the options did (the signing keys stay).
+   */
   reset(): void;
   /** The route keys counters and faults use. */
   endpoints(): string[];

@@ -1,6 +1,8 @@
 /** The in-process control handle: the same operations as the `/_emulator/` HTTP surface. */
 import { apiKeyJson, createApiKey, revokeApiKey } from './api-keys.js';
 import { updateFeatureFlag } from './control-feature-flags.js';
+import { listControlInvitations, listControlSessions } from './control-lists.js';
+import { setWebhooks, webhooksJson } from './control-webhooks.js';
 import { removeMembership, updateMembership } from './control-memberships.js';
 import { featureFlagControlJson } from './feature-flags.js';
 import { createControlSession } from './control-session.js';
@@ -39,6 +41,14 @@ export function createControl(runtime: Runtime): EmulatorControl {
     apiKeys: () => [...runtime.store.apiKeys.values()].map((key) => apiKeyJson(key)),
     createApiKey: (input) => createApiKey(runtime, input),
     revokeApiKey: (id) => revokeApiKey(runtime, id),
+    invitations: (filter) => listControlInvitations(runtime, filter),
+    sessions: (filter) => listControlSessions(runtime, filter),
+    webhooks: () => webhooksJson(runtime),
+    setWebhooks: (input) => setWebhooks(runtime, input),
+    settleWebhooks: async () => {
+      await runtime.webhooks.settle();
+      return webhooksJson(runtime);
+    },
     reset: () => runtime.reset(),
     endpoints: () => [...runtime.endpoints],
   };

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { AppLocation, parseAppUrl } from './app-url.js';
 import { createControl } from './control.js';
+import { webhookTarget } from './control-webhooks.js';
 import { loadKeyRing } from './key-ring.js';
 import { allowedHosts } from './request-guard.js';
 import { ENDPOINTS } from './routes/index.js';
@@ -26,11 +27,12 @@ export const DEFAULT_HOST = '127.0.0.1';
  */
 export async function createEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const config = runtimeConfig(options);
+  const webhooks = webhooksOf(options);
   const extraHosts = hostNames(options.allowedHosts);
   const appUrl = parseAppUrl(options.appUrl);
   const seed = loadSeed(options.data);
   const keys = loadKeyRing({ ...(seed.signingKey ? { jwk: seed.signingKey } : {}), ...(options.keyFile ? { keyFile: options.keyFile } : {}) });
-  const runtime = new Runtime(seed, keys, config, ENDPOINTS);
+  const runtime = new Runtime(seed, keys, config, ENDPOINTS, webhooks);
   runtime.app = new AppLocation(appUrl);
   const log = options.quiet ? () => {} : (line: string) => console.log(`[authkit-emulator] ${line}`);
   const server = createEmulatorServer(runtime, log);
@@ -53,7 +55,10 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
       WORKOS_API_KEY: seed.apiKey,
     },
     control: createControl(runtime),
-    close: () => closeServer(server),
+    close: () => {
+      runtime.webhooks.close();
+      return closeServer(server);
+    },
   };
 }
 
@@ -63,6 +68,13 @@ function runtimeConfig(options: EmulatorOptions) {
   const grace = optionalInteger(issues, 'refreshGraceSeconds', options.refreshGraceSeconds, { min: 0, max: 86_400 });
   issues.assert();
   return { access_token_ttl_seconds: ttl ?? 300, refresh_grace_seconds: grace ?? 30 };
+}
+
+function webhooksOf(options: EmulatorOptions) {
+  const issues = new Issues();
+  const target = webhookTarget(issues, options.webhookUrl, options.webhookSecret, { url: 'webhookUrl', secret: 'webhookSecret' });
+  issues.assert();
+  return target;
 }
 
 /** Extra names the emulator answers to (e.g. a Docker service name): plain host names, no port. */

@@ -17,6 +17,8 @@ export interface EmuRequest {
   params: Record<string, string>;
   headers: IncomingHttpHeaders;
   rawBody: string;
+  /** The peer's address (what a session records as its `ip_address`). */
+  remoteAddress: string | null;
 }
 
 export function json(status: number, value: unknown, headers: Record<string, string | string[]> = {}): Reply {

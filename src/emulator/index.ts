@@ -15,6 +15,7 @@ export type {
   FeatureFlagPatch,
   ImpersonatorJson,
   KeysInfo,
+  ListFilter,
   MembershipPatch,
   MembershipStatus,
   RuntimeConfig,
@@ -25,4 +26,7 @@ export type {
   SeedOrganization,
   SeedRole,
   SeedUser,
+  WebhookDelivery,
+  WebhookInput,
+  WebhookSettings,
 } from './types.js';

@@ -14,10 +14,11 @@ export interface ListEnvelope {
   list_metadata: { before: string | null; after: string | null };
 }
 
-export function parseListQuery(url: URL): ListQuery {
+/** `defaultOrder`: what an absent `order` means (the events API lists oldest first). */
+export function parseListQuery(url: URL, defaultOrder: 'asc' | 'desc' = 'desc'): ListQuery {
   const limitText = url.searchParams.get('limit') ?? '10';
   const limit = Number(limitText);
-  const order = url.searchParams.get('order') ?? 'desc';
+  const order = url.searchParams.get('order') ?? defaultOrder;
   const errors: { field: string; code: string }[] = [];
   if (!/^\d+$/.test(limitText) || limit < 1 || limit > 100) errors.push({ field: 'limit', code: 'invalid_limit' });
   if (order !== 'asc' && order !== 'desc' && order !== 'normal') errors.push({ field: 'order', code: 'invalid_order' });

@@ -16,10 +16,16 @@ export interface UserRecord {
   updated_at: string;
 }
 
+export interface OrganizationDomainRecord {
+  id: string;
+  domain: string;
+  state: 'verified' | 'pending';
+}
+
 export interface OrganizationRecord {
   id: string;
   name: string;
-  domains: string[];
+  domains: OrganizationDomainRecord[];
   entitlements: string[];
   /** Seed shorthand: flags that target this organisation (merged into the feature flags at load). */
   feature_flags: string[];
@@ -27,6 +33,7 @@ export interface OrganizationRecord {
   require_mfa: boolean;
   external_id: string | null;
   metadata: Record<string, string>;
+  stripe_customer_id: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -85,6 +92,8 @@ export interface NormalizedSeed {
   organizations: OrganizationRecord[];
   memberships: MembershipRecord[];
   roles: RoleRecord[];
+  /** The role a membership gets when none is named (created over the API, or by an invitation without one). */
+  defaultRole: string;
   apiKeys: ApiKeyRecord[];
   featureFlags: FeatureFlagRecord[];
   redirectPatterns: string[];
@@ -103,6 +112,12 @@ export interface ClaimOverrides {
   feature_flags?: string[];
 }
 
+/** Where a session was started: the browser on the hosted page, or what the app passed to authenticate. */
+export interface Device {
+  ipAddress: string | null;
+  userAgent: string | null;
+}
+
 /** How the user authenticated, which org they picked, and who impersonates: carried from the
  * hosted page through the code (or pending token) into the session. */
 export interface Authentication {
@@ -113,6 +128,7 @@ export interface Authentication {
   impersonator?: ImpersonatorJson;
   /** ms epoch of the sign-in; becomes `auth_time`. */
   authTime: number;
+  device?: Device;
 }
 
 export interface CodeRecord extends Authentication {
@@ -126,6 +142,8 @@ export interface CodeRecord extends Authentication {
 export interface SessionRecord extends Authentication {
   id: string;
   createdAt: number;
+  /** The last token issued (sign-in or refresh): the session's "last seen". */
+  updatedAt: number;
   endedAt?: number;
   /** Organisations this session signed into through (emulated) SSO. */
   ssoOrganizations: Set<string>;
@@ -166,4 +184,34 @@ export interface PendingImpersonation {
   userId: string;
   organizationId?: string;
   expiresAt: number;
+}
+
+/** An invitation to sign up (to an organisation, with a role, when it names one); `expired` is derived from `expires_at`. */
+export interface InvitationRecord {
+  id: string;
+  email: string;
+  state: 'pending' | 'accepted' | 'revoked';
+  accepted_at: string | null;
+  revoked_at: string | null;
+  expires_at: string;
+  organization_id: string | null;
+  inviter_user_id: string | null;
+  accepted_user_id: string | null;
+  role_slug: string | null;
+  /** The secret in the invitation link (`invitation_token` on the authorize URL). */
+  token: string;
+  created_at: string;
+  updated_at: string;
+  /** Days from sending (or resending) to expiry. */
+  expiresInDays: number;
+}
+
+/** Something that happened, as the events API and webhooks deliver it. */
+export interface EventRecord {
+  id: string;
+  event: string;
+  data: Record<string, unknown>;
+  created_at: string;
+  /** What the events API's `organization_id` filter matches (the object's organisation). */
+  organizationId: string | null;
 }

@@ -28,18 +28,19 @@ export function organizationJson(org: OrganizationRecord): Record<string, unknow
     id: org.id,
     name: org.name,
     allow_profiles_outside_organization: false,
-    domains: org.domains.map((domain, index) => ({
+    domains: org.domains.map(({ id, domain, state }) => ({
       object: 'organization_domain',
-      id: `org_domain_${org.id.replace(/^org_/, '')}_${index + 1}`,
+      id,
       organization_id: org.id,
       domain,
-      state: 'verified',
-      verification_strategy: 'dns',
+      state,
+      verification_strategy: state === 'verified' ? 'dns' : 'manual',
       created_at: org.created_at,
       updated_at: org.updated_at,
     })),
     external_id: org.external_id,
     metadata: org.metadata,
+    ...(org.stripe_customer_id === null ? {} : { stripe_customer_id: org.stripe_customer_id }),
     created_at: org.created_at,
     updated_at: org.updated_at,
   };

@@ -1,12 +1,14 @@
 /** Everything a route handler needs: the store, the signing keys, runtime config and the control state. */
 import { AppLocation } from './app-url.js';
 import { CsrfTokens } from './csrf.js';
+import { EventLog } from './event-log.js';
 import { FaultQueue } from './faults.js';
 import { IdempotencyCache } from './idempotency.js';
 import type { KeyRing } from './key-ring.js';
 import type { NormalizedSeed } from './records.js';
 import { Store } from './store.js';
 import type { RuntimeConfig } from './types.js';
+import { type WebhookTarget, WebhookSender } from './webhook-sender.js';
 
 export class Runtime {
   readonly store: Store;
@@ -15,6 +17,9 @@ export class Runtime {
   readonly counters = new Map<string, number>();
   config: RuntimeConfig;
   readonly csrf = new CsrfTokens();
+  /** What `GET /events` lists and webhooks deliver. */
+  readonly events = new EventLog();
+  readonly webhooks: WebhookSender;
   /** Set once the server listens (the port may be random). */
   baseUrl = 'http://localhost';
   /** Where the app lives (`--app-url`, else learned from authorize requests). */
@@ -29,9 +34,13 @@ export class Runtime {
     readonly initialConfig: RuntimeConfig,
     /** Every faultable route key, for validation and the docs page. */
     readonly endpoints: readonly string[],
+    /** Where webhooks go from the start (options or CLI flags); `reset()` returns to it. */
+    webhookTarget?: WebhookTarget,
   ) {
     this.store = new Store(seed);
     this.config = { ...initialConfig };
+    this.webhooks = new WebhookSender(webhookTarget);
+    this.events.subscribe((event) => this.webhooks.send(event));
   }
 
   get clientId(): string {
@@ -56,6 +65,8 @@ export class Runtime {
     this.faults.clear();
     this.idempotency.clear();
     this.counters.clear();
+    this.events.clear();
+    this.webhooks.reset();
     this.config = { ...this.initialConfig };
   }
 }

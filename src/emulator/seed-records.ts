@@ -75,16 +75,22 @@ export function normalizeOrganizations(issues: Issues, value: unknown): Organiza
         'external_id', 'metadata', 'created_at',
       ]) ?? {};
     const created = optionalString(issues, `${path}.created_at`, raw.created_at) ?? EPOCH;
+    const id = requiredString(issues, `${path}.id`, raw.id);
     const org: OrganizationRecord = {
-      id: requiredString(issues, `${path}.id`, raw.id),
+      id,
       name: requiredString(issues, `${path}.name`, raw.name),
-      domains: optionalStringArray(issues, `${path}.domains`, raw.domains) ?? [],
+      domains: (optionalStringArray(issues, `${path}.domains`, raw.domains) ?? []).map((domain, index) => ({
+        id: `org_domain_${id.replace(/^org_/, '')}_${index + 1}`,
+        domain,
+        state: 'verified' as const,
+      })),
       entitlements: optionalStringArray(issues, `${path}.entitlements`, raw.entitlements) ?? [],
       feature_flags: optionalStringArray(issues, `${path}.feature_flags`, raw.feature_flags) ?? [],
       require_sso: optionalBoolean(issues, `${path}.require_sso`, raw.require_sso) ?? false,
       require_mfa: optionalBoolean(issues, `${path}.require_mfa`, raw.require_mfa) ?? false,
       external_id: optionalString(issues, `${path}.external_id`, raw.external_id) ?? null,
       metadata: optionalStringRecord(issues, `${path}.metadata`, raw.metadata) ?? {},
+      stripe_customer_id: null,
       created_at: created,
       updated_at: created,
     };

@@ -23,7 +23,7 @@ export class EmulatorDataError extends Error {
 }
 
 const TOP_LEVEL = [
-  'client_id', 'api_key', 'users', 'organizations', 'memberships', 'roles', 'api_keys', 'feature_flags',
+  'client_id', 'api_key', 'users', 'organizations', 'memberships', 'roles', 'default_role', 'api_keys', 'feature_flags',
   'redirect_uris', 'logout_redirect_uris', 'default_logout_redirect_uri', 'signing_key',
 ] as const;
 
@@ -65,6 +65,7 @@ export function normalizeSeed(input: unknown, source: string): NormalizedSeed {
     organizations,
     memberships,
     roles,
+    defaultRole: defaultRoleAt(issues, root.default_role, roles),
     apiKeys: normalizeApiKeys(issues, root.api_keys, { users, organizations, apiKey }),
     featureFlags: normalizeFeatureFlags(issues, root.feature_flags, { users, organizations }),
     redirectPatterns,
@@ -75,6 +76,14 @@ export function normalizeSeed(input: unknown, source: string): NormalizedSeed {
   };
   if (!issues.ok) throw new EmulatorDataError(source, issues.list);
   return seed;
+}
+
+/** `default_role`, else `member` when there is such a role, else the first role. */
+function defaultRoleAt(issues: Issues, value: unknown, roles: { slug: string }[]): string {
+  const given = optionalString(issues, 'default_role', value) ?? undefined;
+  if (given !== undefined && !roles.some((role) => role.slug === given)) issues.add('default_role', `unknown role '${given}'`);
+  if (given !== undefined) return given;
+  return roles.some((role) => role.slug === 'member') ? 'member' : (roles[0]?.slug ?? 'member');
 }
 
 function signingKeyAt(issues: Issues, value: unknown): JsonWebKey | undefined {

@@ -60,7 +60,8 @@ async function route(runtime: Runtime, req: IncomingMessage, url: URL, rawBody: 
       ? apiReply(405, 'method_not_allowed', `${method} is not allowed on ${url.pathname}.`)
       : apiReply(404, 'not_found', `No such endpoint: ${method} ${url.pathname}.`);
   }
-  const request: EmuRequest = { method, url, params: match.params, headers: req.headers, rawBody };
+  const remoteAddress = req.socket.remoteAddress ?? null;
+  const request: EmuRequest = { method, url, params: match.params, headers: req.headers, rawBody, remoteAddress };
   const refused = guardRequest(runtime, match.route, request);
   if (refused) return refused;
   if (isControlRoute(match.route)) return run(runtime, match.route, request);

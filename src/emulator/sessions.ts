@@ -1,6 +1,7 @@
 /** Starting sessions and minting the authenticate response (access token + a fresh refresh token). */
 import { accessTokenClaims } from './claims.js';
 import { connectionIdFor, userJson } from './resources.js';
+import { sessionJson } from './session-json.js';
 import type { Authentication, ClaimOverrides, OrganizationRecord, SessionRecord, StepUpKind } from './records.js';
 import type { Runtime } from './runtime.js';
 import { newId, randomSecret, signJwt } from './tokens.js';
@@ -19,10 +20,12 @@ export function startSession(
   extra: { overrides?: ClaimOverrides; expiresIn?: number } = {},
 ): SessionRecord {
   const org = auth.organizationId ? runtime.store.organizations.get(auth.organizationId) : undefined;
+  const now = Date.now();
   const session: SessionRecord = {
     ...auth,
     id: newId('session'),
-    createdAt: Date.now(),
+    createdAt: now,
+    updatedAt: now,
     ssoOrganizations: new Set(org?.require_sso ? [org.id] : []),
     mfaVerified: org?.require_mfa ?? false,
     overrides: extra.overrides ?? {},
@@ -31,7 +34,21 @@ export function startSession(
   runtime.store.sessions.set(session.id, session);
   const user = runtime.store.users.get(auth.userId);
   if (user) user.last_sign_in_at = new Date(auth.authTime).toISOString();
+  runtime.events.emit('session.created', sessionJson(session));
   return session;
+}
+
+/**
+ * Ends a live session (`session.revoked`); false when it is unknown or already over. Its refresh
+ * tokens all point at it, so they stop working with it; access tokens already issued stay valid
+ * until `exp` (they are stateless JWTs), as with WorkOS.
+ */
+export function endSession(runtime: Runtime, sessionId: string): boolean {
+  const session = runtime.store.liveSession(sessionId);
+  if (!session) return false;
+  session.endedAt = Date.now();
+  runtime.events.emit('session.revoked', sessionJson(session));
+  return true;
 }
 
 export function mintResponse(runtime: Runtime, session: SessionRecord): AuthenticateResponseJson {
@@ -39,6 +56,7 @@ export function mintResponse(runtime: Runtime, session: SessionRecord): Authenti
   if (!user) throw oauthError(400, 'invalid_grant', 'The user of this session no longer exists.');
   const refreshToken = randomSecret();
   runtime.store.refreshTokens.set(refreshToken, { sessionId: session.id });
+  session.updatedAt = Date.now();
   return {
     user: userJson(user),
     ...(session.organizationId ? { organization_id: session.organizationId } : {}),

@@ -1,6 +1,6 @@
 /** Step-up answers as the SDK sees them: organisation selection, SSO and MFA requirements. */
 import { AuthenticationException } from '@workos-inc/node';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_COOKIE_PASSWORD } from '../../test/support/env.js';
 import { parseForms, signInThroughHostedPage, submitForm } from '../../test/support/hosted-sign-in.js';
 import type { Emulator } from './index.js';
@@ -8,6 +8,7 @@ import { claimsOf, REDIRECT_URI, rejectionOf, sdkFor, signIn, emulatorPerSuite }
 
 let emulator: Emulator;
 emulatorPerSuite((started) => (emulator = started));
+afterEach(() => emulator.control.reset());
 
 /** The browser step a step-up answer names (the SDK keeps the whole body in `rawData`). */
 const redirectUrlOf = (error: unknown) =>
@@ -48,6 +49,30 @@ describe('organisation selection', () => {
     expect(again).toMatchObject({ status: 400, code: 'invalid_pending_authentication_token' });
   });
 
+  it("offers only active memberships, and the selected session records the device the app names", async () => {
+    const workos = sdkFor(emulator);
+    emulator.control.updateMembership('om_dave_umbrella', { status: 'inactive' });
+    const url = workos.userManagement.getAuthorizationUrl({ provider: 'authkit', redirectUri: REDIRECT_URI });
+    const first = await submitForm(url, parseForms(await (await fetch(url)).text())[0]!, { name: 'email', value: 'dave@example.com' });
+    const deferred = await submitForm(url, parseForms(await first.text())[0]!, { name: 'organization_selection', value: 'app' });
+    const code = new URL(deferred.headers.get('location')!).searchParams.get('code')!;
+    const step = (await rejectionOf(workos.userManagement.authenticateWithCode({ code }))) as unknown as AuthenticationException;
+    expect(step.rawData).toMatchObject({
+      code: 'organization_selection_required',
+      message: expect.any(String),
+      pending_authentication_token: step.pendingAuthenticationToken,
+      organizations: [{ id: 'org_globex', name: 'Globex' }, { id: 'org_initech', name: 'Initech' }],
+    });
+    const selected = await workos.userManagement.authenticateWithOrganizationSelection({
+      pendingAuthenticationToken: step.pendingAuthenticationToken!,
+      organizationId: 'org_globex',
+      ipAddress: '198.51.100.4',
+      userAgent: 'Picker test',
+    });
+    expect(claimsOf(selected.accessToken)).toMatchObject({ org_id: 'org_globex', role: 'admin' });
+    const [session] = (await workos.userManagement.listSessions('user_dave')).data;
+    expect(session).toMatchObject({ id: claimsOf(selected.accessToken).sid, organizationId: 'org_globex', ipAddress: '198.51.100.4', userAgent: 'Picker test' });
+  });
 });
 
 describe('SSO and MFA organisations', () => {

@@ -1,9 +1,11 @@
 /** In-memory state: the seed data (copied, so sign-ups and sign-in times vanish on reset) and the
- * runtime records (codes, sessions, refresh tokens, pending authentications, step-ups and impersonations). */
+ * runtime records (codes, sessions, refresh tokens, pending authentications, step-ups, impersonations
+ * and invitations). */
 import type {
   ApiKeyRecord,
   CodeRecord,
   FeatureFlagRecord,
+  InvitationRecord,
   MembershipRecord,
   NormalizedSeed,
   OrganizationRecord,
@@ -31,6 +33,7 @@ export class Store {
   readonly pending = new Map<string, PendingAuthentication>();
   readonly impersonations = new Map<string, PendingImpersonation>();
   readonly stepUps = new Map<string, PendingStepUp>();
+  readonly invitations = new Map<string, InvitationRecord>();
 
   constructor(readonly seed: NormalizedSeed) {
     this.reset();
@@ -39,7 +42,7 @@ export class Store {
   reset(): void {
     const copy = structuredClone(this.seed);
     for (const map of [this.users, this.organizations, this.roles, this.apiKeys, this.featureFlags, this.codes, this.sessions]) map.clear();
-    for (const map of [this.refreshTokens, this.pending, this.impersonations, this.stepUps]) map.clear();
+    for (const map of [this.refreshTokens, this.pending, this.impersonations, this.stepUps, this.invitations]) map.clear();
     for (const user of copy.users) this.users.set(user.id, user);
     for (const org of copy.organizations) this.organizations.set(org.id, org);
     for (const role of copy.roles) this.roles.set(role.slug, role);

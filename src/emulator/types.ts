@@ -93,6 +93,8 @@ export interface SeedData {
   organizations?: SeedOrganization[];
   memberships?: SeedMembership[];
   roles?: SeedRole[];
+  /** The role a membership gets when none is named (the API, invitations). @default 'member' if there is such a role, else the first role */
+  default_role?: string;
   /** Feature flags with their targeting (an organisation's own `feature_flags` list targets it too). */
   feature_flags?: SeedFeatureFlag[];
   /** API keys `workos.apiKeys.createValidation({ value })` accepts. */
@@ -132,6 +134,10 @@ export interface EmulatorOptions {
    * @default []
    */
   allowedHosts?: string[];
+  /** Where to POST every event as a signed webhook (see `webhookSecret`). @default none: no webhooks */
+  webhookUrl?: string;
+  /** The secret webhooks are signed with (`WorkOS-Signature`); required with `webhookUrl`. */
+  webhookSecret?: string;
   /** Suppress the per-request log. @default false */
   quiet?: boolean;
 }

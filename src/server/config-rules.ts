@@ -126,3 +126,13 @@ export function cookieDomain(variable: string, value: string | undefined): strin
   }
   return trimmed;
 }
+
+/** A permission or role slug: one word of letters, digits and `: _ - .`, at most 128 characters. */
+export function slug(variable: string, value: string | undefined, example: string): string | undefined {
+  if (!value?.trim()) return undefined;
+  const trimmed = value.trim();
+  if (!/^[\w:.-]{1,128}$/.test(trimmed)) {
+    throw new AuthKitConfigError(variable, `"${trimmed}" is not a slug. Use one word of letters, digits and : _ - . only, e.g. ${example}.`);
+  }
+  return trimmed;
+}

@@ -45,6 +45,18 @@ describe('getConfig', () => {
     expect(configError({ WORKOS_OUTAGE_GRACE_SECONDS: '15m' }).message).toMatch(/^WORKOS_OUTAGE_GRACE_SECONDS: "15m" is not a whole number between 0 and 86400/);
   });
 
+  it("authorises member management by WorkOS's widget permission and the admin role by default; both can be set and junk is refused", () => {
+    restore = setTestEnv();
+    expect(getConfig()).toMatchObject({ manageMembersPermission: 'widgets:users-table:manage', adminRole: 'admin' });
+    restore();
+    restore = setTestEnv({ WORKOS_MANAGE_MEMBERS_PERMISSION: ' members:manage ', WORKOS_ADMIN_ROLE: 'owner' });
+    expect(getConfig()).toMatchObject({ manageMembersPermission: 'members:manage', adminRole: 'owner' });
+    restore();
+    expect(configError({ WORKOS_MANAGE_MEMBERS_PERMISSION: 'members manage' }).message).toMatch(/^WORKOS_MANAGE_MEMBERS_PERMISSION: "members manage" is not a slug/);
+    restore();
+    expect(configError({ WORKOS_ADMIN_ROLE: 'a/b' }).variable).toBe('WORKOS_ADMIN_ROLE');
+  });
+
   it('parses every optional variable', () => {
     restore = setTestEnv({
       WORKOS_COOKIE_NAME: 'my-session',

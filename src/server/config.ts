@@ -37,7 +37,18 @@ export interface AuthKitConfig {
    * WorkOS cannot refresh it; 0 turns serving stale off.
    */
   readonly outageGraceSeconds: number;
+  /**
+   * The permission (in the session's access token) that lets a user manage their organization's
+   * members and invitations through the kit's components and actions.
+   */
+  readonly manageMembersPermission: string;
+  /** The role slug of an organization's admins: a new organization's creator gets it; the last one cannot leave. */
+  readonly adminRole: string;
 }
+
+/** The permission WorkOS's own users-table widget asks for. */
+const DEFAULT_MANAGE_MEMBERS_PERMISSION = 'widgets:users-table:manage';
+const DEFAULT_ADMIN_ROLE = 'admin';
 
 /**
  * Serve-stale default: 15 minutes past the token's expiry. Long enough to ride out the WorkOS
@@ -54,6 +65,7 @@ const VARIABLES = [
   'WORKOS_CLIENT_ID', 'WORKOS_API_KEY', 'WORKOS_COOKIE_PASSWORD', 'WORKOS_COOKIE_PASSWORD_PREVIOUS',
   'NEXT_PUBLIC_WORKOS_REDIRECT_URI', 'WORKOS_COOKIE_MAX_AGE', 'WORKOS_COOKIE_DOMAIN', 'WORKOS_COOKIE_NAME',
   'WORKOS_COOKIE_SAMESITE', 'WORKOS_API_HOSTNAME', 'WORKOS_API_HTTPS', 'WORKOS_API_PORT', 'WORKOS_OUTAGE_GRACE_SECONDS', 'NODE_ENV',
+  'WORKOS_MANAGE_MEMBERS_PERMISSION', 'WORKOS_ADMIN_ROLE',
 ] as const;
 
 // Literal `process.env.X` reads, so bundlers that inline environment values (Next does for
@@ -75,6 +87,8 @@ function readEnv(): RawEnv {
     WORKOS_API_PORT: process.env.WORKOS_API_PORT,
     WORKOS_OUTAGE_GRACE_SECONDS: process.env.WORKOS_OUTAGE_GRACE_SECONDS,
     NODE_ENV: process.env.NODE_ENV,
+    WORKOS_MANAGE_MEMBERS_PERMISSION: process.env.WORKOS_MANAGE_MEMBERS_PERMISSION,
+    WORKOS_ADMIN_ROLE: process.env.WORKOS_ADMIN_ROLE,
   };
 }
 
@@ -101,6 +115,9 @@ function parseConfig(env: RawEnv): AuthKitConfig {
     outageGraceSeconds:
       rule.wholeNumber('WORKOS_OUTAGE_GRACE_SECONDS', env.WORKOS_OUTAGE_GRACE_SECONDS,
         { min: 0, max: MAX_OUTAGE_GRACE_SECONDS, example: '900' }) ?? DEFAULT_OUTAGE_GRACE_SECONDS,
+    manageMembersPermission:
+      rule.slug('WORKOS_MANAGE_MEMBERS_PERMISSION', env.WORKOS_MANAGE_MEMBERS_PERMISSION, 'members:manage') ?? DEFAULT_MANAGE_MEMBERS_PERMISSION,
+    adminRole: rule.slug('WORKOS_ADMIN_ROLE', env.WORKOS_ADMIN_ROLE, 'owner') ?? DEFAULT_ADMIN_ROLE,
   });
 }
 

@@ -16,7 +16,7 @@ export type {
   AuthkitMiddlewareAuth, AuthkitMiddlewareOptions, AuthkitOptions, AuthkitRefreshError, AuthkitRefreshSuccess,
 } from './proxy/options.js';
 export { handleAuth } from './callback/handle-auth.js';
-export type { HandleAuthOptions } from './callback/options.js';
+export type { HandleAuthOptions, OrganizationSelectionData } from './callback/options.js';
 export { StateSchema } from './callback/state-schema.js';
 export type { State, StateIssue, StateStandardSchema } from './callback/state-schema.js';
 export { has, withAuth } from './auth/with-auth.js';
@@ -33,6 +33,15 @@ export { saveSession } from './auth/save-session.js';
 export { checkRecentAuth, getTokenClaims } from './auth/token-claims.js';
 export { listOrganizationMemberships } from './auth/memberships.js';
 export { organizationCacheTag, userCacheTag } from './next-cache.js';
+export { listOrganizationMembers } from './organizations/members.js';
+export { listOrganizationInvitations } from './organizations/invitations.js';
+export { listUserSessions } from './organizations/user-sessions.js';
+export { getOrganizationSelection } from './organizations/selection.js';
+export { defaultOrganizationMessages } from '../shared/organization-messages.js';
+export type { OrganizationMessages, OrganizationMessagesInput } from '../shared/organization-messages.js';
+export type {
+  Notice, NoticeCode, NoticeScope, OfferedOrganization, OrganizationInvitation, OrganizationMember, PendingOrganizationSelection, UserSessionInfo,
+} from '../shared/organization-types.js';
 export { validateApiKey } from './auth/validate-api-key.js';
 export { getFeatureFlagsRuntimeClient } from './auth/feature-flags.js';
 export { getWorkOS } from './auth/get-workos.js';

@@ -28,6 +28,8 @@ export interface SignInStartParams {
   maxAge?: number;
   /** Already sealed (see `sealCustomState`). */
   customState?: string;
+  /** Accept this invitation while signing in. */
+  invitationToken?: string;
 }
 
 /** `redirectUri` with `query` as its only query (its own query and fragment dropped). */
@@ -50,6 +52,7 @@ export function signInStartUrl(redirectUri: string, params: SignInStartParams = 
     [name.prompt]: params.prompt,
     [name.maxAge]: params.maxAge === undefined ? undefined : String(params.maxAge),
     [name.customState]: params.customState,
+    [name.invitationToken]: params.invitationToken,
   }));
 }
 

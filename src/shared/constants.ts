@@ -51,8 +51,20 @@ export const AUTH_ROUTE_PARAMS = {
   prompt: 'prompt',
   maxAge: 'max_age',
   customState: 'custom_state',
+  invitationToken: 'invitation_token',
   refresh: 'refresh',
+  /** The built-in organization picker (see ORGANIZATION_SELECTION_COOKIE). */
+  organizationSelection: 'organization_selection',
 } as const;
+
+/**
+ * The pending organization choice after WorkOS answered `organization_selection_required`: the
+ * sealed pending authentication token, the organizations offered and the flow's return path.
+ */
+export const ORGANIZATION_SELECTION_COOKIE = 'wos-auth-organization-selection';
+
+/** How long a pending organization choice stays valid (WorkOS's pending token lives 10 minutes). */
+export const ORGANIZATION_SELECTION_TTL_SECONDS = 600;
 
 /** The screen AuthKit shows first. */
 export type ScreenHint = 'sign-in' | 'sign-up';

@@ -29,6 +29,8 @@ export type AuthKitErrorCode =
   | 'workos_response_invalid'
   /** A client hook or twin rendered outside `<AuthKitProvider>`. */
   | 'provider_missing'
+  /** An organization component (server only) rendered in a client component. */
+  | 'server_component_only'
   /** `withAuth()` (or a gate) called inside a `'use cache'` scope, which cannot see the request. */
   | 'session_in_cache_scope'
   /** An AuthKitError built the reference package's way (`new AuthKitError(message, cause?, data?)`). */

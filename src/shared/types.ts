@@ -113,6 +113,8 @@ export interface GetAuthURLOptions {
   redirectUri?: string;
   /** OIDC `max_age` in seconds: force re-authentication if the last sign-in is older. */
   maxAge?: number;
+  /** Accept this invitation while signing in (`invitation_token` from the invitation's link). */
+  invitationToken?: string;
 }
 
 /** The data `handleAuth`'s `onSuccess` receives (the reference's shape). */

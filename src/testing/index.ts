@@ -21,6 +21,8 @@ export { MOCK_AUTH_ENV, ensureMockAuthEnv } from './mock-env.js';
 export { clearMockSession, setMockSession } from './mock-server.js';
 export type { SetMockSessionOptions } from './mock-server.js';
 export { currentMockSession, onMockSessionChange } from './mock-registry.js';
+export { mockOrganizationDirectory, setMockOrganizationDirectory } from './mock-organizations.js';
+export type { MockInvitation, MockMember, MockOrganizationDirectory, MockUserSession } from './mock-organizations.js';
 export type { MockCookieJar } from './mock-registry.js';
 export { clearMockActionCalls, createMockActions, mockActionCalls, mockActions } from './mock-actions.js';
 export type { MockActionCall, MockActions } from './mock-actions.js';

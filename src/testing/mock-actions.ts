@@ -12,6 +12,7 @@ import type { ClientAuth, OrganizationChoice } from '../shared/types.js';
 import { currentMockSession } from './mock-registry.js';
 import { setMockSession } from './mock-server.js';
 import { createMockSession, switchMockOrganization } from './mock-session.js';
+import { organizationActionImplementations } from './mock-organization-actions.js';
 
 /** One recorded call of a mock action. */
 export interface MockActionCall {
@@ -79,6 +80,7 @@ function implementations() {
       if (mock?.status === 'loading') return pending();
       return mock?.organizations ?? [];
     },
+    ...organizationActionImplementations(),
   };
 }
 

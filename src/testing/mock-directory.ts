@@ -1,12 +1,14 @@
 /**
- * A stand-in for the one WorkOS call the components make on the server: listing the signed-in
- * user's organisation memberships (`<OrgSwitcher>`, the impersonation banner's organisation name).
- * It answers `GET …/user_management/organization_memberships?user_id=<the mock user>` from the
- * active mock session, in WorkOS's wire format, and passes every other request to the global
- * `fetch`. It is the `fetch` the mock session binds into the kit's session root (the WorkOS SDK's
- * and the JWKS's), never a patch of the global.
+ * A stand-in for the WorkOS reads the components make on the server: the signed-in user's
+ * organisation memberships (`<OrgSwitcher>`, the impersonation banner's organisation name), from
+ * the active mock session; and the organization components' members, users, invitations and
+ * sessions, from the mock organization directory (mock-organizations.ts). It answers those GETs
+ * in WorkOS's wire format and passes every other request to the global `fetch`. It is the `fetch`
+ * the mock session binds into the kit's session root (the WorkOS SDK's and the JWKS's), never a
+ * patch of the global.
  */
 import { currentMockSession } from './mock-registry.js';
+import { organizationReply } from './mock-organizations-wire.js';
 
 function requestUrl(input: RequestInfo | URL): URL | undefined {
   try {
@@ -56,11 +58,15 @@ function jsonReply(body: object): Response {
 }
 
 /**
- * `fetch` with the memberships listing answered from the active mock session.
+ * `fetch` with the memberships listing answered from the active mock session, and the organization
+ * components' reads from the mock organization directory.
  * @example bindSessionSeams({ fetch: mockDirectoryFetch })
  */
 export const mockDirectoryFetch: typeof fetch = (input, init) => {
   const url = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase() === 'GET' ? requestUrl(input) : undefined;
-  const answer = url && membershipsResponse(url);
+  const organizations = url && organizationReply(url);
+  // WorkOS down: a network failure (the SDK does not retry it, so the answer comes at once).
+  if (organizations === 'down') return Promise.reject(new Error('WorkOS is unreachable (mock organization directory)'));
+  const answer = url && (organizations ? jsonReply(organizations) : membershipsResponse(url));
   return answer ? Promise.resolve(answer) : globalThis.fetch(input, init);
 };

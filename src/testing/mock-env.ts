@@ -10,6 +10,8 @@ export const MOCK_AUTH_ENV: Readonly<Record<string, string>> = {
   WORKOS_API_KEY: 'sk_test_mock',
   WORKOS_COOKIE_PASSWORD: 'authkit-rsc-mock-cookie-password-for-tests-only',
   NEXT_PUBLIC_WORKOS_REDIRECT_URI: 'http://localhost:3000/callback',
+  // The mock admins' permission (as the emulator's seeded admin role): they manage members.
+  WORKOS_MANAGE_MEMBERS_PERMISSION: 'members:manage',
 };
 
 type ProcessLike = { env: Record<string, string | undefined> };

@@ -86,7 +86,10 @@ describe('package exports', () => {
     type Face = Record<string, { constructor: { name: string }; Item?: unknown; Trigger?: unknown }>;
     const server = (await import(/* @vite-ignore */ sourceOf('./dist/components/index.react-server.js'))) as Face;
     const client = (await import(/* @vite-ignore */ sourceOf('./dist/components/index.js'))) as Face;
-    const reading = ['AuthKitProvider', 'SignedIn', 'SignedOut', 'RequireAuth', 'OrgSwitcher', 'Impersonation', 'SignInButton', 'SignUpButton'];
+    const reading = [
+      'AuthKitProvider', 'SignedIn', 'SignedOut', 'RequireAuth', 'OrgSwitcher', 'Impersonation', 'SignInButton', 'SignUpButton',
+      'OrganizationPicker', 'CreateOrganization', 'OrganizationMembers', 'OrganizationInvitations', 'UserSessions',
+    ];
     for (const name of reading) {
       expect(server[name]!.constructor.name, `server ${name}`).toBe('AsyncFunction');
       expect(client[name]!.constructor.name, `client ${name}`).toBe('Function');
@@ -96,5 +99,7 @@ describe('package exports', () => {
     // The hooks are the very same functions; the switcher's parts exist in both faces.
     for (const hook of ['useAuth', 'useAccessToken', 'useTokenClaims', 'useRecentAuth']) expect(server[hook]).toBe(client[hook]);
     for (const face of [server, client]) expect([face.OrgSwitcher!.Item, face.OrgSwitcher!.Trigger]).not.toContain(undefined);
+    // The organization parts render on the server only: in a client component they say so.
+    expect(() => (client.OrganizationMembers as unknown as () => unknown)()).toThrow(/<OrganizationMembers> renders on the server/);
   });
 });

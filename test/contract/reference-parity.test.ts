@@ -15,7 +15,9 @@ import {
 } from './reference-readme.js';
 import { type FileDiagnostic, typecheckProject } from './typecheck.js';
 
-const SLOW = 120_000;
+// Each check builds a TypeScript program over the kit's and the reference's declarations: seconds
+// on a quiet machine, minutes on a busy one.
+const SLOW = 180_000;
 
 /** Same name, same role, different on purpose (docs/migrating.md lists them). */
 const DELIBERATELY_DIFFERENT_TYPES: Record<string, string> = {
@@ -59,7 +61,7 @@ describe('export names, per entry and face', () => {
     }
   });
 
-  it('every type export (and value) of the reference is exported by our declarations', () => {
+  it('every type export (and value) of the reference is exported by our declarations', { timeout: SLOW }, () => {
     const declared = declaredExportNames([REFERENCE_ENTRIES.root.types, REFERENCE_ENTRIES.components.types, KIT_ENTRIES.types.root, KIT_ENTRIES.types.components]);
     const missing = (reference: string, ours: string) => declared[reference]!.filter((name) => !declared[ours]!.includes(name));
     expect(declared[REFERENCE_ENTRIES.root.types]).toEqual(expect.arrayContaining(['CookieOptions', 'GetAuthURLResult', 'State', 'AuthkitHeadersResult']));
@@ -103,7 +105,7 @@ describe("the reference README's code blocks, type-checked", () => {
 
   const failingBlocks = (diagnostics: FileDiagnostic[]) => [...new Set(diagnostics.map((diagnostic) => diagnostic.file.replace(/\.tsx$/, '')))].sort();
 
-  it('finds every checked block (39, two of them the halves of one fragment)', () => {
+  it('finds every checked block (39, two of them the halves of one fragment)', { timeout: SLOW }, () => {
     expect(blocks).toHaveLength(39);
     expect(blocks.filter((block) => /^block-19[ab]$/.test(block.id)).map((block) => block.code.split('\n')[0])).toEqual(['// Server component', '// Client component']);
   });
@@ -118,11 +120,11 @@ describe("the reference README's code blocks, type-checked", () => {
     expect(snippet.trim()).toBe(rewriteImportPath(block.code, 'authkit-rsc').trim());
   });
 
-  it('the reference fails only on the mistakes in its own README (so the harness is sound)', () => {
+  it('the reference fails only on the mistakes in its own README (so the harness is sound)', { timeout: SLOW }, () => {
     expect(failingBlocks(results.reference)).toEqual(Object.keys(README_MISTAKES));
   });
 
-  it('every block compiles against the kit wherever it compiles against the reference, and fails no other way', () => {
+  it('every block compiles against the kit wherever it compiles against the reference, and fails no other way', { timeout: SLOW }, () => {
     const key = (diagnostic: FileDiagnostic) => `${diagnostic.file}:${diagnostic.line} TS${diagnostic.code}`;
     const expected = new Set(results.reference.map(key));
     const extra = results.kit.filter((diagnostic) => !expected.has(key(diagnostic)));

@@ -7,7 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { TARGETS, type TargetName } from './ports.js';
-import { AUTHENTICATE, LOGOUT, helpersFor } from './support.js';
+import { AUTHENTICATE, LOGOUT, helpersFor, shownTestId } from './support.js';
 
 const target = () => TARGETS[test.info().project.metadata.target as TargetName];
 const helpers = () => helpersFor(target());
@@ -69,7 +69,7 @@ test('withAuth({ ensureSignedIn: true }) at the top of a page sends a signed-out
   await page.goto('/account');
   await helpers().chooseUserOnEmulator(page, 'bob@example.com');
   await expect(page).toHaveURL(`${target().appUrl}/account`);
-  await expect(page.getByTestId('account-email')).toHaveText('bob@example.com');
+  await expect(shownTestId(page, 'account-email')).toHaveText('bob@example.com');
 });
 
 test('an admin sees the admin panel', async ({ page }) => {

@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { APP_URL, EMULATOR_URL } from './ports.js';
-import { chooseUserOnEmulator, emulator, screenshot, sessionCookie } from './support.js';
+import { chooseUserOnEmulator, emulator, screenshot, sessionCookie, shownTestId } from './support.js';
 
 test.beforeEach(async () => {
   await emulator.reset();
@@ -66,7 +66,7 @@ test('withAuth({ ensureSignedIn: true }) sends a signed-out visitor to sign in a
   await page.goto('/account');
   await chooseUserOnEmulator(page, 'bob@example.com');
   await expect(page).toHaveURL(`${APP_URL}/account`);
-  await expect(page.getByTestId('account-email')).toHaveText('bob@example.com');
+  await expect(shownTestId(page, 'account-email')).toHaveText('bob@example.com');
   await expect(page.getByTestId('account-role')).toContainText('member');
   // The access token reached the API and verified against the JWKS.
   await expect(page.getByTestId('service-data')).toContainText('"verified": true');

@@ -20,6 +20,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOT_DIR}${name}.png`, fullPage: true });
 }
 
+/**
+ * An element by test id among those shown. With Cache Components a streamed segment arrives in a
+ * hidden container before React moves it into place, so for a moment the DOM can hold a hidden copy
+ * beside the shown one; a strict locator would see two.
+ */
+export function shownTestId(page: Page, testId: string) {
+  return page.getByTestId(testId).filter({ visible: true });
+}
+
 /** What the session cookie holds (the test knows the demo password the app runs with). */
 export async function unsealSession(sealed: string): Promise<{ accessToken: string; refreshToken: string; user: { email: string } }> {
   return unsealData(decodeURIComponent(sealed), { password: DEMO_COOKIE_PASSWORD });
@@ -51,6 +60,9 @@ export function helpersFor({ appUrl: APP_URL, emulatorUrl: EMULATOR_URL }: Targe
     injectFault: (fault: { endpoint: string; times?: number; status?: number; retry_after?: number }) =>
       control('POST', 'faults', fault),
     clearFaults: () => control('DELETE', 'faults'),
+    /** The invitations sent to `email` (with `accept_invitation_url`, what the email would link to), newest first. */
+    invitations: async (email: string) =>
+      (await control('GET', `invitations?email=${encodeURIComponent(email)}`)).invitations as Array<{ state: string; accept_invitation_url: string }>,
   };
 
   /**

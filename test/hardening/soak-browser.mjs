@@ -29,6 +29,19 @@ export function parseForms(html) {
   });
 }
 
+const isRedirect = (page) => page.status >= 300 && page.status < 400;
+
+/**
+ * A redirect thrown after the page started streaming (a page with a static shell: the response is
+ * already a 200): Next writes `<meta id="__next-page-redirect" http-equiv="refresh" content="1;url=…">`,
+ * which a browser follows, with or without JavaScript. So does this one.
+ */
+function streamedRedirect(page) {
+  if (page.status !== 200) return undefined;
+  const url = /<meta id="__next-page-redirect" http-equiv="refresh" content="\d+;url=([^"]+)"/.exec(page.text ?? '')?.[1];
+  return url?.replaceAll('&amp;', '&');
+}
+
 export class SoakBrowser {
   /** @param {(event: object) => void} record called for every response */
   constructor(record) {
@@ -87,10 +100,10 @@ export class SoakBrowser {
   /** A navigation: follows redirects (within loopback) like a browser, up to `hops`. */
   async navigate(url, options = {}, hops = 8) {
     let current = await this.request(url, options);
-    for (let hop = 0; hop < hops && current.status >= 300 && current.status < 400; hop += 1) {
-      const next = new URL(current.headers.get('location'), current.url);
+    for (let hop = 0; hop < hops && (isRedirect(current) || streamedRedirect(current)); hop += 1) {
+      const next = new URL(isRedirect(current) ? current.headers.get('location') : streamedRedirect(current), current.url);
       if (next.hostname !== 'localhost' && next.hostname !== '127.0.0.1') throw new Error(`redirect off loopback: ${next.origin}`);
-      const method = current.status === 307 || current.status === 308 ? options.method ?? 'GET' : 'GET';
+      const method = isRedirect(current) && (current.status === 307 || current.status === 308) ? options.method ?? 'GET' : 'GET';
       current = await this.request(next.href, { kind: 'document', method, body: method === 'GET' ? undefined : options.body, tag: options.tag });
     }
     return current;

@@ -18,6 +18,8 @@ export interface HostedSignInOptions {
   organizationId?: string;
   /** Sign up a new user with this email instead of picking an existing one. */
   signUp?: { firstName: string; lastName: string };
+  /** On the organisation choice, click "Let the app choose" (the exchange then answers organization_selection_required). */
+  letAppChoose?: boolean;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
@@ -125,6 +127,9 @@ export async function signInThroughHostedPage(
       const { form, button } = pick(forms, (b) => b.name === 'intent' && b.value === 'sign-up', 'sign-up form', html);
       const values = { email, first_name: options.signUp.firstName, last_name: options.signUp.lastName };
       response = await submitForm(pageUrl, form, button, values);
+    } else if (options.letAppChoose && forms.some((form) => form.buttons.some((b) => b.name === 'organization_selection'))) {
+      const { form, button } = pick(forms, (b) => b.name === 'organization_selection' && b.value === 'app', '"Let the app choose"', html);
+      response = await submitForm(pageUrl, form, button);
     } else if (forms.some((form) => form.buttons.some((b) => b.name === 'organization_id'))) {
       const wanted = (b: { name: string; value: string }) =>
         b.name === 'organization_id' && (options.organizationId === undefined || b.value === options.organizationId);

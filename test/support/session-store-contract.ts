@@ -9,6 +9,7 @@ import type { RefreshOutcome } from '../../src/server/session/refresh.js';
 import type { SignedInState } from '../../src/server/session/session-state.js';
 import { MEMBERSHIPS_TTL_MS } from '../../src/shared/constants.js';
 import { TokenRefreshError } from '../../src/shared/errors.js';
+import { membershipChangesContract } from './membership-changes-contract.js';
 
 const transient = (): RefreshOutcome => ({ ok: false, error: new TokenRefreshError('WorkOS is down', { isTransient: true }) });
 const terminal = (): RefreshOutcome => ({ ok: false, error: new TokenRefreshError('invalid_grant', { isTransient: false }) });
@@ -99,5 +100,7 @@ export function sessionStoreContract(name: string, create: () => SessionStore): 
       await expect(store.memberships.get('user_2', async () => Promise.reject(new Error('down')), { fresh: false })).rejects.toThrow('down');
       expect(await store.memberships.get('user_2', list, { fresh: false })).toEqual([{ id: 'org_1', name: 'Acme' }]);
     });
+
+    membershipChangesContract(create);
   });
 }

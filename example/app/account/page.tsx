@@ -1,6 +1,7 @@
 // A page that requires a signed-in user on its own: withAuth({ ensureSignedIn: true }) sends a
 // signed-out visitor to sign in and back here (the proxy lists /account as public to show this).
 import { signOut, withAuth } from 'authkit-rsc';
+import { UserSessions } from 'authkit-rsc/components';
 import { ServiceData } from '@/components/service-data';
 
 const list = (values: string[] | undefined) => (values?.length ? values.join(', ') : '—');
@@ -43,6 +44,9 @@ export default async function AccountPage() {
         <p className="hint">This server component sends the access token to <code>/api/echo</code>, which verifies it against the WorkOS JWKS.</p>
         <ServiceData />
       </section>
+
+      {/* Every device signed in as you, and a way to sign any of them out (this one signs you out). */}
+      <UserSessions />
 
       <section className="card" aria-labelledby="leave">
         <h2 id="leave">Sign out somewhere else</h2>

@@ -3,6 +3,7 @@
  * take exactly the same props, so moving JSX across the boundary never changes its meaning.
  */
 import type { AnchorHTMLAttributes, ButtonHTMLAttributes, HTMLAttributes, ReactNode } from 'react';
+import type { OrganizationMessagesInput } from '../../shared/organization-messages.js';
 import type { AuthConditions, OrganizationChoice } from '../../shared/types.js';
 
 export type { OrganizationChoice };
@@ -82,4 +83,26 @@ export interface ImpersonationProps extends HTMLAttributes<HTMLDivElement> {
   side?: 'top' | 'bottom';
   /** Where to go after "Stop impersonating" signs the session out. */
   returnTo?: string;
+}
+
+/**
+ * Props every organization component takes (`<OrganizationPicker>`, `<CreateOrganization>`,
+ * `<OrganizationMembers>`, `<OrganizationInvitations>`, `<UserSessions>`).
+ */
+export interface OrganizationPartProps extends LoadingProps {
+  /** Any of the strings it shows, by section (`{ members: { title: 'Mitglieder' } }`). @default English */
+  messages?: OrganizationMessagesInput;
+  /** The page its forms come back to (same-origin path). @default this page */
+  returnTo?: string;
+  /** The section's id, which its forms land on (`#id`) after each action. @default `authkit-<part>` (`authkit-members`…) */
+  id?: string;
+  className?: string;
+}
+
+/** Props of `<OrganizationMembers>`. */
+export interface OrganizationMembersProps extends OrganizationPartProps {
+  /** The role slugs managers can give. @default the admin role (`WORKOS_ADMIN_ROLE`), `member`, and every role a member has */
+  roles?: string[];
+  /** Show the invitation form to managers. @default true */
+  invite?: boolean;
 }

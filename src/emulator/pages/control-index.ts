@@ -10,7 +10,9 @@ const CONTROL_ROUTES = [
   ['DELETE', '/_emulator/faults', 'remove all faults'],
   ['GET', '/_emulator/config', 'runtime config'],
   ['PATCH', '/_emulator/config', '{access_token_ttl_seconds, refresh_grace_seconds}'],
+  ['GET', '/_emulator/sessions', 'sessions (ended ones too), newest first: ?user_id= or ?email='],
   ['POST', '/_emulator/sessions', 'mint a session: {user_id | email, organization_id, role, …}'],
+  ['GET', '/_emulator/invitations', 'invitations with their token and accept_invitation_url: ?email='],
   ['GET', '/_emulator/keys', 'signing keys: {current_kid, kids}'],
   ['POST', '/_emulator/keys/rotate', 'a new signing key signs; old ones stay published'],
   ['POST', '/_emulator/keys/retire', 'publish only the current key'],
@@ -21,6 +23,8 @@ const CONTROL_ROUTES = [
   ['GET', '/_emulator/api-keys', 'API keys apps can validate (secrets obfuscated)'],
   ['POST', '/_emulator/api-keys', 'issue one: {organization_id, name, permissions, user_id, value}; the answer shows the secret once'],
   ['DELETE', '/_emulator/api-keys/:id', 'revoke one: it validates as {api_key: null} from then on'],
+  ['GET', '/_emulator/webhooks', 'webhook settings and the delivery log (?settle=1 waits for deliveries under way)'],
+  ['PUT', '/_emulator/webhooks', 'send webhooks: {url, secret, retry_delays_ms}; {url: null} stops them'],
   ['POST', '/_emulator/reset', 'back to the seed data (the keys stay)'],
 ];
 

@@ -1,17 +1,13 @@
 /** API keys over the WorkOS API: validation (what apps call), and an organisation's keys (list, create, delete). */
-import { apiError, json, jsonBody, notFound, type EmuRequest, type Reply } from '../http.js';
 import { apiKeyJson, issueApiKey, findAndTouchApiKey } from '../api-keys.js';
+import { apiBody } from '../api-body.js';
+import { json, notFound, type EmuRequest, type Reply } from '../http.js';
 import { paginate, parseListQuery } from '../paginate.js';
 import type { Runtime } from '../runtime.js';
 
-function required(field: string): never {
-  throw apiError(422, 'invalid_request_parameters', `The ${field} field is required.`, { errors: [{ field, code: 'required' }] });
-}
-
 /** `POST /api_keys/validations` `{ value }` → `{ api_key }`, or `{ api_key: null }` for an unknown or revoked key. */
 export function postValidation(request: EmuRequest, runtime: Runtime): Reply {
-  const { value } = jsonBody(request);
-  if (typeof value !== 'string' || value === '') required('value');
+  const value = apiBody(request).requiredString('value');
   const key = findAndTouchApiKey(runtime, value);
   return json(200, { api_key: key ? apiKeyJson(key) : null });
 }
@@ -39,13 +35,9 @@ export function listOrganizationApiKeys(request: EmuRequest, runtime: Runtime): 
 /** `POST /organizations/:id/api_keys` `{ name, permissions? }`: 201 with the key and, this once, its `value`. */
 export function postOrganizationApiKey(request: EmuRequest, runtime: Runtime): Reply {
   const organizationId = organizationOf(request, runtime);
-  const { name, permissions } = jsonBody(request);
-  if (typeof name !== 'string' || name.trim() === '') required('name');
-  if (permissions !== undefined && !(Array.isArray(permissions) && permissions.every((slug) => typeof slug === 'string'))) {
-    throw apiError(422, 'invalid_request_parameters', 'permissions must be a list of permission slugs.', {
-      errors: [{ field: 'permissions', code: 'invalid' }],
-    });
-  }
-  const key = issueApiKey(runtime, { organizationId, name, ...(permissions ? { permissions: permissions as string[] } : {}) });
+  const body = apiBody(request);
+  const name = body.requiredString('name');
+  const permissions = body.strings('permissions');
+  const key = issueApiKey(runtime, { organizationId, name, ...(permissions ? { permissions } : {}) });
   return json(201, apiKeyJson(key, true));
 }

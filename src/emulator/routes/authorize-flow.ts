@@ -1,9 +1,10 @@
 /** The decisions behind the hosted page's form posts: who signs in, into which org, with what code. */
 import { html, type Reply } from '../http.js';
 import { organizationChoicePage } from '../pages/sign-in.js';
-import type { Authentication, UserRecord } from '../records.js';
+import type { Authentication, Device, UserRecord } from '../records.js';
 import type { Runtime } from '../runtime.js';
-import { newId, randomSecret } from '../tokens.js';
+import { randomSecret } from '../tokens.js';
+import { addUser } from '../users.js';
 import { renderHostedPage } from './authorize-pages.js';
 import { type AuthorizeParams, codeRedirect } from './authorize-params.js';
 
@@ -28,9 +29,10 @@ export function finishSignIn(
   return codeRedirect(params, code, headers);
 }
 
-function authenticationFor(runtime: Runtime, user: UserRecord, organizationId?: string): Authentication {
+export function authenticationFor(runtime: Runtime, user: UserRecord, device: Device, organizationId?: string): Authentication {
   const org = organizationId ? runtime.store.organizations.get(organizationId) : undefined;
   return {
+    device,
     userId: user.id,
     clientId: runtime.clientId,
     ...(organizationId ? { organizationId } : {}),
@@ -40,7 +42,7 @@ function authenticationFor(runtime: Runtime, user: UserRecord, organizationId?: 
   };
 }
 
-export function signIn(runtime: Runtime, params: AuthorizeParams, form: URLSearchParams): Reply {
+export function signIn(runtime: Runtime, params: AuthorizeParams, form: URLSearchParams, device: Device): Reply {
   const email = form.get('email') ?? '';
   const user = runtime.store.userByEmail(email);
   if (!user) return renderHostedPage(runtime, params, { error: `No user with the email '${email}'.` });
@@ -49,10 +51,10 @@ export function signIn(runtime: Runtime, params: AuthorizeParams, form: URLSearc
     if (!memberships.some((m) => m.organization_id === params.organization_id)) {
       return renderHostedPage(runtime, params, { error: `${user.email} is not a member of this organization.` });
     }
-    return finishSignIn(runtime, params, authenticationFor(runtime, user, params.organization_id));
+    return finishSignIn(runtime, params, authenticationFor(runtime, user, device, params.organization_id));
   }
   if (memberships.length > 1 && form.get('organization_selection') === 'app') {
-    return finishSignIn(runtime, params, authenticationFor(runtime, user), {}, true);
+    return finishSignIn(runtime, params, authenticationFor(runtime, user, device), {}, true);
   }
   if (memberships.length > 1) {
     const organizations = memberships.map((m) => ({
@@ -62,10 +64,10 @@ export function signIn(runtime: Runtime, params: AuthorizeParams, form: URLSearc
     }));
     return html(200, organizationChoicePage({ params, csrfToken: runtime.csrf.issue('authorize'), email: user.email, organizations }));
   }
-  return finishSignIn(runtime, params, authenticationFor(runtime, user, memberships[0]?.organization_id));
+  return finishSignIn(runtime, params, authenticationFor(runtime, user, device, memberships[0]?.organization_id));
 }
 
-export function signUp(runtime: Runtime, params: AuthorizeParams, form: URLSearchParams): Reply {
+export function signUp(runtime: Runtime, params: AuthorizeParams, form: URLSearchParams, device: Device): Reply {
   const email = (form.get('email') ?? '').trim();
   const firstName = (form.get('first_name') ?? '').trim();
   const lastName = (form.get('last_name') ?? '').trim();
@@ -75,21 +77,6 @@ export function signUp(runtime: Runtime, params: AuthorizeParams, form: URLSearc
   else if (!firstName || !lastName) problem = 'Enter your first and last name.';
   const values = { email, first_name: firstName, last_name: lastName };
   if (problem) return renderHostedPage(runtime, { ...params, screen_hint: 'sign-up' }, { error: problem, values });
-  const now = new Date().toISOString();
-  const user: UserRecord = {
-    id: newId('user'),
-    email,
-    first_name: firstName,
-    last_name: lastName,
-    email_verified: true,
-    profile_picture_url: null,
-    locale: null,
-    external_id: null,
-    metadata: {},
-    last_sign_in_at: null,
-    created_at: now,
-    updated_at: now,
-  };
-  runtime.store.users.set(user.id, user);
-  return finishSignIn(runtime, params, authenticationFor(runtime, user));
+  const user = addUser(runtime, { email, firstName, lastName, emailVerified: true });
+  return finishSignIn(runtime, params, authenticationFor(runtime, user, device));
 }

@@ -30,6 +30,20 @@ export function listUsers(request: EmuRequest, runtime: Runtime): Reply {
   return json(200, paginate(users, query, userJson));
 }
 
+/** `GET …/external_id/:externalId`: the user or organisation the app knows by its own id. */
+export function byExternalId<T extends { external_id: string | null }>(
+  label: string,
+  all: (runtime: Runtime) => Iterable<T>,
+  toJson: (item: T) => Record<string, unknown>,
+) {
+  return (request: EmuRequest, runtime: Runtime): Reply => {
+    const externalId = request.params.externalId!;
+    const found = [...all(runtime)].find((item) => item.external_id === externalId);
+    if (!found) throw notFound(label, externalId);
+    return json(200, toJson(found));
+  };
+}
+
 export function getOrganization(request: EmuRequest, runtime: Runtime): Reply {
   const org = runtime.store.organizations.get(request.params.id!);
   if (!org) throw notFound('Organization', request.params.id!);
@@ -41,7 +55,7 @@ export function listOrganizations(request: EmuRequest, runtime: Runtime): Reply 
   const query = parseListQuery(request.url);
   const domains = splitList(request.url.searchParams.get('domains'));
   const orgs = [...runtime.store.organizations.values()].filter(
-    (org) => domains.length === 0 || org.domains.some((domain) => domains.includes(domain.toLowerCase())),
+    (org) => domains.length === 0 || org.domains.some(({ domain }) => domains.includes(domain.toLowerCase())),
   );
   return json(200, paginate(orgs, query, organizationJson));
 }

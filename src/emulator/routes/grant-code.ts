@@ -1,6 +1,7 @@
 /** The `authorization_code` grant: single-use, short-lived codes bound to the client and PKCE challenge. */
 import { oauthError } from '../http.js';
 import type { Runtime } from '../runtime.js';
+import { deviceFromGrant } from '../session-json.js';
 import { mintResponse, organizationSelectionError, startSession } from '../sessions.js';
 import { s256 } from '../tokens.js';
 import type { AuthenticateResponseJson } from '../types.js';
@@ -25,7 +26,11 @@ export function exchangeCode(runtime: Runtime, params: GrantParams, client: Clie
   }
   runtime.store.codes.delete(code);
   const { userId, clientId, organizationId, method, impersonator, authTime } = record;
-  const auth = { userId, clientId, method, authTime, ...(organizationId ? { organizationId } : {}), ...(impersonator ? { impersonator } : {}) };
+  const device = deviceFromGrant(params, record.device);
+  const auth = {
+    userId, clientId, method, authTime,
+    ...(organizationId ? { organizationId } : {}), ...(impersonator ? { impersonator } : {}), ...(device ? { device } : {}),
+  };
   if (record.selectOrganization) throw organizationSelectionError(runtime, auth);
   return mintResponse(runtime, startSession(runtime, auth));
 }

@@ -4,6 +4,7 @@
  */
 import { apiError, oauthError } from '../http.js';
 import type { Runtime } from '../runtime.js';
+import { deviceFromGrant } from '../session-json.js';
 import { mintResponse, startSession, stepUpError, stepUpNeeded } from '../sessions.js';
 import type { AuthenticateResponseJson } from '../types.js';
 import { type Client, type GrantParams, requireParam } from './grant-params.js';
@@ -25,7 +26,8 @@ export function selectOrganization(runtime: Runtime, params: GrantParams, client
     throw oauthError(400, 'invalid_grant', `The user is not a member of organization '${organizationId}'.`);
   }
   const { userId, clientId, method, impersonator, authTime } = pending;
-  const auth = { userId, clientId, method, authTime, organizationId, ...(impersonator ? { impersonator } : {}) };
+  const device = deviceFromGrant(params, pending.device);
+  const auth = { userId, clientId, method, authTime, organizationId, ...(impersonator ? { impersonator } : {}), ...(device ? { device } : {}) };
   const stepUp = stepUpNeeded(org);
   if (stepUp) throw stepUpError(runtime, stepUp, auth);
   runtime.store.pending.delete(token);

@@ -4,7 +4,8 @@
  * PKCE sign-in, and the authorize request that arrives with the cookie consumes it and issues a code
  * for the target user, with `impersonator` and `authentication_method: "Impersonation"`.
  */
-import { cookies, formBody, html, redirect, type EmuRequest, type Reply } from '../http.js';
+import { browserCookie, clearBrowserCookie, setBrowserCookie } from '../browser-cookie.js';
+import { formBody, html, redirect, type EmuRequest, type Reply } from '../http.js';
 import { impersonatePage } from '../pages/impersonate.js';
 import type { Authentication } from '../records.js';
 import { isAllowedRedirect } from '../redirects.js';
@@ -55,8 +56,7 @@ export function postImpersonate(request: EmuRequest, runtime: Runtime): Reply {
     ...(organizationId ? { organizationId } : {}),
     expiresAt: Date.now() + PENDING_TTL_MS,
   });
-  const cookie = `${IMPERSONATION_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${PENDING_TTL_MS / 1000}`;
-  return redirect(target, { 'Set-Cookie': cookie });
+  return redirect(target, setBrowserCookie(IMPERSONATION_COOKIE, id, PENDING_TTL_MS / 1000));
 }
 
 /** The pending impersonation this authorize request carries, consumed (single use). */
@@ -64,11 +64,11 @@ export function consumeImpersonation(
   runtime: Runtime,
   request: EmuRequest,
 ): { auth: Authentication; headers: Record<string, string> } | undefined {
-  const id = cookies(request)[IMPERSONATION_COOKIE];
+  const id = browserCookie(request, IMPERSONATION_COOKIE);
   if (!id) return undefined;
   const pending = runtime.store.impersonations.get(id);
   runtime.store.impersonations.delete(id);
-  const headers = { 'Set-Cookie': `${IMPERSONATION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0` };
+  const headers = clearBrowserCookie(IMPERSONATION_COOKIE);
   if (!pending || pending.expiresAt < Date.now() || !runtime.store.users.has(pending.userId)) return undefined;
   const memberships = runtime.store.membershipsOf(pending.userId);
   const organizationId = pending.organizationId ?? (memberships.length === 1 ? memberships[0]!.organization_id : undefined);

@@ -1,17 +1,11 @@
-/** Ending sessions: the browser logout redirect and the API-key revoke call. */
+/** A user's sessions: the browser logout redirect, the API-key revoke call and the list. */
 import { apiError, html, json, jsonBody, notFound, redirect, type EmuRequest, type Reply } from '../http.js';
 import { errorPage } from '../pages/layout.js';
+import { paginate, parseListQuery } from '../paginate.js';
 import { isAllowedRedirect } from '../redirects.js';
 import type { Runtime } from '../runtime.js';
-
-function endSession(runtime: Runtime, sessionId: string): boolean {
-  const session = runtime.store.liveSession(sessionId);
-  if (!session) return false;
-  // Its refresh tokens all point at the session, so they stop working with it; access tokens
-  // already issued stay valid until `exp` (they are stateless JWTs), as with WorkOS.
-  session.endedAt = Date.now();
-  return true;
-}
+import { sessionJson } from '../session-json.js';
+import { endSession } from '../sessions.js';
 
 /** `GET /user_management/sessions/logout?session_id&return_to`: a browser navigation. */
 export function getLogout(request: EmuRequest, runtime: Runtime): Reply {
@@ -41,4 +35,14 @@ export function postRevoke(request: EmuRequest, runtime: Runtime): Reply {
   if (!runtime.store.sessions.has(sessionId)) throw notFound('Session', sessionId);
   endSession(runtime, sessionId);
   return json(200, {});
+}
+
+/** `GET /user_management/users/:id/sessions`: the user's active sessions, newest first, paginated. */
+export function listUserSessions(request: EmuRequest, runtime: Runtime): Reply {
+  const userId = request.params.id!;
+  if (!runtime.store.users.has(userId)) throw notFound('User', userId);
+  const sessions = [...runtime.store.sessions.values()]
+    .filter((session) => session.userId === userId && session.endedAt === undefined)
+    .map(sessionJson) as { id: string; created_at: string }[];
+  return json(200, paginate(sessions, parseListQuery(request.url), (session) => session));
 }

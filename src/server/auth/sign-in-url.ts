@@ -20,6 +20,7 @@ export async function authRouteUrl(screenHint: ScreenHint | undefined, options: 
     loginHint: options.loginHint,
     prompt: options.prompt,
     maxAge: options.maxAge,
+    invitationToken: options.invitationToken,
     customState: options.state === undefined ? undefined : await sealCustomState(sessionRoot(), options.state),
   });
 }
@@ -30,6 +31,9 @@ export async function authRouteUrl(screenHint: ScreenHint | undefined, options: 
  * @example
  * const signInUrl = await getSignInUrl({ returnTo: '/dashboard' });
  * return <Link href={signInUrl}>Log in</Link>;
+ * @example
+ * // accept an invitation (the token from the invitation's link) while signing in
+ * redirect(await getSignInUrl({ invitationToken: searchParams.invitation_token }));
  */
 export async function getSignInUrl(options?: GetAuthURLOptions): Promise<string> {
   return authRouteUrl('sign-in', options);
@@ -41,6 +45,8 @@ export async function getSignInUrl(options?: GetAuthURLOptions): Promise<string>
  * @example
  * const signUpUrl = await getSignUpUrl();
  * return <Link href={signUpUrl}>Sign up</Link>;
+ * @example
+ * const acceptUrl = await getSignUpUrl({ invitationToken });
  */
 export async function getSignUpUrl(options?: GetAuthURLOptions): Promise<string> {
   return authRouteUrl('sign-up', options);

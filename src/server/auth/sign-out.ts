@@ -1,9 +1,9 @@
 import 'server-only';
 /** `signOut`: ends the session here and at WorkOS. */
 import { redirect } from 'next/navigation';
-import { isSafeReturnPath, safeReturnPath } from '../../shared/return-to.js';
+import { sameOriginReturnPath, safePathOf } from '../../shared/same-origin-path.js';
 import { getSession } from '../request/get-session.js';
-import { getRequestContext } from '../request/request-context.js';
+import { appOrigin } from '../request/request-context.js';
 import { clearRequestAuthCookies } from '../request/write-session.js';
 import { sessionRoot } from '../root/current-root.js';
 import { workosClient } from '../workos.js';
@@ -22,29 +22,6 @@ export interface SignOutOptions {
   sameOriginOnly?: boolean;
 }
 
-/** The URL's own path (path + query + hash), when it is a plain same-origin path; else undefined. */
-function safePathOf(url: URL): string | undefined {
-  const path = safeReturnPath(`${url.pathname}${url.search}${url.hash}`, '');
-  return path === '' ? undefined : path;
-}
-
-/**
- * `returnTo` as a same-origin path, when it is one or an absolute URL on the app's origin: the
- * only places the kit itself redirects to. Anything else is undefined. The path of an absolute
- * URL goes through the same check as a bare path: `http://app//evil.example/x` has the path
- * `//evil.example/x`, which a browser reads as another host.
- */
-function sameOriginReturnPath(returnTo: string | undefined, appOrigin: string): string | undefined {
-  if (returnTo === undefined) return undefined;
-  if (isSafeReturnPath(returnTo)) return safeReturnPath(returnTo);
-  try {
-    const url = new URL(returnTo);
-    return url.origin === appOrigin ? safePathOf(url) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Where WorkOS's logout sends the browser back to. A same-origin path (or URL) becomes an absolute
  * URL on the app's origin (WorkOS's logout only accepts absolute URLs from its allow-list); an
@@ -61,11 +38,6 @@ function logoutReturnUrl(returnTo: string | undefined, appOrigin: string): strin
   } catch {
     return undefined;
   }
-}
-
-/** The app's origin: the auth route's (the redirect URI's). */
-async function appOrigin(): Promise<string> {
-  return new URL((await getRequestContext()).redirectUri).origin;
 }
 
 /**

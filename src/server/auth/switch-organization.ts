@@ -10,18 +10,11 @@ import { safeReturnPath } from '../../shared/return-to.js';
 import type { SwitchToOrganizationOptions, UserInfo } from '../../shared/types.js';
 import { signInStartUrl } from '../../shared/auth-route-urls.js';
 import { rethrowNextControlFlow } from '../next-control-flow.js';
-import { refreshErrorCode } from '../session/refresh-errors.js';
+import { continueUrl, refreshErrorCode } from '../session/refresh-errors.js';
 import { refreshSession } from './refresh-session.js';
 import { getRequestContext } from '../request/request-context.js';
 
 export type { SwitchToOrganizationOptions };
-
-/** WorkOS's "continue here" URL on a step-up error, when it gave one (http(s) only). */
-function continueUrl(error: unknown): string | undefined {
-  const cause = (error as { cause?: { rawData?: { authkit_redirect_url?: unknown } } }).cause;
-  const url = cause?.rawData?.authkit_redirect_url;
-  return typeof url === 'string' && /^https?:\/\//i.test(url) ? url : undefined;
-}
 
 /**
  * Switches the session to `organizationId`, revalidates, and (unless `revalidationStrategy` is

@@ -132,6 +132,12 @@ describe('getSignInUrl / getSignUpUrl', () => {
     expect(mockRequest.cookieWrites).toEqual([]);
   });
 
+  it('carry an invitation token to the auth route', async () => {
+    withoutProxy(new TestBrowser(), { readOnly: true });
+    const url = new URL(await getSignUpUrl({ invitationToken: 'inv_token_123', returnTo: '/welcome' }));
+    expect(Object.fromEntries(url.searchParams)).toEqual({ screen_hint: 'sign-up', return_to: '/welcome', invitation_token: 'inv_token_123' });
+  });
+
   it('seals custom state and honours a redirectUri override and the proxy\'s', async () => {
     await afterProxy(new TestBrowser(), '/', { readOnly: true, proxy: { redirectUri: 'http://localhost:3000/auth/cb' } });
     expect(await getSignInUrl()).toMatch(/^http:\/\/localhost:3000\/auth\/cb\?/);

@@ -3,7 +3,8 @@ import 'server-only';
  * The auth route's "callback" mode: AuthKit sent the browser back with `code` and `state` (or
  * `error`). The state must match this browser's flow cookie; the code is exchanged (with the PKCE
  * verifier) through the SDK; the session is saved before `onSuccess` runs, and cleared again if
- * `onSuccess` fails with anything but a Next redirect.
+ * `onSuccess` fails with anything but a Next redirect. When WorkOS asks the app to choose the
+ * organization (`organization_selection_required`), the picker takes over (organization-selection.ts).
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import type { AuthenticationResponse } from '@workos-inc/node';
@@ -20,6 +21,7 @@ import { workosClient } from '../workos.js';
 import type { AuthRouteRequest } from './auth-route-request.js';
 import { clearFlowCookie, readFlowCookie, type SignInFlow } from './flow-cookie.js';
 import type { HandleAuthOptions } from './options.js';
+import { beginOrganizationSelection, organizationSelectionOf, type PendingSelectionAnswer } from './organization-selection.js';
 import { noStore } from './route-responses.js';
 
 /** Thrown inside this module so the route can tell an `onSuccess` failure from a sign-in failure. */
@@ -59,11 +61,20 @@ async function checkedFlow({ root, request }: AuthRouteRequest): Promise<{ flow:
   return { flow: lookup.flow, code };
 }
 
+/** WorkOS wants the app to choose the organization: what the picker needs. */
+export class OrganizationSelectionRequired extends Error {
+  constructor(readonly pending: PendingSelectionAnswer) {
+    super('organization_selection_required');
+  }
+}
+
 async function exchangeCode({ root, request }: AuthRouteRequest, flow: SignInFlow, code: string): Promise<AuthenticationResponse> {
   let response: AuthenticationResponse;
   try {
     response = await workosClient(root).userManagement.authenticateWithCode({ clientId: root.config.clientId, code, codeVerifier: flow.codeVerifier });
   } catch (error) {
+    const pending = organizationSelectionOf(error);
+    if (pending) throw new OrganizationSelectionRequired(pending);
     throw new CallbackError('authentication_failed', 'WorkOS did not accept the authorization code.', context(request), error);
   }
   if (!response?.accessToken || !response.refreshToken || !decodeJwtClaims<AccessToken>(response.accessToken)) {
@@ -72,21 +83,27 @@ async function exchangeCode({ root, request }: AuthRouteRequest, flow: SignInFlo
   return response;
 }
 
-/** Handles the callback; throws CallbackError, or OnSuccessFailed when the app's hook failed. */
-export async function completeSignIn(route: AuthRouteRequest, options: HandleAuthOptions): Promise<NextResponse> {
+/** How a finished sign-in leaves: where to, and which pending cookie it used up. */
+export interface SignedInExit {
+  returnPath: string;
+  customState?: string;
+  clearPending: (response: NextResponse) => void;
+}
+
+/**
+ * Saves the session from `auth`, runs `onSuccess` and redirects to `exit.returnPath` (or where
+ * `onSuccess` redirected). Throws OnSuccessFailed when the app's hook failed.
+ */
+export async function finishSignIn(route: AuthRouteRequest, options: HandleAuthOptions, auth: AuthenticationResponse, exit: SignedInExit): Promise<NextResponse> {
   const { root, request, origin } = route;
-  const { flow, code } = await checkedFlow(route);
-  const auth = await exchangeCode(route, flow, code);
   const session = sessionPayload(auth);
   const sealed = await sealSession(root, session);
   // Tokens straight from WorkOS over TLS: as trustworthy as a verified cookie.
   root.store.verifiedSessions.remember(sealed, signedIn(session, decodeJwtClaims<AccessToken>(auth.accessToken)!, sealed));
-
-  const returnPath = safeReturnPath(flow.returnTo, safeReturnPath(options.returnPathname, '/'));
   const respond = (url: string, status: number) => {
     const response = noStore(NextResponse.redirect(new URL(url, origin), status));
     writeSessionCookie(root.config, response.cookies, request.cookies, sealed, [request.url, origin]);
-    clearFlowCookie(root, response.cookies, flow.state, [request.url, origin]);
+    exit.clearPending(response);
     return response;
   };
   try {
@@ -98,7 +115,7 @@ export async function completeSignIn(route: AuthRouteRequest, options: HandleAut
       oauthTokens: auth.oauthTokens,
       authenticationMethod: auth.authenticationMethod,
       organizationId: auth.organizationId,
-      state: flow.customState,
+      state: exit.customState,
     });
   } catch (error) {
     const target = redirectTarget(error);
@@ -106,5 +123,24 @@ export async function completeSignIn(route: AuthRouteRequest, options: HandleAut
     rethrowNextControlFlow(error);
     throw new OnSuccessFailed(error);
   }
-  return respond(returnPath, 307);
+  return respond(exit.returnPath, 307);
+}
+
+/** Handles the callback; throws CallbackError, or OnSuccessFailed when the app's hook failed. */
+export async function completeSignIn(route: AuthRouteRequest, options: HandleAuthOptions): Promise<Response> {
+  const { root, request, origin } = route;
+  const { flow, code } = await checkedFlow(route);
+  const returnPath = safeReturnPath(flow.returnTo, safeReturnPath(options.returnPathname, '/'));
+  let auth: AuthenticationResponse;
+  try {
+    auth = await exchangeCode(route, flow, code);
+  } catch (error) {
+    if (!(error instanceof OrganizationSelectionRequired)) throw error;
+    return beginOrganizationSelection(route, options, { ...error.pending, returnTo: returnPath, customState: flow.customState, state: flow.state });
+  }
+  return finishSignIn(route, options, auth, {
+    returnPath,
+    customState: flow.customState,
+    clearPending: (response) => clearFlowCookie(root, response.cookies, flow.state, [request.url, origin]),
+  });
 }

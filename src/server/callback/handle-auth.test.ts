@@ -10,6 +10,7 @@ import type { HandleAuthSuccessData } from '../../shared/types.js';
 import { emulatorSuite } from '../../../test/support/emulator-suite.js';
 import { signInThroughHostedPage } from '../../../test/support/hosted-sign-in.js';
 import { readSession } from '../session/read-session.js';
+import { getWorkOS } from '../auth/get-workos.js';
 import { TestBrowser } from '../../../test/support/http.js';
 import { sealCustomState } from './custom-state.js';
 import { handleAuth } from './handle-auth.js';
@@ -79,6 +80,20 @@ describe('handleAuth: start sign-in', () => {
 function AuthKitConfigErrorLike() {
   return expect.objectContaining({ code: 'config_invalid', variable: 'baseURL' });
 }
+
+describe('handleAuth: accepting an invitation', () => {
+  it('passes invitation_token to AuthKit; the hosted page accepts it and the session starts in that organization', async () => {
+    const invitation = await getWorkOS().userManagement.sendInvitation({ email: 'erin@example.com', organizationId: 'org_acme', roleSlug: 'admin' });
+    const GET = handleAuth();
+    const browser = new TestBrowser();
+    const start = browser.receive(await GET(browser.request(`/callback?screen_hint=sign-up&invitation_token=${invitation.token}`)));
+    expect(new URL(start.headers.get('location')!).searchParams.get('invitation_token')).toBe(invitation.token);
+    const back = await signInThroughHostedPage(start.headers.get('location')!, 'erin@example.com');
+    browser.receive(await GET(browser.request(`${back.pathname}${back.search}`)));
+    const state = await readSession(sessionRoot(), browser.jar.get('wos-session'));
+    expect(state.status === 'signed-in' && [state.info.user.email, state.info.organizationId, state.info.role]).toEqual(['erin@example.com', 'org_acme', 'admin']);
+  });
+});
 
 describe('handleAuth: callback', () => {
   it('signs in as in the README (handleAuth()), returning to /', async () => {

@@ -9,6 +9,7 @@ import { NextRequest } from 'next/server';
 import { AUTH_ROUTE_PARAMS } from '../../shared/constants.js';
 import { AuthKitConfigError, CallbackError } from '../../shared/errors.js';
 import { flowCookieName } from '../../shared/flow-cookie-name.js';
+import { isSafeReturnPath } from '../../shared/return-to.js';
 import type { AuthKitConfig } from '../config.js';
 import { describeError, warn } from '../log.js';
 import { sessionRoot } from '../root/current-root.js';
@@ -18,6 +19,7 @@ import { writeSessionCookie } from '../session/session-cookie.js';
 import type { AuthRouteRequest } from './auth-route-request.js';
 import { completeSignIn, OnSuccessFailed } from './complete-sign-in.js';
 import type { HandleAuthOptions } from './options.js';
+import { organizationSelectionRoute } from './organization-selection.js';
 import { refreshFromRoute } from './refresh-route.js';
 import { defaultErrorResponse, noStore, withSetCookies } from './route-responses.js';
 import { startSignIn } from './start-sign-in.js';
@@ -64,9 +66,10 @@ async function failure(route: AuthRouteRequest, error: unknown, options: HandleA
   return noStore(withSetCookies(response, cleanupCookies(route, clearSession)));
 }
 
-async function callback(route: AuthRouteRequest, options: HandleAuthOptions): Promise<Response> {
+/** The callback, or the route's own organization picker (`?organization_selection`) that completes it. */
+async function callback(route: AuthRouteRequest, options: HandleAuthOptions, signingIn: boolean): Promise<Response> {
   try {
-    return await completeSignIn(route, options);
+    return await (signingIn ? completeSignIn(route, options) : organizationSelectionRoute(route, options));
   } catch (error) {
     if (error instanceof OnSuccessFailed) return failure(route, error.original, options, true);
     if (error instanceof CallbackError) return failure(route, error, options, false);
@@ -85,13 +88,20 @@ async function callback(route: AuthRouteRequest, options: HandleAuthOptions): Pr
  */
 export function handleAuth(options: HandleAuthOptions = {}): (request: NextRequest) => Promise<Response> {
   const configuredOrigin = validatedOrigin(options.baseURL);
+  checkPickerPath(options.organizationSelectionPath);
   return async function GET(incoming: NextRequest): Promise<Response> {
     const request = incoming instanceof NextRequest ? incoming : new NextRequest(incoming);
     const root = sessionRoot();
     const route: AuthRouteRequest = { root, request, origin: publicOrigin(root.config, request, configuredOrigin) };
     const params = request.nextUrl.searchParams;
-    if (params.has('code') || params.has('error') || params.has('state')) return callback(route, options);
+    const signingIn = params.has('code') || params.has('error') || params.has('state');
+    if (signingIn || params.has(AUTH_ROUTE_PARAMS.organizationSelection)) return callback(route, options, signingIn);
     if (params.get(AUTH_ROUTE_PARAMS.refresh) === '1') return refreshFromRoute(route, '/');
     return startSignIn(route);
   };
+}
+
+function checkPickerPath(path: string | undefined): void {
+  if (path === undefined || isSafeReturnPath(path)) return;
+  throw new AuthKitConfigError('organizationSelectionPath', `"${path}" is not a path on this app. Use the path of the page that renders <OrganizationPicker>, e.g. /choose-organization.`);
 }

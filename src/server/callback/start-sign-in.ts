@@ -51,6 +51,7 @@ export async function startSignIn({ root, request, origin }: AuthRouteRequest): 
     organizationId: textParam(params, AUTH_ROUTE_PARAMS.organizationId),
     prompt: textParam(params, AUTH_ROUTE_PARAMS.prompt),
     maxAge: maxAgeParam(params),
+    invitationToken: textParam(params, AUTH_ROUTE_PARAMS.invitationToken),
   });
   const response = noStore(NextResponse.redirect(authorizationUrl, 302));
   await writeFlowCookie(root, response.cookies, request.cookies, {

@@ -27,7 +27,8 @@ function flowFingerprint(request: NextRequest): string {
 /** True for a request `handleAuth()` must answer by changing the flow cookies: a start, or a callback with its flow cookie. */
 function changesFlowCookies(request: NextRequest): boolean {
   const params = request.nextUrl.searchParams;
-  if (params.get(AUTH_ROUTE_PARAMS.refresh) === '1' || params.has('error')) return false;
+  // The refresh mode and the route's own organization picker leave the flow cookies alone.
+  if (params.get(AUTH_ROUTE_PARAMS.refresh) === '1' || params.has('error') || params.has(AUTH_ROUTE_PARAMS.organizationSelection)) return false;
   const state = params.get('state');
   if (state !== null) return params.has('code') && request.cookies.has(flowCookieName(state));
   return !params.has('code');

@@ -40,3 +40,8 @@ export async function getRequestContext(redirectUriOverride?: string): Promise<R
   const isSignUpPath = compilePathMatcher(forwarded?.signUpPaths ?? [], 'signUpPaths');
   return { path, redirectUri, screenHint: isSignUpPath(pathname) ? 'sign-up' : undefined };
 }
+
+/** The app's origin: the auth route's (the redirect URI's). */
+export async function appOrigin(): Promise<string> {
+  return new URL((await getRequestContext()).redirectUri).origin;
+}

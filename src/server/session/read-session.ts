@@ -50,7 +50,12 @@ export async function readSession(root: SessionRoot, sealed: string | null | und
     return signedOut('invalid-cookie');
   }
   // A copy of a cookie whose session was signed out: its token still verifies until `exp`.
-  return state.status !== 'signed-out' && root.store.endedSessions.has(state.claims.sid) ? signedOut('session-ended') : state;
+  if (state.status !== 'signed-out' && root.store.endedSessions.has(state.claims.sid)) return signedOut('session-ended');
+  // A role changed here since the token was issued: due for refresh, so the change shows at once.
+  if (state.status === 'signed-in' && root.store.memberships.isOutdated(state.claims)) {
+    return { status: 'expired', session: state.session, claims: state.claims, sealed: state.sealed, signatureChecked: true };
+  }
+  return state;
 }
 
 /** Reads the session cookie (all chunks) from a cookie jar: `request.cookies` or `cookies()`. */

@@ -51,7 +51,7 @@ describe('the refresh on the Edge runtime (through the auth route)', () => {
   it('comes back with the new session, verified, in the same organisation', async () => {
     const state = await expiredSession({ organization_id: 'org_acme' });
     const outcome = await exchange(sessionRoot(), state, undefined);
-    expect(outcome.ok).toBe(true);
+    expect(outcome.ok, outcome.ok ? '' : `${outcome.error.message} (${String(outcome.error.cause)})`).toBe(true);
     if (!outcome.ok) return;
     expect(outcome.state.session.refreshToken).not.toBe(state.session.refreshToken);
     expect(outcome.state.info).toMatchObject({ user: { id: state.session.user.id }, organizationId: 'org_acme' });

@@ -9,6 +9,7 @@ import { MEMBERSHIPS_TTL_MS } from '../../shared/constants.js';
 import { refreshBufferSeconds } from '../../shared/token-expiry.js';
 import type { SignedInState } from '../session/session-state.js';
 import { BoundedMap } from './bounded-map.js';
+import { membershipChanges } from './membership-changes.js';
 import { createRefreshFlights } from './refresh-flights.js';
 import type { EndedSessionStore, Membership, MembershipStore, SessionStore, VerifiedSessionCache } from './session-store.js';
 
@@ -50,6 +51,7 @@ function verifiedSessions(): VerifiedSessionCache {
 /** The entry holds the listing's promise, so concurrent misses for one user share one call. */
 function memberships(): MembershipStore {
   const entries = new BoundedMap<string, { memberships: Promise<Membership[]>; expiresAtMs: number }>(1000);
+  const changes = membershipChanges();
   return {
     get(userId, list, { fresh }) {
       const hit = entries.get(userId);
@@ -62,6 +64,7 @@ function memberships(): MembershipStore {
       return entry.memberships;
     },
     forget: (userId) => entries.delete(userId),
+    ...changes,
   };
 }
 

@@ -6,7 +6,7 @@ import 'server-only';
  * below what it must guarantee and whether the proxy's hot path reads it (then it must answer
  * from memory, a shared store keeping a local view current).
  */
-import type { OrganizationChoice } from '../../shared/types.js';
+import type { AccessToken, OrganizationChoice } from '../../shared/types.js';
 import type { RefreshOutcome } from '../session/refresh.js';
 import type { SignedInState } from '../session/session-state.js';
 
@@ -41,14 +41,24 @@ export interface VerifiedSessionCache {
 /** One of a user's memberships as the kit keeps it (`current` is per request, never kept). */
 export type Membership = Omit<OrganizationChoice, 'current'>;
 
+/** The claims a membership change is checked against. */
+export type MembershipClaims = Pick<AccessToken, 'sub' | 'org_id' | 'role' | 'iat'>;
+
 /**
  * Each user's organisation memberships, for display: kept for `MEMBERSHIPS_TTL_MS` (shared/constants.ts), one listing
- * at a time per user, a failed listing never kept.
+ * at a time per user, a failed listing never kept. And the memberships the kit's organization
+ * actions have just changed (a new role, a removal), for a day: a token issued before the change,
+ * still showing another role in that organisation, reads as due for refresh, so the member's next
+ * request sees the change at once. `isOutdated` is read on the hot path: answer from memory.
  */
 export interface MembershipStore {
   /** The kept list while fresh (unless `fresh`), else `list()`'s, which is then kept. */
   get(userId: string, list: () => Promise<Membership[]>, options: { fresh: boolean }): Promise<Membership[]>;
   forget(userId: string): void;
+  /** Remembers that `userId`'s membership of `organizationId` now has `role` (null: removed). */
+  noteChange(userId: string, organizationId: string, role: string | null): void;
+  /** True when the token predates a change to its membership and still shows another role (a token issued after it never does). */
+  isOutdated(claims: MembershipClaims): boolean;
 }
 
 export interface SessionStore {
