@@ -10,6 +10,7 @@
  *   npm run bench -- --no-next          # no Next.js builds: row 8 from the import graph only, no row 9
  *   npm run bench -- --reuse-builds     # row 9 with the app builds already there (.fixtures/, bench/fixtures/reference-app)
  *   npm run bench -- --profile          # write a .cpuprofile (node --cpu-prof) to the temp directory
+ *   npm run bench -- --render           # rewrite bench/results.md from the last full run's bench/results.json
  *
  * Needs `npm run build` first (it runs against dist/). It re-executes itself with the flags it
  * needs: --conditions=react-server, --expose-gc, the module hooks, NODE_ENV=production.
@@ -56,6 +57,14 @@ const { bundleRow } = await import('./support/bundle-row.mjs');
 const { memoryCheck } = await import('./support/memory.mjs');
 const { renderResultsFile, renderTable } = await import('./support/report.mjs');
 const { pageDetail } = await import('./support/page-report.mjs');
+
+if (flag('render')) {
+  // The report's text changed, not the numbers: no need to measure again.
+  const saved = JSON.parse(readFileSync(join(here, 'results.json'), 'utf8'));
+  writeFileSync(join(here, 'results.md'), renderResultsFile(saved.results, saved.context));
+  say(`wrote bench/results.md from bench/results.json (${saved.context.date})`);
+  process.exit(0);
+}
 
 const loadBefore = load();
 say(`${smoke ? 'smoke run' : 'full run'}; load average ${loadBefore} (${cpus().length} cores)${Number(loadBefore) >= 1 && !smoke ? ': the machine is busy, timings will be noisy' : ''}`);
@@ -136,6 +145,7 @@ if (!smoke) {
   if (only) say('a partial run (--only): bench/results.md left as it was');
   else {
     writeFileSync(join(here, 'results.md'), renderResultsFile(results, context));
-    say('wrote bench/results.md');
+    writeFileSync(join(here, 'results.json'), `${JSON.stringify({ results, context }, null, 1)}\n`);
+    say('wrote bench/results.md (and bench/results.json, for --render)');
   }
 }

@@ -37,7 +37,7 @@ export function pageDetail(page) {
   };
   const cell = ({ median: m, p90 }) => `${formatMs(m)} (p90 ${formatMs(p90)})`;
   const lines = [
-    `${page.rounds} rounds of ${page.requests} requests per build after ${page.warmup} warm-up requests each; median (and 90th percentile) over all ${page.rounds * page.requests} timed requests of a build, in milliseconds from the call:`,
+    `${page.rounds} rounds of ${page.requests} requests per build after ${page.warmup} warm-up requests each; median (and 90th percentile) over all ${page.rounds * page.requests} timed requests of a build, in milliseconds from the call. Load average (1 min) when the timed requests began: ${page.load.before.toFixed(2)} (the builds just before it count in it), when they ended: ${page.load.after.toFixed(2)}.`,
     '',
     '| build | response headers | first body chunk | static content | end of response | server CPU per request | HTML (decoded) |',
     '|---|---|---|---|---|---|---|',

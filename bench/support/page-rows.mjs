@@ -11,6 +11,7 @@
  * sensitive to other work on it than the times.
  */
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { median } from './measure.mjs';
 import { isBuilt, PAGE_BUILDS, startPageServer } from './page-apps.mjs';
 
@@ -101,6 +102,7 @@ export async function pageRows(plan, say = () => {}) {
   try {
     for (const build of builds) servers.push(await startPageServer(build, testing));
     for (const server of servers) await checkPage(server);
+    const loadBefore = loadavg()[0];
     const samples = Object.fromEntries(servers.map((server) => [server.name, { taken: [], cpuMs: 0, markerRounds: [] }]));
     for (let round = -1; round < plan.pageRounds; round++) {
       for (const server of round % 2 === 0 ? servers : [...servers].reverse()) {
@@ -113,7 +115,8 @@ export async function pageRows(plan, say = () => {}) {
       }
     }
     const results = Object.fromEntries(Object.entries(samples).map(([name, { taken, cpuMs, markerRounds }]) => [name, { ...summarise(taken, cpuMs), markerRounds }]));
-    return { id: '9', builds: results, rounds: plan.pageRounds, requests: plan.pageRequests, warmup: plan.pageWarmup };
+    const load = { before: loadBefore, after: loadavg()[0] };
+    return { id: '9', builds: results, rounds: plan.pageRounds, requests: plan.pageRequests, warmup: plan.pageWarmup, load };
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
   }
