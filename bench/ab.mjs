@@ -5,10 +5,11 @@
  * busy machine two runs minutes apart differ by more than most fixes; rounds that alternate
  * between the two builds in one process do not.
  *
- *   npm run build && node bench/ab.mjs <rev> [seen|first|both] [rounds]
+ *   npm run build && node bench/ab.mjs <rev> [seen|first|both|none|tampered|all] [rounds]
  *
- * Cases: the proxy with a valid session seen before (row 1) and seen for the first time (row 1,
- * with the floor of row 7). Prints wall and CPU µs per request, medians over rounds.
+ * Cases: the proxy with a valid session seen before (row 1), seen for the first time (row 1),
+ * with no cookie (row 2) and with a tampered cookie (row 3); `both` is the first two, `all` the
+ * four. Prints wall and CPU µs per request, medians over rounds.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -37,7 +38,7 @@ if (process.env.AUTHKIT_BENCH_CHILD !== '1') {
 }
 relaunch(import.meta.url);
 
-const { startBench } = await import('./support/setup.mjs');
+const { startBench, tamper } = await import('./support/setup.mjs');
 const { compareRounds, median, formatUs } = await import('./support/measure.mjs');
 const bench = await startBench();
 const before = await import(join(process.env.AUTHKIT_BENCH_AB_DIST, 'server', 'index.js'));
@@ -47,16 +48,27 @@ const rounds = Number(roundsArg ?? 9);
 try {
   const { session, sealed } = await bench.mintSession();
   const cases = [];
-  if (which !== 'first') cases.push(['valid session seen before', (count) => Array.from({ length: count }, () => bench.request(sealed)), 1000]);
-  if (which !== 'seen') {
+  const wanted = (name) => which === name || which === 'all' || (which === 'both' && (name === 'seen' || name === 'first'));
+  const repeat = (value) => (count) => Array.from({ length: count }, () => bench.request(value));
+  if (wanted('seen')) cases.push(['valid session seen before', repeat(sealed), 1000]);
+  if (wanted('first')) {
     const fresh = async (count) => (await Promise.all(Array.from({ length: count }, () => bench.reseal(session)))).map((value) => bench.request(value));
     cases.push(['valid session seen for the first time', fresh, 200]);
   }
+  if (wanted('none')) cases.push(['no cookie', repeat(undefined), 1000]);
+  if (wanted('tampered')) cases.push(['tampered cookie', repeat(tamper(sealed)), 1000]);
   for (const [label, prepare, iterations] of cases) {
     const results = await compareRounds(Object.entries(proxies).map(([name, run]) => ({ name, prepare, run })), { rounds, iterations });
     console.log(`\n${label} (${rounds} rounds of ${iterations}, interleaved):`);
     for (const name of Object.keys(proxies)) {
       console.log(`  ${name.padEnd(22)} ${formatUs(median(results.wall[name])).padStart(9)} wall  ${formatUs(median(results.cpu[name])).padStart(9)} CPU`);
+    }
+    // Round by round (the two ran back to back): steadier than the difference of two medians.
+    const [before, after] = Object.keys(proxies);
+    for (const kind of ['wall', 'cpu']) {
+      const deltas = results[kind][after].map((value, round) => value - results[kind][before][round]);
+      const slower = deltas.filter((delta) => delta > 0).length;
+      console.log(`  after − before, ${kind === 'cpu' ? 'CPU' : 'wall'}: median ${formatUs(median(deltas))} per request; after slower in ${slower} of ${deltas.length} rounds`);
     }
   }
 } finally {

@@ -5,10 +5,12 @@
  *
  *   npm run bench                       # full run (a few minutes; take final numbers at load < 1)
  *   npm run bench -- --smoke            # a few hundred iterations, no results file (CI)
- *   npm run bench -- --only=1,5         # some rows: 1 2 3 (proxy, with 7), 4, 5, 6, 8, mem
+ *   npm run bench -- --only=1,5         # some rows: 1 2 3 (proxy, with 7), 4, 5, 6, 8, 9, mem
  *   npm run bench -- --rounds=9         # more rounds
- *   npm run bench -- --no-next          # row 8 without the Next.js fixture build
+ *   npm run bench -- --no-next          # no Next.js builds: row 8 from the import graph only, no row 9
+ *   npm run bench -- --reuse-builds     # row 9 with the app builds already there (.fixtures/, bench/fixtures/reference-app)
  *   npm run bench -- --profile          # write a .cpuprofile (node --cpu-prof) to the temp directory
+ *   npm run bench -- --render           # rewrite bench/results.md from the last full run's bench/results.json
  *
  * Needs `npm run build` first (it runs against dist/). It re-executes itself with the flags it
  * needs: --conditions=react-server, --expose-gc, the module hooks, NODE_ENV=production.
@@ -36,12 +38,14 @@ const plan = smoke
   ? {
     rounds: 1, proxyIterations: 40, firstSeenIterations: 10, refreshIterations: 3, stampede: 20, stampedeRounds: 1,
     renderIterations: 10, memoryWarmup: 50, memoryRequests: 200, churnSessions: 10, churnRequests: 30, next: false,
+    pageRounds: 1, pageRequests: 3, pageWarmup: 2, pageRebuild: false, pageControls: false,
   }
   : {
     rounds: 7, proxyIterations: 1000, firstSeenIterations: 200, refreshIterations: 20, stampede: 20, stampedeRounds: 3,
     renderIterations: 100, memoryWarmup: 5000, memoryRequests: 100_000, churnSessions: 2000, churnRequests: 6000, next: !flag('no-next'),
+    pageRounds: 7, pageRequests: 20, pageWarmup: 20, pageRebuild: !flag('reuse-builds'), pageControls: true,
   };
-if (option('rounds')) plan.rounds = Number(option('rounds'));
+if (option('rounds')) plan.rounds = plan.pageRounds = Number(option('rounds'));
 
 const load = () => loadavg()[0].toFixed(2);
 const say = (message) => console.log(`bench: ${message}`);
@@ -52,6 +56,15 @@ const { withAuthRow } = await import('./support/render-row.mjs');
 const { bundleRow } = await import('./support/bundle-row.mjs');
 const { memoryCheck } = await import('./support/memory.mjs');
 const { renderResultsFile, renderTable } = await import('./support/report.mjs');
+const { pageDetail } = await import('./support/page-report.mjs');
+
+if (flag('render')) {
+  // The report's text changed, not the numbers: no need to measure again.
+  const saved = JSON.parse(readFileSync(join(here, 'results.json'), 'utf8'));
+  writeFileSync(join(here, 'results.md'), renderResultsFile(saved.results, saved.context));
+  say(`wrote bench/results.md from bench/results.json (${saved.context.date})`);
+  process.exit(0);
+}
 
 const loadBefore = load();
 say(`${smoke ? 'smoke run' : 'full run'}; load average ${loadBefore} (${cpus().length} cores)${Number(loadBefore) >= 1 && !smoke ? ': the machine is busy, timings will be noisy' : ''}`);
@@ -96,9 +109,15 @@ if (wants('8')) {
     results.bundle.next = await nextFixtureProof();
   }
 }
+if (wants('9') && (smoke || !flag('no-next'))) {
+  say('row 9: a signed-in page with auth in the header under next start (the kit with Cache Components on and off, the reference)');
+  const { pageRows } = await import('./support/page-rows.mjs');
+  results.page = await pageRows(plan, say);
+}
 
 const { table, targets } = renderTable(results, { judge: !smoke });
 console.log(`\n${table}\n`);
+if (results.page) console.log(`Row 9 in detail: ${pageDetail(results.page)}\n`);
 if (smoke) say('smoke run: too few iterations to judge the targets; the numbers only show that every row runs.');
 else console.log(`${targets}\n`);
 
@@ -126,6 +145,7 @@ if (!smoke) {
   if (only) say('a partial run (--only): bench/results.md left as it was');
   else {
     writeFileSync(join(here, 'results.md'), renderResultsFile(results, context));
-    say('wrote bench/results.md');
+    writeFileSync(join(here, 'results.json'), `${JSON.stringify({ results, context }, null, 1)}\n`);
+    say('wrote bench/results.md (and bench/results.json, for --render)');
   }
 }

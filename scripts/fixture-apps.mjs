@@ -1,15 +1,18 @@
 #!/usr/bin/env node
-// The fixture apps the end-to-end suite runs besides the example (which has Cache Components on):
-// one shared app (test/fixtures/app: the README's layout, a home page, a page that reads the
-// session at its top, a RequireAuth page, the callback route) built in two set-ups:
+// The fixture apps: one shared app (test/fixtures/app: the README's layout, a home page, a page
+// that reads the session at its top, a RequireAuth page, the callback route) built in several
+// set-ups. The end-to-end suite runs the first two besides the example (which has Cache Components on):
 //
 //   cache-off  Next 16 with Cache Components off, proxy.ts (Node runtime), from the workspace
 //   next15     Next 15 with middleware.ts (Edge runtime), installed like a user would: its own
 //              node_modules (test/fixtures/next15's pinned lockfile) and authkit-rsc from `npm pack`
+//   cache-on   Next 16 with what create-next-app@16 writes (Cache Components and partial
+//              prefetching on), proxy.ts; the same page as cache-off, for the bench's page rows
+//              (its build must report `/` as partially prerendered)
 //
 // Each is written to .fixtures/<name> (git-ignored) and built there with `next build`.
 //
-//   node scripts/fixture-apps.mjs [cache-off] [next15]    # prepare and build (default: both)
+//   node scripts/fixture-apps.mjs [cache-off] [next15] [cache-on]   # default: the e2e suite's two
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -36,6 +39,9 @@ const TSCONFIG = {
   exclude: ['node_modules'],
 };
 
+/** The set-ups the end-to-end suite runs (and `node scripts/fixture-apps.mjs` builds by default). */
+export const E2E_FIXTURES = ['cache-off', 'next15'];
+
 /** The fixture set-ups: where each lives and what makes it different. */
 export const FIXTURES = {
   'cache-off': {
@@ -44,6 +50,15 @@ export const FIXTURES = {
       'next.config.ts': "import type { NextConfig } from 'next';\n\n// Cache Components off: every page renders on demand.\nconst nextConfig: NextConfig = { cacheComponents: false };\n\nexport default nextConfig;\n",
       'proxy.ts': PROXY,
     },
+  },
+  'cache-on': {
+    dir: `${FIXTURES_DIR}/cache-on`,
+    files: {
+      'next.config.ts': "import type { NextConfig } from 'next';\n\n// What create-next-app@16 writes: a static shell per page, request data streamed into it.\nconst nextConfig: NextConfig = { cacheComponents: true, partialPrefetching: true };\n\nexport default nextConfig;\n",
+      'proxy.ts': PROXY,
+    },
+    // The home page's only request data is auth, so it must keep a static shell.
+    partiallyPrerendered: ['/'],
   },
   next15: {
     dir: `${FIXTURES_DIR}/next15`,
@@ -64,7 +79,7 @@ function run(command, args, cwd) {
  * `next build`, failing on an Edge-runtime warning: "A Node.js API is used (…) which is not
  * supported in the Edge Runtime" means the middleware's bundle reached Node-only code.
  */
-function nextBuild(dir) {
+function nextBuild(dir, partiallyPrerendered = []) {
   const nextBin = createRequire(`${dir}/`).resolve('next/dist/bin/next');
   const build = spawnSync(process.execPath, [nextBin, 'build'], {
     cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
@@ -73,6 +88,15 @@ function nextBuild(dir) {
   process.stdout.write(output);
   if (build.status !== 0) throw new Error(`${dir}: next build failed (exit ${build.status})`);
   if (/A Node\.js API is used/.test(output)) throw new Error(`${dir}: the build warns about Node.js APIs on the Edge runtime (see above)`);
+  for (const route of partiallyPrerendered) {
+    if (!routeSymbol(output, route)?.includes('◐')) throw new Error(`${dir}: next build does not report ${route} as partially prerendered (◐)`);
+  }
+}
+
+/** The symbol `next build`'s route table gives `route` (○ static, ◐ partial prerender, ƒ dynamic). */
+export function routeSymbol(output, route) {
+  const escaped = route.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^\\S*\\s+(\\S+)\\s+${escaped}(?:\\s|$)`, 'm').exec(output)?.[1];
 }
 
 /** Writes the shared app and the set-up's own files into its folder (keeping an installed node_modules). */
@@ -107,18 +131,18 @@ function prepareNext15() {
 
 /** Prepares and builds one fixture app. */
 export function buildFixture(name) {
-  const { dir } = FIXTURES[name];
+  const { dir, partiallyPrerendered } = FIXTURES[name];
   writeApp(name);
   if (name === 'next15') prepareNext15();
   else writeFileSync(`${dir}/package.json`, '{ "private": true, "type": "module" }\n');
-  nextBuild(dir);
+  nextBuild(dir, partiallyPrerendered);
 }
 
 /** True when the fixture has a production build. */
 export const fixtureIsBuilt = (name) => existsSync(`${FIXTURES[name].dir}/.next/BUILD_ID`);
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(FIXTURES);
+  const names = process.argv.slice(2).length ? process.argv.slice(2) : E2E_FIXTURES;
   for (const name of names) {
     if (!FIXTURES[name]) throw new Error(`Unknown fixture '${name}'; known: ${Object.keys(FIXTURES).join(', ')}`);
     console.log(`\n=== fixture ${name}`);

@@ -8,18 +8,15 @@
  * - `/` uses only `<SignedIn>`, `<SignedOut>` and `<RequireAuth>`: it must load no such chunk.
  * - `/with-provider` (the control) uses `<AuthKitProvider>`: it must load one, or the check is blind.
  */
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { COOKIE_PASSWORD, REDIRECT_URI, sleep } from './setup.mjs';
+import { runNext, startNext } from './next-app.mjs';
+import { COOKIE_PASSWORD, REDIRECT_URI } from './setup.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const app = fileURLToPath(new URL('../fixtures/server-gates-app', import.meta.url));
-const nextBin = createRequire(join(root, 'package.json')).resolve('next/dist/bin/next');
 const env = {
   ...process.env,
   NODE_ENV: 'production',
@@ -31,49 +28,9 @@ const env = {
   NEXT_PUBLIC_WORKOS_REDIRECT_URI: REDIRECT_URI,
 };
 
-function run(args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [nextBin, ...args], { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (data) => { output += data; });
-    child.stderr.on('data', (data) => { output += data; });
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`next ${args[0]} exited ${code}:\n${output.slice(-2000)}`))));
-  });
-}
+const run = (args) => runNext(app, args, env);
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** `next start` on a free port; resolves once it answers, with a `stop()` that waits for exit. */
-async function start() {
-  const port = await freePort();
-  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: app, env, stdio: 'ignore' });
-  const exited = new Promise((resolve) => child.on('exit', resolve));
-  const stop = async () => {
-    if (child.exitCode === null) child.kill('SIGTERM');
-    await exited;
-  };
-  const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      await fetch(`${url}/_not-found`);
-      return { url, stop };
-    } catch {
-      await sleep(200);
-    }
-  }
-  await stop();
-  throw new Error('next start did not answer within 20 s');
-}
+const start = () => startNext(app, env);
 
 /** The chunks Next's client manifest places the kit's client modules in. */
 function kitChunks() {

@@ -3,6 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { formatBytes, formatRatio, formatUs } from './measure.mjs';
+import { pageMethod, pageTableRows } from './page-report.mjs';
 
 let judging = true;
 const yes = (ok) => (judging ? (ok ? 'met' : '**missed**') : '');
@@ -84,6 +85,7 @@ export function tableRows(results) {
       ? `Next build: the page loads ${next.serverGatesOnly.chunks.length} chunks, none with a kit module (control page: ${formatBytes(next.control.kitGzip)} gzip of kit chunks); import graph: ${results.bundle.graph.modules.length} kit modules, 0 client`
       : `import graph only (no Next build in this run): ${results.bundle.graph.modules.length} kit modules, ${results.bundle.graph.clientModules.length} client`);
   }
+  for (const line of pageTableRows(results.page)) add(line);
   if (results.memory) {
     const { growth, churn, requests } = results.memory;
     const ok = growth <= 0.1 && churn.growth <= 0.1;
@@ -160,7 +162,7 @@ section comes from \`bench/perf-fixes.md\`).
 - Node.js ${process.version}; authkit-rsc ${context.oursVersion} (commit ${context.commit}); @workos-inc/authkit-nextjs ${context.referenceVersion} with @workos-inc/node ${context.referenceSdkVersion}
 - Load average (1 min) just before the run: ${context.loadBefore}; after the timed rows: ${context.loadAfter}, which includes the bench's own busy thread (about 1) (2 cores; ${context.quiet ? 'quiet: no other work of note' : 'NOT quiet: other work was running, treat the timings as noisy'})
 - Session cookie: ${context.sealedLength.toLocaleString('en-US')} bytes sealed (alice, Acme, admin: the same strings for both packages)
-- Rounds: ${context.plan.rounds} recorded (+1 warm-up) of ${context.plan.proxyIterations} calls (rows 1–3), ${context.plan.firstSeenIterations} (first seen, floor), ${context.plan.refreshIterations} (row 4), ${context.plan.renderIterations} renders (row 5)
+- Rounds: ${context.plan.rounds} recorded (+1 warm-up) of ${context.plan.proxyIterations} calls (rows 1–3), ${context.plan.firstSeenIterations} (first seen, floor), ${context.plan.refreshIterations} (row 4), ${context.plan.renderIterations} renders (row 5); row 9: ${context.plan.pageRounds} rounds of ${context.plan.pageRequests} requests per build after ${context.plan.pageWarmup} warm-up requests
 
 ${table}
 
@@ -208,6 +210,9 @@ ${targets}
 - **Row 8**: esbuild bundles, minified, gzip -9 (Node's zlib), react/react-dom/next and the
   server-actions module external; ours through \`scripts/measure-client-bundle.mjs\`, the reference's
   \`./components\` entry the same way. The zero-JS proof: see below.
+- **Row 9**: a signed-in request for a page with auth in the header, served by \`next start\` and
+  timed from the client, in milliseconds: see its section below. Its ratio column is the reference's
+  time (or CPU time) divided by the kit's.
 - **Memory**: ${results.memory ? `${results.memory.requests.toLocaleString('en-US')} valid-session proxy requests (fresh \`NextRequest\` each), heap after two \`global.gc()\` once warm and at the end; then more distinct sessions than the verified-session cache holds, cycled` : 'not run'}.
 - **Load.** The machine has 2 cores shared with other work; the load average before and after the
   timed rows is above. Numbers taken under load are noisy; the ratios (interleaved) hold up better
@@ -216,6 +221,8 @@ ${targets}
 ## Row 8: what a page that uses only the server gates ships
 
 ${bundleDetail(results.bundle)}
+
+${pageMethod(results.page)}
 
 ## Rounds
 

@@ -35,7 +35,8 @@ export const BROWSER_HEADERS = Object.freeze({
   'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36',
 });
 
-function keyFile() {
+/** Where the bench's emulators keep their signing key (outside the repository). */
+export function keyFile() {
   const directory = join(tmpdir(), `authkit-rsc-bench-emulator-${process.getuid?.() ?? 'user'}`);
   mkdirSync(directory, { recursive: true, mode: 0o700 });
   return join(directory, 'signing-key.json');

@@ -25,6 +25,17 @@ async function anotherPerson(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
+/**
+ * Where a form of the kit lands: the page, at the component's fragment. Next 15's router drops the
+ * fragment of a server action's redirect when it applies it client-side (server-action-reducer:
+ * createHrefFromUrl(redirectLocation, false)); without JavaScript, and on Next 16, the browser keeps it.
+ */
+function landedOn(path: string, anchor: string): RegExp {
+  const { metadata, use } = test.info().project;
+  const dropsFragment = metadata.target === 'next15' && use.javaScriptEnabled !== false;
+  return new RegExp(`${path}${dropsFragment ? '' : `#${anchor}`}$`);
+}
+
 /** Signs `page` in as `email` (a session minted on the emulator) and opens the organization page. */
 async function openOrganizationAs(page: Page, email: string) {
   await helpers().signInAtHome(page, email, { organizationId: 'org_acme', via: 'cookie' });
@@ -57,7 +68,7 @@ test('alice invites a new address → the invitee accepts → is a member', asyn
   await invite.getByLabel('Email address').fill('newcomer@example.com');
   await invite.getByRole('combobox', { name: 'Role' }).selectOption({ label: 'Member' });
   await invite.getByRole('button', { name: 'Send invitation' }).click();
-  await expect(page).toHaveURL(/\/organization#authkit-members$/);
+  await expect(page).toHaveURL(landedOn('/organization', 'authkit-members'));
   await expect(members.getByRole('status')).toHaveText('Invitation sent to newcomer@example.com.');
   await expect(page.getByRole('region', { name: 'Pending invitations' }).getByRole('row', { name: /newcomer@example\.com/ })).toBeVisible();
 

@@ -53,12 +53,14 @@ test('an outage during a proactive refresh keeps serving the still-valid session
   await emulator.setAccessTokenTtl(30); // inside the 30 s refresh buffer from the start: every request tries to refresh
   await signInAtHome(page, 'bob@example.com', { via: 'hosted' });
   await emulator.injectFault({ endpoint: AUTHENTICATE, status: 503, retry_after: 0, times: 1000 });
+  const before = await refreshes();
   // A link prefetch may have refreshed just before the outage, its answer kept by the proxy (30 s)
   // while the browser dropped the prefetch's cookie: one page view adopts it, then the outage is all.
+  // That view's own refresh attempt (when there was nothing to adopt) fails and starts the backoff,
+  // so the attempts are counted from before it.
   await page.reload();
   await page.waitForLoadState('networkidle');
   const sealed = await sessionCookie(context);
-  const before = await refreshes();
 
   await page.goto('/account');
   await expect(shownTestId(page, 'account-email')).toHaveText('bob@example.com');
