@@ -1,7 +1,7 @@
 /**
  * The auth-state toolbar and the decorator that drives every story through the test kit's mock
  * session: the server face reads it through the kit's real `getSession()` (a sealed cookie in the
- * framework's `next/headers` mock, marked verified), the client face through `MockAuthKitProvider`,
+ * framework's `next/headers` mock, its token read unverified), the client face through `MockAuthKitProvider`,
  * and the server actions are module mocks acting on it (see preview.tsx).
  */
 import { cookies } from '@storybook/nextjs-vite/headers.mock';

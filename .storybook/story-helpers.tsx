@@ -2,7 +2,7 @@
 import type { StoryContext } from '@storybook/nextjs-vite';
 import { Component } from 'react';
 import type { ReactNode } from 'react';
-import { expect, within } from 'storybook/test';
+import { expect, waitFor, within } from 'storybook/test';
 import { toolbarOverrides } from './auth-toolbar.js';
 
 /**
@@ -22,9 +22,13 @@ export async function expectLoading({ canvasElement }: { canvasElement: HTMLElem
   await expect(canvasElement.textContent).toBe('Loading session…');
 }
 
-/** The story renders nothing at all (gates closed, switcher hidden, no banner). */
+/**
+ * The story renders nothing at all (gates closed, switcher hidden, no banner), once the session has
+ * been read: its first read unseals the cookie (WebCrypto, in the browser), which takes a few tasks.
+ */
 export async function expectNothing({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> {
-  // Give async server components a moment to settle before asserting absence.
+  await waitFor(() => expect(canvasElement.textContent).not.toBe('Loading session…'), { timeout: 5000 });
+  // Give async server components a moment more to settle before asserting absence.
   await new Promise((resolve) => setTimeout(resolve, 50));
   await expect(canvasElement.textContent).toBe('');
 }

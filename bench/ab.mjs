@@ -12,7 +12,7 @@
  * four. Prints wall and CPU µs per request, medians over rounds.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { relaunch } from './support/relaunch.mjs';
@@ -27,6 +27,10 @@ if (process.env.AUTHKIT_BENCH_CHILD !== '1') {
   if (!existsSync(join(tree, 'dist', 'server', 'index.js'))) {
     mkdirSync(tree, { recursive: true });
     execFileSync('sh', ['-c', `git archive ${sha} src tsconfig.json tsconfig.build.json | tar -x -C "${tree}"`], { cwd: root, stdio: 'inherit' });
+    // The rev's package.json "imports" (#refresh-exchange), in the tree: without them tsc and Node
+    // would take this checkout's, and tsc would compile (and emit into) this checkout's src/.
+    const { imports } = JSON.parse(execFileSync('git', ['show', `${sha}:package.json`], { cwd: root, encoding: 'utf8' }));
+    writeFileSync(join(tree, 'package.json'), JSON.stringify({ name: 'authkit-rsc-ab', type: 'module', imports }, null, 2));
     execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(tree, 'tsconfig.build.json')], { cwd: tree, stdio: 'inherit' });
   }
   process.env.AUTHKIT_BENCH_AB_DIST = join(tree, 'dist');

@@ -3,7 +3,7 @@
  * One package, one path, in a loop, under `node --cpu-prof`: where a missed target's time goes.
  *
  *   node bench/profile.mjs <case> [ours|reference] [iterations]
- *     case: seen (row 1, seen before) | first (row 1, first seen) | render1 | render50 (row 5)
+ *     case: seen (row 1, seen before) | first (row 1, first seen) | render1 | render50 | render-signed-out (row 5)
  *   node bench/support/profile-summary.mjs <the .cpuprofile it names> --top 30
  *
  * The loop runs after a warm-up, so the profile is mostly the steady state.
@@ -36,9 +36,9 @@ try {
       for (const request of requests) await proxy(request);
       return elapsedUs(start) / n;
     };
-  } else if (kase === 'render1' || kase === 'render50') {
+  } else if (kase === 'render1' || kase === 'render50' || kase === 'render-signed-out') {
     const { renderLoop } = await import('./support/render-row.mjs');
-    const loop = await renderLoop(bench, who, kase === 'render50' ? 50 : 1, sealed);
+    const loop = await renderLoop(bench, who, kase === 'render50' ? 50 : 1, kase === 'render-signed-out' ? undefined : sealed);
     run = async (n) => (await loop(n)).requestUs;
   } else {
     throw new Error(`unknown case ${kase}`);

@@ -2,8 +2,8 @@
 /**
  * Measures what the client face of `authkit-rsc/components` costs a browser: an esbuild bundle,
  * minified, then gzip -9, with react, react-dom, next and the actions module external (a bundler
- * replaces server actions by references). The way the reference package's size was measured
- * (`/work/shared/reference/authkit-nextjs.md` §5), so the numbers compare.
+ * replaces server actions by references). `npm run bench` measures the reference package's
+ * `./components` entry the same way (bench/support/bundle-row.mjs), so the numbers compare.
  *
  *   node scripts/measure-client-bundle.mjs          # prints a table
  *   node scripts/measure-client-bundle.mjs --json   # machine-readable
@@ -19,8 +19,8 @@ const SETS = {
   'reference set (AuthKitProvider, useAuth, useAccessToken, Impersonation)': 'AuthKitProvider, useAuth, useAccessToken, Impersonation',
   'whole client face': '*',
 };
-// The reference set's budget was half the reference's whole entry measured this way (4,561 B gzip
-// in bench row 8): 2,280 B, met at 2,236 B. Since the provider takes a promise of the session (so
+// The reference set's budget was half the reference's whole entry measured this way (4,561 B gzip,
+// bench/results.md): 2,280 B, met at 2,236 B. Since the provider takes a promise of the session (so
 // the server shell never blocks a page's static shell: issue 11), the reference's call forms of
 // the errors and `eagerAuth`'s token cookie read by useAccessToken (issue 12), the set is ~2,550 B;
 // the budget is 2,560 B (56% of the reference's entry, 59% of the reference's own version of the

@@ -32,7 +32,7 @@ function WhoAmI() {
 // `<AuthKitProvider>` (server shell): reads the session once on the server and seeds the client
 // provider with the redacted session (never the tokens), so `useAuth()` has data on the first
 // render. The stories render the server shell around a client component that calls `useAuth()`.
-// (The docs page describes the component from its own JSDoc: see .storybook/jsdoc.ts.)
+// (The docs page describes the component from its own JSDoc: see .storybook/docs-pages.ts.)
 const meta = {
   title: 'Provider/AuthKitProvider',
   component: server.AuthKitProvider,

@@ -8,7 +8,7 @@ import { expectLoading, expectNothing, onlyInOwnState } from '../.storybook/stor
 // `<Impersonation>`: while an admin impersonates the user, a banner (announced, `role="status"`)
 // says who is impersonating whom, in which organisation and why, with a "Stop impersonating" form
 // that signs the session out. Styled with `--workos-impersonation-*` CSS variables.
-// (The docs page describes the component from its own JSDoc: see .storybook/jsdoc.ts.)
+// (The docs page describes the component from its own JSDoc: see .storybook/docs-pages.ts.)
 const meta = {
   title: 'Components/Impersonation',
   component: server.Impersonation,

@@ -9,7 +9,7 @@ import { expectLoading, expectNothing, onlyInOwnState } from '../.storybook/stor
 // `<OrgSwitcher>` lists the user's active memberships (fetched on the server), marks the current
 // one, and switches with `switchOrganizationAction`: one plain `<form>` per organisation, so it
 // works without JavaScript. Hidden for a single membership unless `showWhenSingle`.
-// (The docs page describes the component from its own JSDoc: see .storybook/jsdoc.ts.)
+// (The docs page describes the component from its own JSDoc: see .storybook/docs-pages.ts.)
 const meta = {
   title: 'Components/OrgSwitcher',
   component: server.OrgSwitcher,

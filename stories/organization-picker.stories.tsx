@@ -3,8 +3,9 @@ import { cookies } from '@storybook/nextjs-vite/headers.mock';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import * as actions from '../src/actions/index.js';
 import * as server from '../src/components/index.react-server.js';
+import { writePendingSelection } from '../src/server/callback/pending-selection.js';
 import { writeNotice } from '../src/server/organizations/notices.js';
-import { writePendingSelection } from '../src/server/organizations/pending-selection.js';
+import { sessionRoot } from '../src/server/root/current-root.js';
 import { expectLoading, lastForm, onlyInOwnState } from '../.storybook/story-helpers.js';
 
 // `<OrganizationPicker>`: where a sign-in goes when WorkOS asks the app to choose the organization
@@ -23,7 +24,7 @@ type Story = StoryObj<typeof meta>;
 
 /** What the callback leaves when Alice lets the app choose between Acme and Globex. */
 const jar = { set: (name: string, value: string) => cookies().set(name, value) };
-const pendingChoice = () => writePendingSelection(jar, {
+const pendingChoice = () => writePendingSelection(sessionRoot(), jar, {
   token: 'pending_mock', nonce: 'nonce_mock', userId: 'user_alice', email: 'alice@example.com', returnTo: '/',
   organizations: [{ id: 'org_acme', name: 'Acme' }, { id: 'org_globex', name: 'Globex' }],
 });
@@ -45,7 +46,7 @@ export const Pending: Story = {
 export const PendingNotOffered: Story = {
   beforeEach: async () => {
     await pendingChoice();
-    await writeNotice({ scope: 'picker', code: 'not-offered' });
+    await writeNotice(sessionRoot(), { scope: 'picker', code: 'not-offered' });
   },
   play: onlyInOwnState(async ({ canvasElement }) => {
     const canvas = within(canvasElement);

@@ -7,7 +7,7 @@ import { expectLoading, onlyInOwnState, ShowRedirect } from '../.storybook/story
 
 // `<RequireAuth>` protects a part of a page. Signed out, it redirects to sign-in and back (or renders
 // `fallback` when given); signed in without a condition, it renders `fallback` (default nothing).
-// (The docs page describes the component from its own JSDoc: see .storybook/jsdoc.ts.)
+// (The docs page describes the component from its own JSDoc: see .storybook/docs-pages.ts.)
 const meta = {
   title: 'Gates/RequireAuth',
   component: server.RequireAuth,

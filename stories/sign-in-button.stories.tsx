@@ -6,7 +6,7 @@ import * as server from '../src/components/index.react-server.js';
 // `<SignInButton>`: a plain link to the kit's auth route (`getSignInUrl()`), which starts the WorkOS
 // flow there. `returnTo`, `organizationId` and `loginHint` go into the URL; `asChild` renders your
 // own element. It renders in every auth state (wrap it in `<SignedOut>` to hide it).
-// (The docs page describes the component from its own JSDoc: see .storybook/jsdoc.ts.)
+// (The docs page describes the component from its own JSDoc: see .storybook/docs-pages.ts.)
 const meta = {
   title: 'Buttons/SignInButton',
   component: server.SignInButton,

@@ -7,7 +7,7 @@ import { onlyInOwnState } from '../.storybook/story-helpers.js';
 
 // `<SignOutButton>`: a `<form>` whose submit button calls `signOutAction` (a server action), so it
 // works before hydration and without JavaScript. `returnTo` says where WorkOS sends the browser next.
-// (The docs page describes the component from its own JSDoc: see .storybook/jsdoc.ts.)
+// (The docs page describes the component from its own JSDoc: see .storybook/docs-pages.ts.)
 const meta = {
   title: 'Buttons/SignOutButton',
   component: server.SignOutButton,

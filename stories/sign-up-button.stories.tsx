@@ -5,7 +5,7 @@ import * as server from '../src/components/index.react-server.js';
 
 // `<SignUpButton>`: a plain link that starts sign-up on the kit's auth route (AuthKit opens on its
 // sign-up screen). Same props as `<SignInButton>`.
-// (The docs page describes the component from its own JSDoc: see .storybook/jsdoc.ts.)
+// (The docs page describes the component from its own JSDoc: see .storybook/docs-pages.ts.)
 const meta = {
   title: 'Buttons/SignUpButton',
   component: server.SignUpButton,

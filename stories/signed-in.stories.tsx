@@ -8,7 +8,7 @@ import { expectLoading, onlyInOwnState } from '../.storybook/story-helpers.js';
 // `roles`, `permission`, `entitlement`, `featureFlag`, `organizationId`, `condition`), else
 // `fallback`. These stories show the server face (an async server component reading the session
 // through `withAuth()`); pick any auth state in the toolbar's "Auth" menu.
-// (The docs page describes the component from its own JSDoc: see .storybook/jsdoc.ts.)
+// (The docs page describes the component from its own JSDoc: see .storybook/docs-pages.ts.)
 const meta = {
   title: 'Gates/SignedIn',
   component: server.SignedIn,

@@ -6,7 +6,7 @@ import { expectLoading, onlyInOwnState } from '../.storybook/story-helpers.js';
 
 // `<SignedOut>` renders `children` when nobody is signed in, else `fallback`: the place for a
 // sign-in button in a layout. Server face shown; the client twin is the last story.
-// (The docs page describes the component from its own JSDoc: see .storybook/jsdoc.ts.)
+// (The docs page describes the component from its own JSDoc: see .storybook/docs-pages.ts.)
 const meta = {
   title: 'Gates/SignedOut',
   component: server.SignedOut,

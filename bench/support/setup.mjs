@@ -55,14 +55,14 @@ export async function startBench() {
   });
   // Everything from dist/ is loaded here, once: a rebuild of dist/ during a run (others work in
   // this tree) cannot pull a module from under it.
-  const [ours, reference, testing, { sealSession }, { NextRequest }] = await Promise.all([
+  const [ours, reference, testing, { sealSessionWithPassword }, { NextRequest }] = await Promise.all([
     import('authkit-rsc'),
     import('@workos-inc/authkit-nextjs'),
     // The test kit's session helper, from dist directly: its entry also holds client components,
     // which the react-server build of React (this process) cannot load.
     import('../../dist/testing/test-session.js'),
-    // The kit's own sealing (what `sealTestSessionCookie` uses; a 2 KB session needs no chunks).
-    import('../../dist/server/session/seal.js'),
+    // The kit's own sealing, pure (what `sealTestSessionCookie` uses; a 2 KB session needs no chunks).
+    import('../../dist/shared/iron-seal.js'),
     import('next/server.js'),
   ]);
 
@@ -70,11 +70,11 @@ export async function startBench() {
   async function mintSession(expiresIn) {
     const wire = await emulator.control.createSession({ ...SESSION_USER, ...(expiresIn ? { expires_in: expiresIn } : {}) });
     const session = testing.sessionFromAuthenticateResponse(wire);
-    return { session, sealed: await sealSession(session) };
+    return { session, sealed: await sealSessionWithPassword(session, COOKIE_PASSWORD) };
   }
 
   /** Another seal of the same session: a different string of the same length (fresh salt and IV). */
-  const reseal = (session) => sealSession(session);
+  const reseal = (session) => sealSessionWithPassword(session, COOKIE_PASSWORD);
 
   /** A navigation request for the page, with the session cookie when given. */
   function request(sealed) {

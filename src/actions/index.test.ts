@@ -4,25 +4,28 @@
  * session decides, and no result carries a refresh token or another user's or organisation's data.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { redirectOf, signedInRequest, signedOutRequest, emulatorPerFile } from '../../test/support/components-request.js';
-import { nextRequest } from '../../test/support/next-headers.js';
+import { signedInRequest, signedOutRequest } from '../../test/support/components-request.js';
+import { emulatorSuite } from '../../test/support/emulator-suite.js';
+import { redirectOf } from '../../test/support/http.js';
+import { mockRequest } from '../testing/next-headers.js';
 import { listOrganizationMemberships } from '../server/index.js';
 import { decodeJwtClaims } from '../shared/claims.js';
 import {
   getAccessTokenAction, getAuthAction, getOrganizationsAction, refreshAuthAction, signOutAction, switchOrganizationAction,
 } from './index.js';
 
-vi.mock('next/headers', () => import('../../test/support/next-headers.js'));
+vi.mock('next/headers', async () => (await import('../testing/next-headers.js')).nextHeadersMock);
 // Actions revalidate after a switch; outside a Next server there is nothing to revalidate.
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
-const emulator = emulatorPerFile();
+const suite = emulatorSuite();
+const emulator = () => suite.emulator;
 const AUTHENTICATE = 'POST /user_management/authenticate';
 const action = { readOnly: false };
 const alice = { user: 'alice@example.com', organizationId: 'org_acme' };
 
 const authenticateCalls = () => emulator().control.counters()[AUTHENTICATE] ?? 0;
-const sessionWrites = () => nextRequest.writesTo('wos-session');
+const sessionWrites = () => mockRequest.writesTo('wos-session');
 
 /** No token, and no key that could hold one, anywhere in the result. */
 function expectRedacted(result: unknown, ...secrets: string[]) {
@@ -135,7 +138,7 @@ describe('authorisation never trusts the memberships cache', () => {
 
   /** A page view listing the memberships for display (the layout's switcher); cached per process. */
   async function displayed(sealed: string): Promise<string[]> {
-    nextRequest.reset({ cookies: { 'wos-session': sealed }, readOnly: true });
+    mockRequest.reset({ cookies: { 'wos-session': sealed }, readOnly: true });
     return (await listOrganizationMemberships()).map((org) => org.id);
   }
 
@@ -146,10 +149,10 @@ describe('authorisation never trusts the memberships cache', () => {
     await displayed(sealed);
     expect(listingCalls()).toBe(before); // display: from the cache
     for (const organizationId of ['org_umbrella', 'org_globex']) {
-      nextRequest.reset({ cookies: { 'wos-session': sealed } });
+      mockRequest.reset({ cookies: { 'wos-session': sealed } });
       await switchOrganizationAction(organizationId);
     }
-    nextRequest.reset({ cookies: { 'wos-session': sealed } });
+    mockRequest.reset({ cookies: { 'wos-session': sealed } });
     await refreshAuthAction({ organizationId: 'org_acme' });
     expect(listingCalls()).toBe(before + 3);
   });
@@ -162,7 +165,7 @@ describe('authorisation never trusts the memberships cache', () => {
       expect(await displayed(sealed)).toEqual(['org_acme', 'org_globex']);
       emulator().control.removeMembership('om_alice_globex');
       expect(await displayed(sealed)).toEqual(['org_acme', 'org_globex']); // up to 30 s stale, by design
-      nextRequest.reset({ cookies: { 'wos-session': sealed } });
+      mockRequest.reset({ cookies: { 'wos-session': sealed } });
       emulator().control.resetCounters();
       expect(await switchOrganizationAction('org_globex')).toEqual({ error: 'Not a member of this organization' });
       expect(await refreshAuthAction({ organizationId: 'org_globex' })).toEqual({ error: 'Not a member of this organization' });
@@ -331,7 +334,7 @@ describe('signOutAction', () => {
     expect(target.pathname).toBe('/user_management/sessions/logout');
     expect(target.searchParams.get('session_id')).toMatch(/^session_/);
     expect(target.searchParams.get('return_to')).toBe('http://localhost:3000/bye');
-    expect(nextRequest.cookie('wos-session')).toBeUndefined();
+    expect(mockRequest.cookie('wos-session')).toBeUndefined();
   });
 
   it('takes options too, and ignores a returnTo that is not a string', async () => {

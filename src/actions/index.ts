@@ -8,14 +8,8 @@
  * are exported (Next allows nothing else in a 'use server' file).
  */
 import { unstable_rethrow } from 'next/navigation';
-import { getSignInUrl, listOrganizationMemberships, refreshSession, signOut, switchToOrganization } from '../server/index.js';
-import * as organizations from '../server/organizations/form-actions.js';
-import { appOrigin, sameOriginReturnPath } from '../server/auth/sign-out.js';
-import { getSession } from '../server/session/get-session.js';
-import { isWithinRefreshBuffer } from '../server/session/refresh-buffer.js';
-import { isWithinOutageGrace } from '../server/session/outage-grace.js';
-import { staleUserInfo } from '../server/session/state.js';
-import { TokenRefreshError } from '../shared/errors.js';
+import { getSignInUrl, listOrganizationMemberships, refreshSession, signOut, switchToOrganization, withFreshAuth } from '../server/index.js';
+import * as organizations from '../server/form-actions.js';
 import { toClientAuth } from '../shared/redact.js';
 import type { ClientAuth, NoUserInfo, OrganizationChoice, RedactedUserInfo, SwitchToOrganizationOptions, UserInfo } from '../shared/types.js';
 
@@ -26,32 +20,10 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/**
- * The caller's session. A render cannot save a refreshed cookie but an action can, so an expired
- * token (with `due`, one about to expire; with `always`, any) is refreshed here. A transient refresh
- * failure keeps the user signed in on the old claims (an expired token: stale, within the outage
- * grace period); a terminal one means signed out.
- */
-async function callerAuth(refresh: 'expired' | 'due' | 'always' = 'expired'): Promise<UserInfo | NoUserInfo> {
-  const state = await getSession();
-  if (state.status === 'signed-out') return { user: null };
-  const stale = state.status === 'expired' || (refresh === 'due' && isWithinRefreshBuffer(state.claims));
-  if (!stale && refresh !== 'always') return state.info;
-  try {
-    return await refreshSession();
-  } catch (error) {
-    unstable_rethrow(error);
-    const transient = error instanceof TokenRefreshError && error.isTransient;
-    // WorkOS is down: stale within the outage grace period, then signed out (public semantics).
-    if (transient && refresh === 'expired' && state.status === 'expired') return isWithinOutageGrace(state) ? staleUserInfo(state) : { user: null };
-    throw error;
-  }
-}
-
-/** The caller's session, or signed out when a due refresh was refused (the session has ended). */
+/** The caller's session (an expired token refreshed first), or signed out when that refresh was refused. */
 async function callerAuthOrSignedOut(): Promise<UserInfo | NoUserInfo> {
   try {
-    return await callerAuth();
+    return await withFreshAuth();
   } catch (error) {
     unstable_rethrow(error);
     return { user: null };
@@ -90,7 +62,7 @@ export async function signOutAction(formDataOrOptions?: FormData | { returnTo?: 
   const returnTo = formDataOrOptions instanceof FormData ? formDataOrOptions.get('returnTo') : formDataOrOptions?.returnTo;
   // Anyone can call an action with any argument: only a return path on this app is honoured
   // (signOut itself also takes allow-listed absolute URLs, from the app's own code).
-  return signOut({ returnTo: sameOriginReturnPath(text(returnTo), await appOrigin()) });
+  return signOut({ returnTo: text(returnTo), sameOriginOnly: true });
 }
 
 /**
@@ -176,7 +148,7 @@ export async function getAccessTokenAction(
   options?: { forceRefresh?: boolean },
 ): Promise<{ accessToken: string | undefined; error?: string }> {
   try {
-    return { accessToken: (await callerAuth(options?.forceRefresh ? 'always' : 'due')).accessToken };
+    return { accessToken: (await withFreshAuth({ refresh: options?.forceRefresh ? 'always' : 'due' })).accessToken };
   } catch (error) {
     return { accessToken: undefined, ...failure(error, 'Failed to refresh access token') };
   }

@@ -17,5 +17,5 @@ export { UserSessions } from './server/user-sessions.js';
 export { useAuth } from './client/use-auth.js';
 export { useAccessToken, useTokenClaims } from './client/use-access-token.js';
 export { useRecentAuth } from './client/use-recent-auth.js';
-export type { ServerAuthKitProviderProps } from './server/auth-kit-provider.js';
+export type { ServerAuthKitProviderProps, ServerAuthKitProviderProps as AuthKitProviderProps } from './server/auth-kit-provider.js';
 export type * from './public-types.js';

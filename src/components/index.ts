@@ -11,4 +11,5 @@ export { SignInButton, SignUpButton, SignOutButton } from './client/buttons.js';
 export { OrgSwitcher } from './client/org-switcher.js';
 export { Impersonation } from './client/impersonation.js';
 export { CreateOrganization, OrganizationInvitations, OrganizationMembers, OrganizationPicker, UserSessions } from './client/server-parts.js';
+export type { AuthKitProviderProps } from './client/auth-kit-provider.js';
 export type * from './public-types.js';

@@ -1,8 +1,9 @@
 /**
- * The public types of `authkit-rsc/components`, the same for both faces (TypeScript resolves the
- * package's `types` to the client face; the server face re-exports these too so both agree).
+ * The public types both faces of `authkit-rsc/components` share. Each face adds its own
+ * `AuthKitProviderProps` (the server shell takes less: nothing that cannot cross to the browser),
+ * and the package's `types` condition is per face: under `react-server` TypeScript reads the
+ * server face's declarations.
  */
-export type { AuthKitProviderProps } from './client/auth-kit-provider.js';
 export type { AuthState, SignedInAuthState } from './client/use-auth.js';
 export type { AccessTokenState, AccessTokenState as UseAccessTokenResult } from './client/use-access-token.js';
 export type { RecentAuthState } from './client/use-recent-auth.js';

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startTestEmulator } from '../../test/support/emulator.js';
 import { EmulatorDataError, type Emulator, type SeedData } from './index.js';
 import { defaultSeed } from './seed-defaults.js';
-import { controlRequest, emulatorPerSuite, rejectionOf, sdkFor } from './test-support/harness.js';
+import { controlRequest, emulatorPerSuite, rejectionOf, sdkFor } from '../../test/support/emulator-harness.js';
 
 let emulator: Emulator;
 emulatorPerSuite((started) => (emulator = started));

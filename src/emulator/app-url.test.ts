@@ -5,7 +5,7 @@ import { parseForms, submitForm } from '../../test/support/hosted-sign-in.js';
 import { parseCliArgs } from './cli-main.js';
 import type { Emulator, EmulatorOptions } from './index.js';
 import { defaultSeed } from './seed-defaults.js';
-import { claimsOf, sdkFor } from './test-support/harness.js';
+import { claimsOf, sdkFor } from '../../test/support/emulator-harness.js';
 
 const closers: (() => Promise<void>)[] = [];
 afterAll(() => Promise.all(closers.map((close) => close())));

@@ -6,7 +6,7 @@ import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify } from 'jo
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from './index.js';
 import { defaultSeed } from './seed-defaults.js';
-import { controlRequest, sdkFor, signIn } from './test-support/harness.js';
+import { controlRequest, sdkFor, signIn } from '../../test/support/emulator-harness.js';
 
 // Rotation writes the key file: these emulators get their own, never the suites' shared test key.
 const directory = mkdtempSync(join(tmpdir(), 'authkit-emulator-keys-'));

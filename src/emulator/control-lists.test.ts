@@ -1,7 +1,7 @@
 /** `GET /_emulator/invitations` and `GET /_emulator/sessions`: what tests read without the API key. */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Emulator } from './index.js';
-import { claimsOf, controlRequest, emulatorPerSuite, sdkFor, signIn } from './test-support/harness.js';
+import { claimsOf, controlRequest, emulatorPerSuite, sdkFor, signIn } from '../../test/support/emulator-harness.js';
 
 let emulator: Emulator;
 emulatorPerSuite((started) => (emulator = started));

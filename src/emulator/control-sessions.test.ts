@@ -2,7 +2,7 @@
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 import type { AuthenticateResponseJson, Emulator } from './index.js';
-import { claimsOf, rejectionOf, sdkFor, emulatorPerSuite } from './test-support/harness.js';
+import { claimsOf, rejectionOf, sdkFor, emulatorPerSuite } from '../../test/support/emulator-harness.js';
 
 let emulator: Emulator;
 emulatorPerSuite((started) => (emulator = started));

@@ -2,7 +2,7 @@
 import { NotFoundException, UnauthorizedException, UnprocessableEntityException } from '@workos-inc/node';
 import { describe, expect, it } from 'vitest';
 import type { Emulator } from './index.js';
-import { rejectionOf, sdkFor, emulatorPerSuite } from './test-support/harness.js';
+import { rejectionOf, sdkFor, emulatorPerSuite } from '../../test/support/emulator-harness.js';
 
 let emulator: Emulator;
 emulatorPerSuite((started) => (emulator = started));

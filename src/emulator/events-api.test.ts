@@ -2,7 +2,7 @@
 import { UnauthorizedException, UnprocessableEntityException } from '@workos-inc/node';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Emulator } from './index.js';
-import { claimsOf, emulatorPerSuite, rejectionOf, sdkFor, signIn } from './test-support/harness.js';
+import { claimsOf, emulatorPerSuite, rejectionOf, sdkFor, signIn } from '../../test/support/emulator-harness.js';
 
 let emulator: Emulator;
 emulatorPerSuite((started) => (emulator = started));

@@ -2,7 +2,7 @@
 import { GenericServerException, OauthException, RateLimitExceededException } from '@workos-inc/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Emulator } from './index.js';
-import { controlRequest, rejectionOf, sdkFor, signIn, emulatorPerSuite } from './test-support/harness.js';
+import { controlRequest, rejectionOf, sdkFor, signIn, emulatorPerSuite } from '../../test/support/emulator-harness.js';
 
 const AUTHENTICATE = 'POST /user_management/authenticate';
 let emulator: Emulator;

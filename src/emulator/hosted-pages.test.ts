@@ -4,7 +4,7 @@ import { startTestEmulator } from '../../test/support/emulator.js';
 import { parseForms, signInThroughHostedPage, submitForm } from '../../test/support/hosted-sign-in.js';
 import type { Emulator } from './index.js';
 import { defaultSeed } from './seed-defaults.js';
-import { emulatorPerSuite } from './test-support/harness.js';
+import { emulatorPerSuite } from '../../test/support/emulator-harness.js';
 
 let emulator: Emulator;
 emulatorPerSuite((started) => (emulator = started));

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseForms, submitForm } from '../../test/support/hosted-sign-in.js';
 import type { Emulator } from './index.js';
-import { claimsOf, REDIRECT_URI, sdkFor, emulatorPerSuite } from './test-support/harness.js';
+import { claimsOf, REDIRECT_URI, sdkFor, emulatorPerSuite } from '../../test/support/emulator-harness.js';
 
 let emulator: Emulator;
 emulatorPerSuite((started) => (emulator = started));

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseForms, signInThroughHostedPage, submitForm } from '../../test/support/hosted-sign-in.js';
 import type { Emulator } from './index.js';
-import { REDIRECT_URI, claimsOf, emulatorPerSuite, sdkFor } from './test-support/harness.js';
+import { REDIRECT_URI, claimsOf, emulatorPerSuite, sdkFor } from '../../test/support/emulator-harness.js';
 
 let emulator: Emulator;
 emulatorPerSuite((started) => (emulator = started));

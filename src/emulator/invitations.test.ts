@@ -2,7 +2,7 @@
 import { ConflictException, GenericServerException, NotFoundException, UnprocessableEntityException } from '@workos-inc/node';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Emulator } from './index.js';
-import { emulatorPerSuite, rejectionOf, sdkFor } from './test-support/harness.js';
+import { emulatorPerSuite, rejectionOf, sdkFor } from '../../test/support/emulator-harness.js';
 
 let emulator: Emulator;
 emulatorPerSuite((started) => (emulator = started));

@@ -1,9 +1,9 @@
 /** Ending sessions: the browser logout redirect and the API-key revoke call. */
 import { NotFoundException, OauthException } from '@workos-inc/node';
 import { describe, expect, it } from 'vitest';
-import { TEST_COOKIE_PASSWORD } from '../../test/support/emulator.js';
+import { TEST_COOKIE_PASSWORD } from '../../test/support/env.js';
 import type { Emulator } from './index.js';
-import { claimsOf, rejectionOf, sdkFor, signIn, emulatorPerSuite } from './test-support/harness.js';
+import { claimsOf, rejectionOf, sdkFor, signIn, emulatorPerSuite } from '../../test/support/emulator-harness.js';
 
 let emulator: Emulator;
 emulatorPerSuite((started) => (emulator = started));

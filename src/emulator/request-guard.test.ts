@@ -6,7 +6,7 @@ import { parseForms, submitForm } from '../../test/support/hosted-sign-in.js';
 import { CsrfTokens } from './csrf.js';
 import type { Emulator } from './index.js';
 import { allowedHosts } from './request-guard.js';
-import { emulatorPerSuite, REDIRECT_URI, rejectionOf, sdkFor, signIn } from './test-support/harness.js';
+import { emulatorPerSuite, REDIRECT_URI, rejectionOf, sdkFor, signIn } from '../../test/support/emulator-harness.js';
 
 let emulator: Emulator;
 emulatorPerSuite((started) => (emulator = started));

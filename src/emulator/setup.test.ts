@@ -9,7 +9,7 @@ import { startTestEmulator } from '../../test/support/emulator.js';
 import { parseCliArgs, startCli, UsageError } from './cli-main.js';
 import { createEmulator, EmulatorDataError, type SeedData } from './index.js';
 import { defaultSeed } from './seed-defaults.js';
-import { claimsOf, rejectionOf, sdkFor, signIn } from './test-support/harness.js';
+import { claimsOf, rejectionOf, sdkFor, signIn } from '../../test/support/emulator-harness.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'authkit-emulator-setup-'));
 const closers: (() => Promise<void>)[] = [];

@@ -4,7 +4,7 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { signInThroughHostedPage } from '../../test/support/hosted-sign-in.js';
 import type { Emulator } from './index.js';
-import { REDIRECT_URI, claimsOf, rejectionOf, sdkFor, signIn, emulatorPerSuite } from './test-support/harness.js';
+import { REDIRECT_URI, claimsOf, rejectionOf, sdkFor, signIn, emulatorPerSuite } from '../../test/support/emulator-harness.js';
 
 let emulator: Emulator;
 emulatorPerSuite((started) => (emulator = started));

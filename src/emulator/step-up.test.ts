@@ -1,10 +1,10 @@
 /** Step-up answers as the SDK sees them: organisation selection, SSO and MFA requirements. */
 import { AuthenticationException } from '@workos-inc/node';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TEST_COOKIE_PASSWORD } from '../../test/support/emulator.js';
+import { TEST_COOKIE_PASSWORD } from '../../test/support/env.js';
 import { parseForms, signInThroughHostedPage, submitForm } from '../../test/support/hosted-sign-in.js';
 import type { Emulator } from './index.js';
-import { claimsOf, REDIRECT_URI, rejectionOf, sdkFor, signIn, emulatorPerSuite } from './test-support/harness.js';
+import { claimsOf, REDIRECT_URI, rejectionOf, sdkFor, signIn, emulatorPerSuite } from '../../test/support/emulator-harness.js';
 
 let emulator: Emulator;
 emulatorPerSuite((started) => (emulator = started));

@@ -3,7 +3,7 @@ import { NotFoundException } from '@workos-inc/node';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseForms } from '../../test/support/hosted-sign-in.js';
 import type { Emulator } from './index.js';
-import { REDIRECT_URI, claimsOf, emulatorPerSuite, rejectionOf, sdkFor, signIn } from './test-support/harness.js';
+import { REDIRECT_URI, claimsOf, emulatorPerSuite, rejectionOf, sdkFor, signIn } from '../../test/support/emulator-harness.js';
 
 let emulator: Emulator;
 emulatorPerSuite((started) => (emulator = started));

@@ -3,7 +3,7 @@ import { BadRequestException, NotFoundException, UnprocessableEntityException } 
 import { afterEach, describe, expect, it } from 'vitest';
 import { signInThroughHostedPage } from '../../test/support/hosted-sign-in.js';
 import type { Emulator } from './index.js';
-import { REDIRECT_URI, emulatorPerSuite, rejectionOf, sdkFor, signIn } from './test-support/harness.js';
+import { REDIRECT_URI, emulatorPerSuite, rejectionOf, sdkFor, signIn } from '../../test/support/emulator-harness.js';
 
 let emulator: Emulator;
 emulatorPerSuite((started) => (emulator = started));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator } from '../../test/support/emulator.js';
 import { parseCliArgs, startCli, UsageError } from './cli-main.js';
-import { Receiver } from './test-support/webhook-receiver.js';
+import { Receiver } from '../../test/support/webhook-receiver.js';
 
 const SECRET = 'whsec_test_emulator';
 const receiver = new Receiver();

@@ -2,8 +2,8 @@
 import { SignatureVerificationException } from '@workos-inc/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator, WebhookDelivery } from './index.js';
-import { claimsOf, controlRequest, emulatorPerSuite, rejectionOf, sdkFor, signIn } from './test-support/harness.js';
-import { type Received, Receiver } from './test-support/webhook-receiver.js';
+import { claimsOf, controlRequest, emulatorPerSuite, rejectionOf, sdkFor, signIn } from '../../test/support/emulator-harness.js';
+import { type Received, Receiver } from '../../test/support/webhook-receiver.js';
 
 const SECRET = 'whsec_test_emulator';
 

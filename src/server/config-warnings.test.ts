@@ -6,8 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_API_KEY, DEFAULT_CLIENT_ID } from '../emulator/seed-defaults.js';
 import { EMULATOR_API_KEY, EMULATOR_CLIENT_ID } from '../shared/constants.js';
-import { getConfig } from './config.js';
-import { setTestEnv } from './test-support/env.js';
+import { readConfig } from './config.js';
+import { setTestEnv } from '../../test/support/env.js';
 
 let restore: () => void = () => {};
 let warnings: string[] = [];
@@ -32,8 +32,8 @@ describe('set-up warnings', () => {
   it('NODE_ENV=production against the emulator: one warning naming every variable, without the key', () => {
     restore = setTestEnv(EMULATOR_ENV);
     process.env.NODE_ENV = 'production';
-    getConfig();
-    getConfig();
+    readConfig();
+    readConfig();
     expect(warnings).toHaveLength(1);
     for (const name of ['NODE_ENV', 'WORKOS_API_HOSTNAME', 'WORKOS_API_HTTPS', 'WORKOS_API_KEY', 'WORKOS_CLIENT_ID']) expect(warnings[0]).toContain(name);
     expect(warnings[0]).not.toContain(EMULATOR_API_KEY);
@@ -42,10 +42,10 @@ describe('set-up warnings', () => {
   it('NODE_ENV=production with only a loopback host, or only WORKOS_API_HTTPS=false, still warns about that one', () => {
     process.env.NODE_ENV = 'production';
     restore = setTestEnv({ WORKOS_CLIENT_ID: 'client_real_1', WORKOS_API_KEY: 'sk_live_1', WORKOS_API_HOSTNAME: '127.0.0.2', WORKOS_API_HTTPS: undefined, WORKOS_API_PORT: undefined });
-    getConfig();
+    readConfig();
     restore();
     restore = setTestEnv({ WORKOS_CLIENT_ID: 'client_real_2', WORKOS_API_KEY: 'sk_live_2', WORKOS_API_HOSTNAME: 'api.workos.com', WORKOS_API_HTTPS: 'false', WORKOS_API_PORT: undefined });
-    getConfig();
+    readConfig();
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toMatch(/WORKOS_API_HOSTNAME=127\.0\.0\.2/);
     expect(warnings[0]).not.toMatch(/WORKOS_API_HTTPS=false/);
@@ -54,7 +54,7 @@ describe('set-up warnings', () => {
 
   it("the emulator's client id with the API host not the emulator: warns in any environment", () => {
     restore = setTestEnv({ ...EMULATOR_ENV, WORKOS_API_HOSTNAME: undefined, WORKOS_API_HTTPS: undefined, WORKOS_API_PORT: undefined });
-    getConfig();
+    readConfig();
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/WORKOS_CLIENT_ID is the local emulator's/);
     expect(warnings[0]).toMatch(/whole/);
@@ -62,11 +62,11 @@ describe('set-up warnings', () => {
 
   it('says nothing for the emulator in development, or real settings in production', () => {
     restore = setTestEnv({ ...EMULATOR_ENV, WORKOS_API_PORT: '4101' });
-    getConfig();
+    readConfig();
     restore();
     process.env.NODE_ENV = 'production';
     restore = setTestEnv({ WORKOS_CLIENT_ID: 'client_real', WORKOS_API_KEY: 'sk_live_x', WORKOS_API_HOSTNAME: undefined, WORKOS_API_HTTPS: undefined, WORKOS_API_PORT: undefined });
-    getConfig();
+    readConfig();
     expect(warnings).toEqual([]);
   });
 });

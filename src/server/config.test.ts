@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthKitConfigError } from '../shared/errors.js';
-import { getConfig, perConfig, resolveRedirectUri, workosBaseUrl } from './config.js';
-import { getWorkOS } from './workos.js';
-import { setTestEnv, TEST_COOKIE_PASSWORD } from './test-support/env.js';
+import { getConfig, resolveRedirectUri, workosBaseUrl } from './config.js';
+import { sessionRoot } from './root/current-root.js';
+import { workosClient } from './workos.js';
+import { setTestEnv, TEST_COOKIE_PASSWORD } from '../../test/support/env.js';
 
 let restore: () => void = () => {};
 afterEach(() => restore());
@@ -79,25 +80,35 @@ describe('getConfig', () => {
     });
   });
 
-  it('is cached while the environment is unchanged and re-read when it changes', () => {
+  it('outside production, is kept while the environment is unchanged and read again when it changes (with a new session root)', () => {
     restore = setTestEnv();
     const first = getConfig();
     expect(getConfig()).toBe(first);
-    const workos = getWorkOS();
-    expect(getWorkOS()).toBe(workos);
+    const root = sessionRoot();
+    expect(sessionRoot()).toBe(root);
+    expect(workosClient(sessionRoot())).toBe(workosClient(root));
     process.env.WORKOS_COOKIE_NAME = 'renamed';
     expect(getConfig()).not.toBe(first);
     expect(getConfig().cookieName).toBe('renamed');
-    expect(getWorkOS()).not.toBe(workos);
+    expect(sessionRoot()).not.toBe(root);
+    expect(sessionRoot().store).not.toBe(root.store);
+    expect(workosClient(sessionRoot())).not.toBe(workosClient(root));
   });
 
-  it('rebuilds perConfig values only when the configuration changes', () => {
+  it('in production, is read once: a running server keeps its first configuration', async () => {
     restore = setTestEnv();
-    let builds = 0;
-    const value = perConfig(() => ({ build: ++builds }));
-    expect(value()).toBe(value());
-    process.env.WORKOS_COOKIE_MAX_AGE = '60';
-    expect(value().build).toBe(2);
+    const nodeEnv = process.env.NODE_ENV;
+    vi.resetModules(); // a fresh module: production's configuration is never read again
+    const fresh = await import('./config.js');
+    try {
+      process.env.NODE_ENV = 'production';
+      const first = fresh.getConfig();
+      process.env.WORKOS_COOKIE_NAME = 'renamed';
+      expect(fresh.getConfig()).toBe(first);
+      expect(fresh.getConfig().cookieName).toBe('wos-session');
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+    }
   });
 
   it('names a short password by its length only, with the fix', () => {
@@ -148,14 +159,14 @@ describe('getConfig', () => {
 describe('resolveRedirectUri', () => {
   it('prefers the option, then the environment', () => {
     restore = setTestEnv();
-    expect(resolveRedirectUri('https://preview.example/auth')).toBe('https://preview.example/auth');
-    expect(resolveRedirectUri()).toBe('http://localhost:3000/callback');
+    expect(resolveRedirectUri(getConfig(), 'https://preview.example/auth')).toBe('https://preview.example/auth');
+    expect(resolveRedirectUri(getConfig())).toBe('http://localhost:3000/callback');
   });
 
   it('explains how to set it when neither is given', () => {
     restore = setTestEnv({ NEXT_PUBLIC_WORKOS_REDIRECT_URI: undefined });
-    expect(() => resolveRedirectUri()).toThrow(/NEXT_PUBLIC_WORKOS_REDIRECT_URI: is not set.*handleAuth\(\)/);
-    expect(() => resolveRedirectUri('/relative')).toThrow(/redirectUri/);
+    expect(() => resolveRedirectUri(getConfig())).toThrow(/NEXT_PUBLIC_WORKOS_REDIRECT_URI: is not set.*handleAuth\(\)/);
+    expect(() => resolveRedirectUri(getConfig(), '/relative')).toThrow(/redirectUri/);
   });
 });
 
@@ -165,7 +176,7 @@ describe('workosBaseUrl', () => {
       restore?.();
       restore = setTestEnv(env);
       const config = getConfig();
-      expect(`${workosBaseUrl(config)}/sso/jwks/${config.clientId}`).toBe(getWorkOS().userManagement.getJwksUrl(config.clientId));
+      expect(`${workosBaseUrl(config)}/sso/jwks/${config.clientId}`).toBe(workosClient(sessionRoot()).userManagement.getJwksUrl(config.clientId));
     }
   });
 });

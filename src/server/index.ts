@@ -22,6 +22,9 @@ export type { State, StateIssue, StateStandardSchema } from './callback/state-sc
 export { has, withAuth } from './auth/with-auth.js';
 export { getSignInUrl, getSignUpUrl } from './auth/sign-in-url.js';
 export { signOut } from './auth/sign-out.js';
+export type { SignOutOptions } from './auth/sign-out.js';
+export { withFreshAuth } from './auth/with-fresh-auth.js';
+export type { FreshAuthOptions } from './auth/with-fresh-auth.js';
 export { refreshSession } from './auth/refresh-session.js';
 export type { RefreshSessionOptions } from './auth/refresh-session.js';
 export { switchToOrganization } from './auth/switch-organization.js';
@@ -33,15 +36,15 @@ export { organizationCacheTag, userCacheTag } from './next-cache.js';
 export { listOrganizationMembers } from './organizations/members.js';
 export { listOrganizationInvitations } from './organizations/invitations.js';
 export { listUserSessions } from './organizations/user-sessions.js';
-export { getOrganizationSelection } from './organizations/complete-selection.js';
+export { getOrganizationSelection } from './organizations/selection.js';
 export { defaultOrganizationMessages } from '../shared/organization-messages.js';
 export type { OrganizationMessages, OrganizationMessagesInput } from '../shared/organization-messages.js';
 export type {
   Notice, NoticeCode, NoticeScope, OfferedOrganization, OrganizationInvitation, OrganizationMember, PendingOrganizationSelection, UserSessionInfo,
 } from '../shared/organization-types.js';
 export { validateApiKey } from './auth/validate-api-key.js';
-export { getFeatureFlagsRuntimeClient } from './feature-flags.js';
-export { getWorkOS } from './workos.js';
+export { getFeatureFlagsRuntimeClient } from './auth/feature-flags.js';
+export { getWorkOS } from './auth/get-workos.js';
 
 export { AuthKitError, AuthKitConfigError, CallbackError, TokenRefreshError, isAuthKitError } from '../shared/errors.js';
 export type {

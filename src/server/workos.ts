@@ -1,28 +1,27 @@
 import 'server-only';
 /**
- * The one WorkOS SDK client. The SDK does not read WORKOS_API_HOSTNAME/HTTPS/PORT itself, so the
- * kit passes them (that is how the emulator, or a WorkOS custom domain, is reached).
+ * The WorkOS SDK client of a session root, one per root (so per configuration). The SDK does not
+ * read WORKOS_API_HOSTNAME/HTTPS/PORT itself, so the kit passes them (that is how the emulator, or
+ * a WorkOS custom domain, is reached), and the root's `fetch`.
  */
 import { WorkOS } from '@workos-inc/node';
-import { perConfig } from './config.js';
+import type { SessionRoot } from './root/session-root.js';
 
-const client = perConfig(
-  (config) =>
-    new WorkOS(config.apiKey, {
+const clients = new WeakMap<Pick<SessionRoot, 'config' | 'fetch'>, WorkOS>();
+
+/** The SDK client configured from `root`, created on first use. */
+export function workosClient(root: Pick<SessionRoot, 'config' | 'fetch'>): WorkOS {
+  let client = clients.get(root);
+  if (!client) {
+    const { config } = root;
+    client = new WorkOS(config.apiKey, {
       clientId: config.clientId,
       apiHostname: config.apiHostname,
       https: config.apiHttps,
       port: config.apiPort,
-    }),
-);
-
-/**
- * The WorkOS SDK client configured from the environment, created on first use.
- *
- * @example
- * const workos = getWorkOS();
- * const org = await workos.organizations.getOrganization(organizationId);
- */
-export function getWorkOS(): WorkOS {
-  return client();
+      fetchFn: root.fetch,
+    });
+    clients.set(root, client);
+  }
+  return client;
 }

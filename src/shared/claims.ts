@@ -24,9 +24,3 @@ export function decodeJwtClaims<T extends object = AccessToken>(token: unknown):
     return null;
   }
 }
-
-/** Seconds until the token's `exp` (negative once expired), or null without an `exp`. */
-export function secondsUntilExpiry(claims: { exp?: number } | null | undefined, nowMs = Date.now()): number | null {
-  if (!claims || typeof claims.exp !== 'number') return null;
-  return claims.exp - nowMs / 1000;
-}

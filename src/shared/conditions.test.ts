@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meetsConditions, pickConditions } from './conditions.js';
+import { meetsConditions } from './conditions.js';
 import type { RedactedUserInfo } from './types.js';
 
 const user = { object: 'user', id: 'user_1', email: 'a@example.com' } as RedactedUserInfo['user'];
@@ -48,9 +48,5 @@ describe('meetsConditions', () => {
   it('runs a predicate over the signed-in info', () => {
     expect(meetsConditions(admin, { condition: (auth) => auth.user.email.endsWith('@example.com') })).toBe(true);
     expect(meetsConditions(admin, { condition: () => false })).toBe(false);
-  });
-
-  it('picks only condition keys out of props', () => {
-    expect(pickConditions({ role: 'admin', children: 'x' } as never)).toEqual({ role: 'admin', roles: undefined, permission: undefined, entitlement: undefined, featureFlag: undefined, organizationId: undefined, condition: undefined });
   });
 });

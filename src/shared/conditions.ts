@@ -18,9 +18,3 @@ export function meetsConditions(auth: RedactedUserInfo, conditions: AuthConditio
   if (condition !== undefined && !condition(auth)) return false;
   return true;
 }
-
-/** Splits a props object into its condition keys and the rest (for components that take both). */
-export function pickConditions<T extends AuthConditions>(props: T): AuthConditions {
-  const { role, roles, permission, entitlement, featureFlag, organizationId, condition } = props;
-  return { role, roles, permission, entitlement, featureFlag, organizationId, condition };
-}

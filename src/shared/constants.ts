@@ -25,6 +25,9 @@ export const MAX_COOKIE_CHUNKS = 16;
 /** 400 days, the longest lifetime browsers accept; the tokens bound the session, not the cookie. */
 export const DEFAULT_COOKIE_MAX_AGE_SECONDS = 400 * 24 * 60 * 60;
 
+/** How long a user's listed memberships serve display (the store's and Next's data cache) before WorkOS is asked again. */
+export const MEMBERSHIPS_TTL_MS = 30_000;
+
 /** How long a sign-in flow (PKCE verifier + state) stays valid. */
 export const SIGN_IN_FLOW_TTL_SECONDS = 600;
 

@@ -1,24 +1,39 @@
 /**
- * Every error the kit throws is an `AuthKitError` with a stable `code`, so callers branch on the
- * code rather than on message text. Subclasses exist only where callers need extra fields.
- * Messages never contain a token, a cookie value or a secret.
+ * Every error the kit throws for a failure it reports is an `AuthKitError` with a stable `code`,
+ * so callers branch on the code rather than on message text.
+ * Subclasses exist only where callers need extra fields. Caller misuse (an argument of the wrong
+ * kind) throws a plain `TypeError`, as jose and the platform do. Messages never contain a token,
+ * a cookie value or a secret.
  */
+
+const CALLBACK_ERROR_CODES = [
+  'missing_auth_params',
+  'missing_pkce_cookie',
+  'oauth_state_mismatch',
+  'missing_tokens',
+  'authentication_failed',
+  'authorization_error',
+] as const;
+
+/** The codes a sign-in callback can fail with (the reference package's four plus ours). */
+export type CallbackErrorCode = (typeof CALLBACK_ERROR_CODES)[number];
+
+/** Every code an `AuthKitError` carries; each is thrown somewhere in the kit. */
 export type AuthKitErrorCode =
+  | CallbackErrorCode
+  /** A setting is missing or invalid (`AuthKitConfigError`). */
   | 'config_invalid'
-  | 'missing_auth_params'
-  | 'missing_pkce_cookie'
-  | 'oauth_state_mismatch'
-  | 'missing_tokens'
-  | 'authentication_failed'
-  | 'authorization_error'
+  /** A refresh failed (`TokenRefreshError`; `isTransient` says whether the session is kept). */
   | 'token_refresh_failed'
-  | 'session_unavailable'
-  | 'not_signed_in'
-  | 'forbidden'
-  | 'invalid_argument'
+  /** WorkOS answered with something the kit cannot use (an access token that is not a JWT). */
+  | 'workos_response_invalid'
+  /** A client hook or twin rendered outside `<AuthKitProvider>`. */
   | 'provider_missing'
+  /** An organization component (server only) rendered in a client component. */
+  | 'server_component_only'
+  /** `withAuth()` (or a gate) called inside a `'use cache'` scope, which cannot see the request. */
   | 'session_in_cache_scope'
-  // An AuthKitError built the reference package's way (`new AuthKitError(message, cause?, data?)`).
+  /** An AuthKitError built the reference package's way (`new AuthKitError(message, cause?, data?)`). */
   | 'unknown';
 
 /** The options of the coded form: `new AuthKitError(code, message, { cause, data })`. */
@@ -29,12 +44,12 @@ export interface AuthKitErrorOptions {
 }
 
 /**
- * The base class of every error the kit throws. Two call forms: the kit's own,
+ * The base class of every error the kit reports. Two call forms: the kit's own,
  * `new AuthKitError(code, message, options?)`, and the reference package's,
  * `new AuthKitError(message, cause?, data?)` (its code is then `'unknown'`).
  *
  * @example
- * if (error instanceof AuthKitError && error.code === 'not_signed_in') redirect('/');
+ * if (error instanceof AuthKitError && error.code === 'session_in_cache_scope') console.error(error.message);
  */
 export class AuthKitError extends Error {
   override readonly name: string = 'AuthKitError';
@@ -72,18 +87,6 @@ export class AuthKitConfigError extends AuthKitError {
   }
 }
 
-const CALLBACK_ERROR_CODES = [
-  'missing_auth_params',
-  'missing_pkce_cookie',
-  'oauth_state_mismatch',
-  'missing_tokens',
-  'authentication_failed',
-  'authorization_error',
-] as const;
-
-/** The codes a sign-in callback can fail with (the reference package's four plus ours). */
-export type CallbackErrorCode = (typeof CALLBACK_ERROR_CODES)[number];
-
 const isCallbackErrorCode = (value: unknown): value is CallbackErrorCode =>
   (CALLBACK_ERROR_CODES as readonly unknown[]).includes(value);
 
@@ -108,20 +111,22 @@ export interface CallbackErrorContext {
 export class CallbackError extends AuthKitError {
   override readonly name = 'CallbackError';
   declare readonly code: CallbackErrorCode;
-  readonly context: CallbackErrorContext;
+  // The context is stored once, as `data`; the fields below read it.
+  declare readonly data: CallbackErrorContext & Record<string, unknown>;
 
   constructor(code: CallbackErrorCode, message: string, context?: CallbackErrorContext, cause?: unknown);
   constructor(message: string, code: CallbackErrorCode, context?: CallbackErrorContext);
   constructor(first: string, second: string, context: CallbackErrorContext = {}, cause?: unknown) {
     const referenceForm = isCallbackErrorCode(second) && !isCallbackErrorCode(first);
     super(referenceForm ? second : (first as CallbackErrorCode), referenceForm ? first : second, { cause, data: { ...context } });
-    this.context = context;
   }
 
-  get path() { return this.context.path; }
-  get userAgent() { return this.context.userAgent; }
-  get hasCode() { return this.context.hasCode; }
-  get hasState() { return this.context.hasState; }
+  /** What was known about the failed request (safe to log). */
+  get context(): CallbackErrorContext { return this.data; }
+  get path() { return this.data.path; }
+  get userAgent() { return this.data.userAgent; }
+  get hasCode() { return this.data.hasCode; }
+  get hasState() { return this.data.hasState; }
 }
 
 /** Who the failed refresh was for, and whether a retry may succeed (the reference's context). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSafeReturnPath, pathWithSearch, safeReturnPath } from './return-to.js';
+import { isSafeReturnPath, safeReturnPath } from './return-to.js';
 
 describe('safeReturnPath', () => {
   it.each([
@@ -52,11 +52,5 @@ describe('safeReturnPath', () => {
 
   it('normalises dot segments without leaving the origin', () => {
     expect(safeReturnPath('/a/../../b')).toBe('/b');
-  });
-});
-
-describe('pathWithSearch', () => {
-  it('keeps path and query, drops origin and hash', () => {
-    expect(pathWithSearch('https://app.example/a/b?c=1#d')).toBe('/a/b?c=1');
   });
 });

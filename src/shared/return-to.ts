@@ -66,9 +66,3 @@ export function safeReturnPath(value: unknown, fallback = '/'): string {
 export function isSafeReturnPath(value: unknown): value is string {
   return safeReturnPath(value, '') !== '';
 }
-
-/** The path + query of a URL, the form the kit uses for return paths. */
-export function pathWithSearch(url: URL | string): string {
-  const parsed = typeof url === 'string' ? new URL(url) : url;
-  return `${parsed.pathname}${parsed.search}`;
-}

@@ -29,4 +29,5 @@ export type { MockActionCall, MockActions } from './mock-actions.js';
 export { loadMockProvider, MockAuthKitProvider, mockProviderProps } from './mock-provider.js';
 export type { MockAuthKitProviderProps } from './mock-provider.js';
 export { mockRequest, nextHeadersMock } from './next-headers.js';
+export type { MockCookieWrite, MockRequestInit } from './next-headers.js';
 export { resolveServerComponents } from './server-tree.js';

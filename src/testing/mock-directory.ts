@@ -3,13 +3,12 @@
  * organisation memberships (`<OrgSwitcher>`, the impersonation banner's organisation name), from
  * the active mock session; and the organization components' members, users, invitations and
  * sessions, from the mock organization directory (mock-organizations.ts). It answers those GETs
- * in WorkOS's wire format and passes every other request through untouched, so a suite that also
- * talks to a real emulator is unaffected.
+ * in WorkOS's wire format and passes every other request to the global `fetch`. It is the `fetch`
+ * the mock session binds into the kit's session root (the WorkOS SDK's and the JWKS's), never a
+ * patch of the global.
  */
 import { currentMockSession } from './mock-registry.js';
 import { organizationReply } from './mock-organizations-wire.js';
-
-let installed = false;
 
 function requestUrl(input: RequestInfo | URL): URL | undefined {
   try {
@@ -59,19 +58,15 @@ function jsonReply(body: object): Response {
 }
 
 /**
- * Wraps `fetch` once (idempotent). The WorkOS SDK keeps the `fetch` it saw when it was created, so
- * this must run before the kit creates its client; `setMockSession` calls it first thing.
+ * `fetch` with the memberships listing answered from the active mock session, and the organization
+ * components' reads from the mock organization directory.
+ * @example bindSessionSeams({ fetch: mockDirectoryFetch })
  */
-export function installMockDirectory(): void {
-  if (installed) return;
-  installed = true;
-  const original = globalThis.fetch;
-  globalThis.fetch = function authkitMockDirectoryFetch(input: RequestInfo | URL, init?: RequestInit) {
-    const url = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase() === 'GET' ? requestUrl(input) : undefined;
-    const organizations = url && organizationReply(url);
-    // WorkOS down: a network failure (the SDK does not retry it, so the answer comes at once).
-    if (organizations === 'down') return Promise.reject(new Error('WorkOS is unreachable (mock organization directory)'));
-    const answer = url && (organizations ? jsonReply(organizations) : membershipsResponse(url));
-    return answer ? Promise.resolve(answer) : original(input, init);
-  } as typeof fetch;
-}
+export const mockDirectoryFetch: typeof fetch = (input, init) => {
+  const url = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase() === 'GET' ? requestUrl(input) : undefined;
+  const organizations = url && organizationReply(url);
+  // WorkOS down: a network failure (the SDK does not retry it, so the answer comes at once).
+  if (organizations === 'down') return Promise.reject(new Error('WorkOS is unreachable (mock organization directory)'));
+  const answer = url && (organizations ? jsonReply(organizations) : membershipsResponse(url));
+  return answer ? Promise.resolve(answer) : globalThis.fetch(input, init);
+};

@@ -20,8 +20,11 @@ const field = (form: unknown, name: string) => {
 async function land(scope: NoticeScope, code: NoticeCode, subject?: string): Promise<void> {
   const notice: Notice = { scope, code, ...(subject ? { subject } : {}) };
   try {
-    const { writeNotice } = await serverModule(() => import('../server/organizations/notices.js'));
-    await writeNotice(notice);
+    const server = await serverModule(async () => ({
+      ...(await import('../server/root/current-root.js')),
+      ...(await import('../server/organizations/notices.js')),
+    }));
+    await server.writeNotice(server.sessionRoot(), notice);
   } catch {
     // No `next/headers` here (a client-only test): the change still happened.
   }

@@ -1,23 +1,23 @@
 /**
  * The server face of the mock session. It goes through the same per-request `getSession()` as
  * production: the mock session is sealed with the kit's own sealing code into a cookie, and the
- * sealed value is recorded in the verified-session cache (`rememberVerifiedSession`, the seam the
- * session pipeline offers for this), so `readSession` answers from the cache instead of verifying
- * the unsigned mock token. Nothing in the kit's production code knows about mocks.
+ * kit's session root is rebuilt with two test seams (`bindSessionSeams`): a token reader that
+ * skips verification (the mock token's signature is a placeholder) and a fetch that answers the
+ * memberships listing from the mock session (mock-directory.ts). No production cache is written
+ * and no global is patched; `clearMockSession` puts the defaults back.
  *
  * Server modules are loaded on first use, so importing `authkit-rsc/testing` in a client-only test
  * does not pull in `server-only`.
  */
+import { planChunkedCookie, sessionCookieNames } from '../shared/cookie-chunks.js';
+import { mockDirectoryFetch } from './mock-directory.js';
 import { ensureMockAuthEnv } from './mock-env.js';
-import { serverModule } from './server-modules.js';
-import { installMockDirectory } from './mock-directory.js';
-import { activeCookieJar, setActive } from './mock-registry.js';
-import type { MockCookieJar } from './mock-registry.js';
-import { createMockSession } from './mock-session.js';
-import type { MockSession } from './mock-session.js';
-import type { MockAuthState } from './mock-data.js';
 import { loadMockProvider } from './mock-provider.js';
+import { activeCookieJar, setActive, type MockCookieJar } from './mock-registry.js';
+import { createMockSession, readMockAccessToken, type MockSession } from './mock-session.js';
+import type { MockAuthState } from './mock-data.js';
 import { mockRequest } from './next-headers.js';
+import { serverModule } from './server-modules.js';
 
 export interface SetMockSessionOptions {
   /**
@@ -27,37 +27,35 @@ export interface SetMockSessionOptions {
   cookies?: MockCookieJar | Promise<MockCookieJar>;
 }
 
-async function serverModules() {
-  const [seal, state, cache, jar, config] = await serverModule(() => Promise.all([
-    import('../server/session/seal.js'),
-    import('../server/session/state.js'),
-    import('../server/session/verified-cache.js'),
-    import('../server/session/cookie-jar.js'),
-    import('../server/config.js'),
-  ]));
-  return { ...seal, ...state, ...cache, ...jar, ...config };
+const serverModules = () => serverModule(async () => ({
+  ...(await import('../server/root/current-root.js')),
+  ...(await import('../server/session/session-seal.js')),
+}));
+
+let unbindSeams: (() => void) | undefined;
+
+/** The kit's session root with the mock seams bound (once, until `clearMockSession`). */
+async function mockRoot() {
+  const server = await serverModules();
+  unbindSeams ??= server.bindSessionSeams({ verifyAccessToken: readMockAccessToken, fetch: mockDirectoryFetch });
+  return { server, root: server.sessionRoot() };
 }
 
 /** Writes the session cookie (chunked like the kit does) or, for no session, clears it. */
 async function writeCookie(jar: MockCookieJar, mock: MockSession): Promise<void> {
-  const server = await serverModules();
-  const base = server.getConfig().cookieName;
-  let sealed: string | null = null;
-  if (mock.status === 'signed-in' && mock.session && mock.claims) {
-    sealed = await server.sealSession(mock.session);
-    server.rememberVerifiedSession(sealed, server.signedIn(mock.session, mock.claims, sealed));
-  }
-  const present = (jar.getAll?.() ?? []).map((cookie) => cookie.name);
-  const existing = present.filter((name) => name === base || name.startsWith(`${base}.`));
-  const { writes, deletions } = server.planChunkedCookie(base, sealed, existing);
+  const { server, root } = await mockRoot();
+  const base = root.config.cookieName;
+  const sealed = mock.status === 'signed-in' && mock.session ? await server.sealSession(root, mock.session) : null;
+  const present = (jar.getAll?.() ?? []).map(({ name }) => ({ name, value: '' }));
+  const { writes, deletions } = planChunkedCookie(base, sealed, sessionCookieNames({ getAll: () => present }, base));
   for (const name of deletions) jar.delete(name);
   for (const write of writes) jar.set(write.name, write.value);
 }
 
 /**
  * Puts a mock session in place for the server face, the mock actions and `MockAuthKitProvider`:
- * fills missing config with placeholders, writes the sealed cookie into `cookies` and marks it
- * verified. Resolves to the mock session.
+ * fills missing config with placeholders, binds the mock seams and writes the sealed cookie into
+ * `cookies`. Resolves to the mock session.
  *
  * @example
  * // Vitest, with vi.mock('next/headers', …nextHeadersMock)
@@ -68,7 +66,6 @@ async function writeCookie(jar: MockCookieJar, mock: MockSession): Promise<void>
 export async function setMockSession(session: MockSession | MockAuthState = 'signedIn', options: SetMockSessionOptions = {}): Promise<MockSession> {
   const mock = typeof session === 'string' ? createMockSession(session) : session;
   ensureMockAuthEnv();
-  installMockDirectory();
   await loadMockProvider();
   const jar = (await options.cookies) ?? activeCookieJar() ?? mockRequest.cookies();
   await writeCookie(jar, mock);
@@ -76,9 +73,11 @@ export async function setMockSession(session: MockSession | MockAuthState = 'sig
   return mock;
 }
 
-/** Signs the mock session out (clears the cookie) and forgets it. */
+/** Signs the mock session out (clears the cookie), forgets it and unbinds the mock seams. */
 export async function clearMockSession(): Promise<void> {
   const jar = activeCookieJar();
   if (jar) await writeCookie(jar, createMockSession('signedOut'));
   setActive(undefined);
+  unbindSeams?.();
+  unbindSeams = undefined;
 }

@@ -1,7 +1,8 @@
 /**
  * The mock session renders both faces of every component in any auth state, without a server:
- * the server face reads it through the kit's real `getSession()` (verified-session cache + a
- * mocked cookie), the client face through the real client provider, and the mock actions act on it.
+ * the server face reads it through the kit's real `getSession()` (a sealed cookie in the mocked
+ * `next/headers`, read through the session root's test seams), the client face through the real
+ * client provider, and the mock actions act on it.
  */
 import { act, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
@@ -13,11 +14,14 @@ vi.mock('../actions/index.js', async () => (await import('./index.js')).createMo
 import * as actions from '../actions/index.js';
 import * as client from '../components/index.js';
 import * as server from '../components/index.react-server.js';
-import { getSession } from '../server/session/get-session.js';
+import { getSession } from '../server/request/get-session.js';
+import { sessionRoot } from '../server/root/current-root.js';
 import {
-  clearMockActionCalls, createMockSession, mockActionCalls, MockAuthKitProvider, mockRequest, mockUser,
+  clearMockActionCalls, clearMockSession, createMockSession, mockActionCalls, MockAuthKitProvider, mockRequest, mockUser,
   resolveServerComponents, setMockSession,
 } from './index.js';
+import { mockDirectoryFetch } from './mock-directory.js';
+import { readMockAccessToken } from './mock-session.js';
 
 beforeEach(() => {
   mockRequest.reset();
@@ -83,6 +87,25 @@ describe('the server face reads the mock session through getSession()', () => {
     await renderServer(<server.AuthKitProvider><Who /></server.AuthKitProvider>);
     // The shell hands over a promise: useAuth() is loading on the first render, then has the user.
     expect(await screen.findByText('eve@example.com as owner')).toBeInTheDocument();
+  });
+});
+
+describe('the seams it uses', () => {
+  it("reads mock tokens and lists memberships through the session root's seams: no global patched, and cleared with the session", async () => {
+    const globalFetch = globalThis.fetch;
+    await setMockSession('admin');
+    expect(globalThis.fetch).toBe(globalFetch);
+    expect(sessionRoot()).toMatchObject({ verifyAccessToken: readMockAccessToken, fetch: mockDirectoryFetch });
+    await clearMockSession();
+    expect(sessionRoot().verifyAccessToken).not.toBe(readMockAccessToken);
+    expect(sessionRoot().fetch).not.toBe(mockDirectoryFetch);
+    expect(mockRequest.cookie('wos-session')).toBeUndefined();
+  });
+
+  it('reads an expired mock token as expired, never signed in', async () => {
+    const expired = createMockSession('signedIn', { expiresIn: -60 });
+    expect(await readMockAccessToken(expired.session!.accessToken)).toMatchObject({ result: 'expired', signatureChecked: false });
+    expect(await readMockAccessToken('not-a-token')).toEqual({ result: 'malformed' });
   });
 });
 

@@ -1,9 +1,11 @@
 /**
  * Mock sessions: plain data describing who is signed in, built without a server. The server face
  * reads one through the real session pipeline once `setMockSession` has put it in place; the client
- * face is seeded with its redacted `auth`. The access token is a readable but unsigned JWT: it is
- * only ever trusted through the verified-session cache, never verified.
+ * face is seeded with its redacted `auth`. The access token is a readable but unsigned JWT: the
+ * mock session's token reader (`readMockAccessToken`, bound as a test seam) reads it unverified.
  */
+import type { TokenCheck } from '../server/crypto/verify-token.js';
+import { decodeJwtClaims } from '../shared/claims.js';
 import type { AccessToken, ClientAuth, OrganizationChoice, Session } from '../shared/types.js';
 import { MOCK_PRESETS, organizationChoices } from './mock-data.js';
 import type { MockAuthState, MockMembership, MockSessionPreset } from './mock-data.js';
@@ -39,6 +41,17 @@ const toBase64Url = (text: string) => bytesToBase64Url(new TextEncoder().encode(
 /** A compact JWT with these claims and a placeholder signature (decodable, never verifiable). */
 export function mockAccessToken(claims: AccessToken): string {
   return `${toBase64Url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'authkit-rsc-mock' }))}.${toBase64Url(JSON.stringify(claims))}.mock-signature`;
+}
+
+/**
+ * Reads an access token's claims without verifying its signature (a mock token's is a placeholder):
+ * the token reader the mock session binds into the kit's session root. `exp` still counts.
+ */
+export async function readMockAccessToken(token: string): Promise<TokenCheck> {
+  const claims = decodeJwtClaims<AccessToken>(token);
+  if (typeof claims?.sub !== 'string' || typeof claims.sid !== 'string') return { result: 'malformed' };
+  const expired = typeof claims.exp === 'number' && claims.exp * 1000 <= Date.now();
+  return expired ? { result: 'expired', claims, signatureChecked: false } : { result: 'valid', claims };
 }
 
 function signedInMock(options: MockSessionOptions): MockSession {

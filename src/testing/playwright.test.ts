@@ -10,13 +10,14 @@ import { startTestEmulator, useEmulatorEnv } from '../../test/support/emulator.j
 import type { Emulator } from '../emulator/index.js';
 import { readSessionFromCookies } from '../server/session/read-session.js';
 import { signInAs } from './index.js';
+import { sessionRoot } from '../server/root/current-root.js';
 
 let emulator: Emulator;
 let restoreEnv: () => void;
 const app = createServer(async (request, response) => {
   const pairs = (request.headers.cookie ?? '').split('; ').filter(Boolean).map((pair) => pair.split('='));
   const jar = { getAll: () => pairs.map(([name, value]) => ({ name: name!, value: decodeURIComponent(value ?? '') })) };
-  const state = await readSessionFromCookies(jar);
+  const state = await readSessionFromCookies(sessionRoot(), jar);
   response.end(state.status === 'signed-in' ? `${state.info.user.email} in ${state.info.organizationId}` : state.status);
 });
 

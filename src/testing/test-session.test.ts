@@ -3,10 +3,11 @@
  * own `readSession` (signature verified against the emulator's JWKS), with no test-only path.
  */
 import { describe, expect, it } from 'vitest';
-import { emulatorSuite } from '../server/test-support/emulator-suite.js';
-import { readChunkedCookie } from '../server/session/cookie-jar.js';
+import { emulatorSuite } from '../../test/support/emulator-suite.js';
+import { readChunkedCookie } from '../shared/cookie-chunks.js';
 import { readSession } from '../server/session/read-session.js';
 import { createTestSession, sealTestSessionCookie } from './index.js';
+import { sessionRoot } from '../server/root/current-root.js';
 
 const suite = emulatorSuite();
 
@@ -17,7 +18,7 @@ describe('createTestSession', () => {
     const minted = await createTestSession({ user: 'alice@example.com', organizationId: 'org_acme', role: 'admin', permissions: ['posts:write'], featureFlags: ['beta'] });
     expect(minted.cookies).toEqual([{ name: 'wos-session', value: minted.sealed }]);
     expect(minted.cookieHeader).toBe(`wos-session=${encodeURIComponent(minted.sealed)}`);
-    const state = await readSession(minted.sealed);
+    const state = await readSession(sessionRoot(), minted.sealed);
     expect(state.status).toBe('signed-in');
     if (state.status !== 'signed-in') return;
     expect(state.info).toMatchObject({ organizationId: 'org_acme', role: 'admin', permissions: ['posts:write'], featureFlags: ['beta'] });
@@ -29,12 +30,12 @@ describe('createTestSession', () => {
   it('signs in by user id and picks the single membership as the organisation', async () => {
     const minted = await createTestSession({ user: 'user_bob' });
     expect(minted.organizationId).toBe('org_acme');
-    expect((await readSession(minted.sealed)).status).toBe('signed-in');
+    expect((await readSession(sessionRoot(), minted.sealed)).status).toBe('signed-in');
   });
 
   it('makes impersonation sessions the kit recognises', async () => {
     const minted = await createTestSession({ user: 'bob@example.com', impersonator: { email: 'support@example.com', reason: 'ticket 12' } });
-    const state = await readSession(minted.sealed);
+    const state = await readSession(sessionRoot(), minted.sealed);
     expect(state.status === 'signed-in' && state.info.impersonator).toEqual({ email: 'support@example.com', reason: 'ticket 12' });
   });
 
@@ -49,7 +50,7 @@ describe('createTestSession', () => {
     expect(minted.cookies.map((cookie) => cookie.name)).toEqual(minted.cookies.map((_, index) => `wos-session.${index}`));
     expect(minted.cookies.length).toBeGreaterThan(1);
     const joined = readChunkedCookie(jarOf(minted.cookies), 'wos-session');
-    const state = await readSession(joined);
+    const state = await readSession(sessionRoot(), joined);
     expect(state.status === 'signed-in' && state.info.permissions).toHaveLength(200);
   });
 
@@ -71,7 +72,7 @@ describe('sealTestSessionCookie', () => {
     try {
       const { sealed, cookies } = await sealTestSessionCookie(session, { cookiePassword: previous, cookieName: 'app-session' });
       expect(cookies[0]!.name).toBe('app-session');
-      expect((await readSession(sealed)).status).toBe('signed-in');
+      expect((await readSession(sessionRoot(), sealed)).status).toBe('signed-in');
     } finally {
       delete process.env.WORKOS_COOKIE_PASSWORD_PREVIOUS;
     }
@@ -80,7 +81,7 @@ describe('sealTestSessionCookie', () => {
   it('produces a seal a wrong password cannot fake', async () => {
     const { session } = await createTestSession();
     const { sealed } = await sealTestSessionCookie(session, { cookiePassword: 'not-the-apps-password-but-32-characters-long' });
-    expect(await readSession(sealed)).toEqual({ status: 'signed-out', reason: 'invalid-cookie' });
+    expect(await readSession(sessionRoot(), sealed)).toEqual({ status: 'signed-out', reason: 'invalid-cookie' });
   });
 });
 

@@ -9,7 +9,7 @@ import type { AccessToken, Impersonator, Session, User, UserInfo } from '../shar
 import type { SessionClaimFields } from './mock-data.js';
 import { decodeJwtClaims } from '../shared/claims.js';
 import { planChunkedCookie } from '../shared/cookie-chunks.js';
-import { sealSessionWithPassword } from '../shared/seal.js';
+import { sealSessionWithPassword } from '../shared/iron-seal.js';
 import { testCookieName, testCookiePassword, testEmulatorUrl } from './test-env.js';
 
 /**

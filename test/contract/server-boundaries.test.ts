@@ -70,12 +70,12 @@ describe('server boundaries', () => {
     const actions = Object.keys(await import('../../src/actions/index.js'));
     const sessionModules = [
       '../../src/server/index.js',
-      '../../src/server/session/get-session.js',
+      '../../src/server/request/get-session.js',
+      '../../src/server/request/write-session.js',
       '../../src/server/session/read-session.js',
-      '../../src/server/session/seal.js',
-      '../../src/server/session/verified-cache.js',
+      '../../src/server/session/session-seal.js',
       '../../src/server/session/refresh.js',
-      '../../src/server/auth/session-store.js',
+      '../../src/server/root/current-root.js',
     ];
     const serverNames = new Set<string>();
     for (const path of sessionModules) for (const name of Object.keys(await import(path))) serverNames.add(name);

@@ -35,13 +35,14 @@ export const APP_COMPILER_OPTIONS: ts.CompilerOptions = {
 
 /**
  * Writes `files` (name → text) into a temporary project under `base` and type-checks them.
- * `paths` maps module names the way a tsconfig's `paths` does. Returns the diagnostics of the
+ * `paths` maps module names the way a tsconfig's `paths` does; `compilerOptions` adds to the app's
+ * (`customConditions: ['react-server']` reads the package as a server component does). Returns the diagnostics of the
  * written files (by file name), and the whole program for further questions.
  */
 export function typecheckProject(
   base: string,
   files: Record<string, string>,
-  options: { paths?: Record<string, string[]>; inspect?: (program: ts.Program) => void } = {},
+  options: { paths?: Record<string, string[]>; compilerOptions?: ts.CompilerOptions; inspect?: (program: ts.Program) => void } = {},
 ): FileDiagnostic[] {
   const cache = join(base, 'node_modules', '.cache');
   mkdirSync(cache, { recursive: true });
@@ -49,7 +50,8 @@ export function typecheckProject(
   try {
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
     const rootNames = Object.keys(files).map((name) => join(dir, name));
-    const program = ts.createProgram({ rootNames, options: { ...APP_COMPILER_OPTIONS, ...(options.paths ? { paths: options.paths } : {}) } });
+    const compilerOptions = { ...APP_COMPILER_OPTIONS, ...options.compilerOptions, ...(options.paths ? { paths: options.paths } : {}) };
+    const program = ts.createProgram({ rootNames, options: compilerOptions });
     options.inspect?.(program);
     return ts.getPreEmitDiagnostics(program).flatMap((diagnostic) => {
       if (!diagnostic.file || !diagnostic.file.fileName.startsWith(dir)) {

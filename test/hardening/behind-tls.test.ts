@@ -5,14 +5,14 @@
  * configured `redirect_uri`, https, so WorkOS returns to the origin users see.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-vi.mock('next/headers', () => import('../support/next-headers.js'));
+vi.mock('next/headers', async () => (await import('../../src/testing/next-headers.js')).nextHeadersMock);
 import { signInThroughHostedPage } from '../support/hosted-sign-in.js';
 import { defaultSeed } from '../../src/emulator/seed-defaults.js';
 import { handleAuth } from '../../src/server/callback/handle-auth.js';
 import { authkitProxy } from '../../src/server/proxy/authkit-proxy.js';
-import { emulatorSuite } from '../../src/server/test-support/emulator-suite.js';
-import { TestBrowser } from '../../src/server/test-support/http.js';
-import { mintSession } from '../../src/server/test-support/sessions.js';
+import { emulatorSuite } from '../support/emulator-suite.js';
+import { TestBrowser } from '../support/http.js';
+import { mintSession } from '../support/sessions.js';
 
 const PUBLIC = 'https://app.example.com';
 const SEEN = 'http://app.example.com'; // what Next reconstructs without X-Forwarded-Proto

@@ -8,14 +8,15 @@
 import fc from 'fast-check';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { signInThroughHostedPage } from '../support/hosted-sign-in.js';
-import { flowCookieName } from '../../src/server/callback/flow-cookie.js';
+import { flowCookieName } from '../../src/shared/flow-cookie-name.js';
 import { handleAuth } from '../../src/server/callback/handle-auth.js';
-import { sealForPurpose } from '../../src/server/session/seal.js';
-import { emulatorSuite } from '../../src/server/test-support/emulator-suite.js';
-import { TestBrowser } from '../../src/server/test-support/http.js';
-import { mintSession } from '../../src/server/test-support/sessions.js';
+import { sealForPurpose } from '../../src/server/session/session-seal.js';
+import { emulatorSuite } from '../support/emulator-suite.js';
+import { TestBrowser } from '../support/http.js';
+import { mintSession } from '../support/sessions.js';
 import { CallbackError, type CallbackErrorCode } from '../../src/shared/errors.js';
 import { anyText, isSameOriginPath, outcomes, runs } from './support/hostile.js';
+import { sessionRoot } from '../../src/server/root/current-root.js';
 
 const ORIGIN = 'http://localhost:3000';
 const suite = emulatorSuite();
@@ -100,7 +101,7 @@ async function cookieValue(kind: Scenario['cookie'], mine: Flow, other: Flow, ra
     case 'session-seal':
       return (await mintSession(suite.emulator)).sealed;
     case 'custom-state-seal':
-      return sealForPurpose('custom-state', { state: mine.state }, 0);
+      return sealForPurpose(sessionRoot(), 'custom-state', { state: mine.state }, 0);
   }
 }
 

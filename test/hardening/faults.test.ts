@@ -11,10 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as realSleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-vi.mock('next/headers', () => import('../support/next-headers.js'));
+vi.mock('next/headers', async () => (await import('../../src/testing/next-headers.js')).nextHeadersMock);
 import { signInThroughHostedPage } from '../support/hosted-sign-in.js';
-import { startTestEmulator, TEST_COOKIE_PASSWORD, useEmulatorEnv } from '../support/emulator.js';
-import { nextRequest } from '../support/next-headers.js';
+import { TEST_COOKIE_PASSWORD } from '../support/env.js';
+import { startTestEmulator, useEmulatorEnv } from '../support/emulator.js';
+import { mockRequest } from '../../src/testing/next-headers.js';
 import { refreshSession } from '../../src/server/auth/refresh-session.js';
 import { signOut } from '../../src/server/auth/sign-out.js';
 import { withAuth } from '../../src/server/auth/with-auth.js';
@@ -22,12 +23,13 @@ import { handleAuth } from '../../src/server/callback/handle-auth.js';
 import { authkitProxy } from '../../src/server/proxy/authkit-proxy.js';
 import { readForwardedContext } from '../../src/server/session/forwarded.js';
 import { readSession } from '../../src/server/session/read-session.js';
-import { emulatorSuite } from '../../src/server/test-support/emulator-suite.js';
-import { forwardedHeaders, redirectOf, TestBrowser } from '../../src/server/test-support/http.js';
-import { mintSession } from '../../src/server/test-support/sessions.js';
+import { emulatorSuite } from '../support/emulator-suite.js';
+import { forwardedHeaders, redirectOf, TestBrowser } from '../support/http.js';
+import { mintSession } from '../support/sessions.js';
 import { TokenRefreshError } from '../../src/shared/errors.js';
 import type { Emulator, FaultInput } from '../../src/emulator/index.js';
 import { assertNoSecrets, captureConsole, type ConsoleCapture } from './support/hostile.js';
+import { sessionRoot } from '../../src/server/root/current-root.js';
 
 const AUTHENTICATE = 'POST /user_management/authenticate';
 const JWKS = 'GET /sso/jwks/:clientId';
@@ -111,9 +113,9 @@ function fault(input: Omit<FaultInput, 'endpoint'> & { endpoint?: string }): voi
 
 /** The session the proxy handed to the render, read back: the user still signed in, or not. */
 async function renderSees(response: Response): Promise<string | null> {
-  const context = await readForwardedContext(forwardedHeaders(response));
+  const context = await readForwardedContext(sessionRoot(), forwardedHeaders(response));
   if (!context?.session) return null;
-  const state = await readSession(context.session);
+  const state = await readSession(sessionRoot(), context.session);
   return state.status === 'signed-in' ? state.info.user.email : null;
 }
 
@@ -189,7 +191,7 @@ describe('key rotation (a new kid)', () => {
       track(oldUnread.browser);
       expect(retired.status).toBe(200);
       expect(await renderSees(retired)).toBe('dave@example.com');
-      const now = await readSession(oldUnread.browser.jar.get('wos-session'));
+      const now = await readSession(sessionRoot(), oldUnread.browser.jar.get('wos-session'));
       expect(now.status === 'signed-in' && decodeProtectedHeader(now.session.accessToken).kid).toBe(rotatedKid);
     } finally {
       restoreEnv();
@@ -204,7 +206,7 @@ describe('key rotation (a new kid)', () => {
  * the browser's cookies, the retry marker included): the user, stale or not, or nobody.
  */
 async function renderedAuth(browser: TestBrowser, response: Response, ensureSignedIn = false): Promise<{ email: string | null; stale: boolean }> {
-  nextRequest.reset({ cookies: Object.fromEntries(browser.jar), headers: Object.fromEntries(forwardedHeaders(response)), readOnly: true });
+  mockRequest.reset({ cookies: Object.fromEntries(browser.jar), headers: Object.fromEntries(forwardedHeaders(response)), readOnly: true });
   const auth = await withAuth({ ensureSignedIn });
   return { email: auth.user?.email ?? null, stale: auth.stale === true };
 }
@@ -398,19 +400,19 @@ describe('refresh faults elsewhere', () => {
     const response = browser.receive(await drive(handleAuth()(browser.request('/callback?refresh=1&return_to=%2Faccount'))));
     expect(response.status).toBe(307);
     expect(browser.jar.get('wos-session')).toBe(sealed);
-    nextRequest.reset({ cookies: Object.fromEntries(browser.jar), readOnly: true });
+    mockRequest.reset({ cookies: Object.fromEntries(browser.jar), readOnly: true });
     expect(await withAuth({ ensureSignedIn: true })).toMatchObject({ user: { email: 'alice@example.com' }, stale: true });
   });
 
   it('refreshSession() in a server action throws a transient TokenRefreshError and keeps the cookie', async () => {
     const { browser, sealed } = await expiredSession();
     fault({ status: 503, retry_after: 0, times: 4 });
-    nextRequest.reset({ cookies: Object.fromEntries(browser.jar) });
+    mockRequest.reset({ cookies: Object.fromEntries(browser.jar) });
     const error = await drive(refreshSession().catch((caught: unknown) => caught as Error));
     expect(error).toBeInstanceOf(TokenRefreshError);
     expect((error as TokenRefreshError).isTransient).toBe(true);
     expect((error as Error).message).not.toMatch(/Fe26|eyJ/);
-    expect(nextRequest.cookie('wos-session')).toBe(sealed);
+    expect(mockRequest.cookie('wos-session')).toBe(sealed);
   });
 });
 
@@ -420,17 +422,17 @@ describe('sign-out while WorkOS cannot revoke the session', () => {
     ['latency beyond the SDK timeout', { latency_ms: 120_000, drop: true, times: 8 }],
   ])('%s: the cookies are cleared and the logout redirect goes on within 3 s, logged without secrets', async (_label, broken) => {
     const { sealed } = await session({ expires_in: 300 });
-    nextRequest.reset({ cookies: { 'wos-session': sealed } });
+    mockRequest.reset({ cookies: { 'wos-session': sealed } });
     suite.emulator.control.injectFault({ endpoint: 'POST /user_management/sessions/revoke', ...broken });
     const started = Date.now();
     const { url } = await drive(redirectOf(() => signOut({ returnTo: '/bye' })));
     expect(Date.now() - started).toBeLessThanOrEqual(3_500);
     expect(new URL(url).pathname).toBe('/user_management/sessions/logout');
     expect(new URL(url).searchParams.get('return_to')).toBe('http://localhost:3000/bye');
-    expect(nextRequest.cookie('wos-session')).toBeUndefined();
+    expect(mockRequest.cookie('wos-session')).toBeUndefined();
     expect(output.text()).toMatch(/Sign-out: .*(could not be revoked|did not confirm)/);
     // This process still treats the copy as signed out.
-    expect((await readSession(sealed)).status).toBe('signed-out');
+    expect((await readSession(sessionRoot(), sealed)).status).toBe('signed-out');
   });
 });
 
@@ -451,7 +453,7 @@ describe('code exchange faults (the callback)', () => {
       track(browser);
       expect(done.status).toBe(307);
       expect(done.headers.get('location')).toBe('http://localhost:3000/account');
-      expect((await readSession(browser.jar.get('wos-session'))).status).toBe('signed-in');
+      expect((await readSession(sessionRoot(), browser.jar.get('wos-session'))).status).toBe('signed-in');
     }
   });
 
@@ -475,7 +477,7 @@ describe('WorkOS API faults during a render', () => {
     const { OrgSwitcher } = await import('../../src/components/server/org-switcher.js');
     const { Impersonation } = await import('../../src/components/server/impersonation.js');
     const { sealed } = await session({ email: 'alice@example.com', organization_id: 'org_acme', impersonator: { email: 'admin@example.com', reason: 'support' } });
-    nextRequest.reset({ cookies: { 'wos-session': sealed }, readOnly: true });
+    mockRequest.reset({ cookies: { 'wos-session': sealed }, readOnly: true });
     suite.emulator.control.injectFault({ endpoint: 'GET /user_management/organization_memberships', status: 503, retry_after: 0, times: 8 });
     const { renderToStaticMarkup } = await import('react-dom/server');
     const { createElement } = await import('react');
@@ -490,13 +492,13 @@ describe('WorkOS API faults during a render', () => {
     const { getOrganizationsAction, refreshAuthAction, switchOrganizationAction } = await import('../../src/actions/index.js');
     const { sealed } = await session({ email: 'alice@example.com', organization_id: 'org_acme' });
     suite.emulator.control.injectFault({ endpoint: 'GET /user_management/organization_memberships', status: 503, retry_after: 0, times: 100 });
-    nextRequest.reset({ cookies: { 'wos-session': sealed } });
+    mockRequest.reset({ cookies: { 'wos-session': sealed } });
     const form = new FormData();
     form.set('organizationId', 'org_globex');
     expect(await drive(switchOrganizationAction(form))).toEqual({ error: expect.stringMatching(/organizations/i) });
     expect(await drive(refreshAuthAction({ organizationId: 'org_globex' }))).toEqual({ error: expect.stringMatching(/organizations/i) });
     expect(await drive(getOrganizationsAction())).toEqual([]);
-    expect(nextRequest.cookie('wos-session')).toBe(sealed);
-    expect(nextRequest.cookieWrites).toEqual([]);
+    expect(mockRequest.cookie('wos-session')).toBe(sealed);
+    expect(mockRequest.cookieWrites).toEqual([]);
   });
 });

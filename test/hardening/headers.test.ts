@@ -8,17 +8,18 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-vi.mock('next/headers', () => import('../support/next-headers.js'));
-import { nextRequest } from '../support/next-headers.js';
+vi.mock('next/headers', async () => (await import('../../src/testing/next-headers.js')).nextHeadersMock);
+import { mockRequest } from '../../src/testing/next-headers.js';
 import { getSignInUrl } from '../../src/server/auth/sign-in-url.js';
 import { withAuth } from '../../src/server/auth/with-auth.js';
 import { authkitProxy } from '../../src/server/proxy/authkit-proxy.js';
 import { readForwardedContext, SIGNATURE_HEADER } from '../../src/server/session/forwarded.js';
-import { emulatorSuite } from '../../src/server/test-support/emulator-suite.js';
-import { forwardedHeaders, TestBrowser } from '../../src/server/test-support/http.js';
-import { mintSession } from '../../src/server/test-support/sessions.js';
+import { emulatorSuite } from '../support/emulator-suite.js';
+import { forwardedHeaders, TestBrowser } from '../support/http.js';
+import { mintSession } from '../support/sessions.js';
 import { FORWARDED_HEADERS } from '../../src/shared/constants.js';
 import { headerText, hostilePath, outcomes, runs } from './support/hostile.js';
+import { sessionRoot } from '../../src/server/root/current-root.js';
 
 const ORIGIN = 'http://localhost:3000';
 const suite = emulatorSuite();
@@ -121,7 +122,7 @@ describe('request headers (property)', () => {
           if (location) expect(new URL(location).origin).toBe(ORIGIN);
           return;
         }
-        const context = await readForwardedContext(forwarded);
+        const context = await readForwardedContext(sessionRoot(), forwarded);
         expect(context).toBeDefined();
         expect(context!.session).toBe(cookie.session === 'alice' ? aliceSeal : '');
         expect(context!.path).toBe(path);
@@ -136,7 +137,7 @@ describe('request headers (property)', () => {
     await fc.assert(
       fc.asyncProperty(plantedMix, fc.constantFrom<'alice' | 'none'>('alice', 'none'), async (plant, cookie) => {
         const values = headersFor(plant);
-        nextRequest.reset({ cookies: cookie === 'alice' ? { 'wos-session': aliceSeal } : {}, headers: values, readOnly: true });
+        mockRequest.reset({ cookies: cookie === 'alice' ? { 'wos-session': aliceSeal } : {}, headers: values, readOnly: true });
         const { user } = await withAuth();
         // Even a genuine hand-over replayed from another request (bob's) is ignored: it must
         // describe this request's own cookie.

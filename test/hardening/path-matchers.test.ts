@@ -11,10 +11,10 @@
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { setTestEnv } from '../../src/server/test-support/env.js';
+import { setTestEnv } from '../support/env.js';
 import { authkitProxy } from '../../src/server/proxy/authkit-proxy.js';
-import { compilePathMatcher } from '../../src/server/proxy/path-matchers.js';
-import { TestBrowser } from '../../src/server/test-support/http.js';
+import { compilePathMatcher } from '../../src/shared/path-matchers.js';
+import { TestBrowser } from '../support/http.js';
 import { AuthKitConfigError } from '../../src/shared/errors.js';
 import { outcomes, runs } from './support/hostile.js';
 

@@ -6,17 +6,18 @@
  */
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-vi.mock('next/headers', () => import('../support/next-headers.js'));
-import { nextRequest } from '../support/next-headers.js';
+vi.mock('next/headers', async () => (await import('../../src/testing/next-headers.js')).nextHeadersMock);
+import { mockRequest } from '../../src/testing/next-headers.js';
 import { signInThroughHostedPage } from '../support/hosted-sign-in.js';
 import { getSignInUrl } from '../../src/server/auth/sign-in-url.js';
 import { sealCustomState } from '../../src/server/callback/custom-state.js';
 import { handleAuth } from '../../src/server/callback/handle-auth.js';
 import { authkitProxy } from '../../src/server/proxy/authkit-proxy.js';
-import { emulatorSuite } from '../../src/server/test-support/emulator-suite.js';
-import { TestBrowser } from '../../src/server/test-support/http.js';
+import { emulatorSuite } from '../support/emulator-suite.js';
+import { TestBrowser } from '../support/http.js';
 import { isSafeReturnPath, safeReturnPath } from '../../src/shared/return-to.js';
 import { anyText, hostilePath, isSameOriginPath, runs } from './support/hostile.js';
+import { sessionRoot } from '../../src/server/root/current-root.js';
 
 const ORIGIN = 'http://localhost:3000';
 emulatorSuite();
@@ -85,7 +86,7 @@ describe('return paths (property)', () => {
   it('getSignInUrl({ returnTo, state }) puts only a same-origin return path on the auth route', async () => {
     await fc.assert(
       fc.asyncProperty(anyText, fc.option(anyText), async (returnTo, state) => {
-        nextRequest.reset({ readOnly: true });
+        mockRequest.reset({ readOnly: true });
         const url = new URL(await getSignInUrl({ returnTo, state: state ?? undefined }));
         expect(url.origin).toBe(ORIGIN);
         expect(url.pathname).toBe('/callback');
@@ -109,7 +110,7 @@ describe('return paths (property)', () => {
           const browser = new TestBrowser();
           let start = `/callback?return_to=${asQueryValue(returnTo, raw)}`;
           if (customState) {
-            const value = 'sealed' in customState ? await sealCustomState(customState.sealed) : customState.forged;
+            const value = 'sealed' in customState ? await sealCustomState(sessionRoot(), customState.sealed) : customState.forged;
             start += `&custom_state=${encodeURIComponent(value)}`;
           }
           const started = browser.receive(await GET(browser.request(start)));

@@ -8,19 +8,20 @@
 import { sealData } from 'iron-session';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TEST_COOKIE_PASSWORD } from '../support/emulator.js';
+import { TEST_COOKIE_PASSWORD } from '../support/env.js';
 import { authkit } from '../../src/server/proxy/authkit.js';
 import { authkitProxy } from '../../src/server/proxy/authkit-proxy.js';
 import { readForwardedContext } from '../../src/server/session/forwarded.js';
 import { readSessionFromCookies } from '../../src/server/session/read-session.js';
-import { sealForPurpose } from '../../src/server/session/seal.js';
-import { emulatorSuite } from '../../src/server/test-support/emulator-suite.js';
-import { forwardedHeaders, TestBrowser } from '../../src/server/test-support/http.js';
-import { mintSession } from '../../src/server/test-support/sessions.js';
+import { sealForPurpose } from '../../src/server/session/session-seal.js';
+import { emulatorSuite } from '../support/emulator-suite.js';
+import { forwardedHeaders, TestBrowser } from '../support/http.js';
+import { mintSession } from '../support/sessions.js';
 import { COOKIE_CHUNK_SIZE, MAX_COOKIE_CHUNKS } from '../../src/shared/constants.js';
 import type { Session } from '../../src/shared/types.js';
 import { damageSeal, sealDamage } from '../support/seal-damage.js';
 import { headerText, outcomes, runs } from './support/hostile.js';
+import { sessionRoot } from '../../src/server/root/current-root.js';
 
 const BASE = 'wos-session';
 const suite = emulatorSuite();
@@ -65,8 +66,8 @@ const authenticOddities: [string, (a: Session, b: Session) => object | Promise<s
   ['no user', (a) => ({ accessToken: a.accessToken, refreshToken: a.refreshToken }), null],
   ['empty refresh token', (a) => ({ ...a, refreshToken: '' }), null],
   ['opaque token', (a) => ({ ...a, accessToken: 'not.a.jwt' }), null],
-  ['sign-in flow seal', () => sealForPurpose('sign-in-flow', { state: 's', codeVerifier: 'v', redirectUri: 'http://localhost:3000/callback' }, 600), null],
-  ['custom state seal', () => sealForPurpose('custom-state', { state: 'x' }, 0), null],
+  ['sign-in flow seal', () => sealForPurpose(sessionRoot(), 'sign-in-flow', { state: 's', codeVerifier: 'v', redirectUri: 'http://localhost:3000/callback' }, 600), null],
+  ['custom state seal', () => sealForPurpose(sessionRoot(), 'custom-state', { state: 'x' }, 0), null],
   ['another password id', (a) => sealData({ ...a } as Record<string, unknown>, { password: { 7: TEST_COOKIE_PASSWORD }, ttl: 0 }), 'a'],
 ];
 
@@ -209,7 +210,7 @@ describe('session cookies (property)', () => {
         const value = effectiveValue(req.cookies.getAll());
         const allowed = allowedUsers(value, given);
 
-        const state = await readSessionFromCookies(req.cookies);
+        const state = await readSessionFromCookies(sessionRoot(), req.cookies);
         expect(state.status).not.toBe('expired'); // every token here is valid for an hour
         const expected = state.status === 'signed-in' ? state.info.user.id : null;
         expect(allowed).toContain(expected);
@@ -221,7 +222,7 @@ describe('session cookies (property)', () => {
 
         const response = await proxy(request(cookieJar(given.value, shape), shape.encode));
         expect(response.status).toBe(200);
-        const forwarded = await readForwardedContext(forwardedHeaders(response));
+        const forwarded = await readForwardedContext(sessionRoot(), forwardedHeaders(response));
         expect(forwarded).toBeDefined();
         // The hand-over carries the value as a header does: surrounding whitespace trimmed.
         expect(forwarded!.session).toBe(expected ? value!.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '') : '');
@@ -242,7 +243,7 @@ describe('session cookies (property)', () => {
     const { readSession } = await import('../../src/server/session/read-session.js');
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.string({ unit: 'binary', maxLength: 2000 }), fc.constantFrom('', 'Fe26.2', 'Fe26.2*', 'Fe26.2*1*****~2', '~2', '*'.repeat(8))), async (value) => {
-        const state = await readSession(value);
+        const state = await readSession(sessionRoot(), value);
         expect(state.status).toBe('signed-out');
       }),
       { numRuns: runs(3_000) },

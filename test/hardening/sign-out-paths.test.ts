@@ -9,15 +9,15 @@
  */
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-vi.mock('next/headers', () => import('../support/next-headers.js'));
+vi.mock('next/headers', async () => (await import('../../src/testing/next-headers.js')).nextHeadersMock);
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
-import { nextRequest } from '../support/next-headers.js';
+import { mockRequest } from '../../src/testing/next-headers.js';
 import { signOutAction } from '../../src/actions/index.js';
 import { signOut } from '../../src/server/auth/sign-out.js';
 import { switchToOrganization } from '../../src/server/auth/switch-organization.js';
-import { emulatorSuite } from '../../src/server/test-support/emulator-suite.js';
-import { redirectOf } from '../../src/server/test-support/http.js';
-import { mintSession } from '../../src/server/test-support/sessions.js';
+import { emulatorSuite } from '../support/emulator-suite.js';
+import { redirectOf } from '../support/http.js';
+import { mintSession } from '../support/sessions.js';
 import { anyText, hostilePath, isSameOriginPath, outcomes, runs } from './support/hostile.js';
 
 const APP = 'http://localhost:3000';
@@ -60,7 +60,7 @@ function checkRedirect(location: string): void {
 
 async function signedIn(): Promise<void> {
   const { sealed } = await mintSession(suite.emulator, { organization_id: 'org_acme' });
-  nextRequest.reset({ cookies: { 'wos-session': sealed } });
+  mockRequest.reset({ cookies: { 'wos-session': sealed } });
 }
 
 describe('return paths of sign-out and organization switches (property)', () => {
@@ -68,7 +68,7 @@ describe('return paths of sign-out and organization switches (property)', () => 
     await fc.assert(
       fc.asyncProperty(returnTo, fc.constantFrom('signOut', 'signOutAction', 'form'), fc.boolean(), async (value, entry, withSession) => {
         if (withSession) await signedIn();
-        else nextRequest.reset();
+        else mockRequest.reset();
         const form = new FormData();
         form.set('returnTo', value);
         const call = entry === 'signOut' ? () => signOut({ returnTo: value }) : () => signOutAction(entry === 'form' ? form : { returnTo: value });

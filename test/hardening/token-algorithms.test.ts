@@ -8,11 +8,12 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readSession } from '../../src/server/session/read-session.js';
-import { sealSession } from '../../src/server/session/seal.js';
-import { emulatorSuite } from '../../src/server/test-support/emulator-suite.js';
-import { mintSession } from '../../src/server/test-support/sessions.js';
+import { sealSession } from '../../src/server/session/session-seal.js';
+import { emulatorSuite } from '../support/emulator-suite.js';
+import { mintSession } from '../support/sessions.js';
 import { bytesToBase64Url } from '../../src/shared/base64url.js';
 import { outcomes, runs } from './support/hostile.js';
+import { sessionRoot } from '../../src/server/root/current-root.js';
 
 const JWKS = 'GET /sso/jwks/:clientId';
 const suite = emulatorSuite();
@@ -51,7 +52,7 @@ describe('token algorithms (property)', () => {
         if (jwks !== 'reachable') suite.emulator.control.injectFault({ endpoint: JWKS, status: 503, times: 1000 });
         if (jwks === 'unreachable-cold') coldStart();
         const forged = forge(session.accessToken, { alg: value, typ: 'JWT', kid: 'whatever' }, signature);
-        const state = await readSession(await sealSession({ ...session, accessToken: forged }));
+        const state = await readSession(sessionRoot(), await sealSession(sessionRoot(), { ...session, accessToken: forged }));
         expect(state.status).toBe('signed-out');
         stats.count(jwks);
       }),
@@ -67,14 +68,14 @@ describe('an RS256 token that cannot be verified (no keys ever fetched)', () => 
     coldStart();
     suite.emulator.control.injectFault({ endpoint: JWKS, status: 503, times: 1000 });
     const { sealed } = await mintSession(suite.emulator, { expires_in: 3600 });
-    expect((await readSession(sealed)).status).toBe('signed-in');
+    expect((await readSession(sessionRoot(), sealed)).status).toBe('signed-in');
     vi.setSystemTime(Date.now() + 9 * 60_000);
-    expect((await readSession(sealed)).status).toBe('signed-in');
+    expect((await readSession(sessionRoot(), sealed)).status).toBe('signed-in');
     vi.setSystemTime(Date.now() + 2 * 60_000);
     // Past the bound: no longer trusted on its seal alone; a refresh is due (WorkOS issues new tokens over TLS).
-    expect((await readSession(sealed)).status).toBe('expired');
+    expect((await readSession(sessionRoot(), sealed)).status).toBe('expired');
     // Once the JWKS answers, the same token verifies again.
     suite.emulator.control.clearFaults();
-    expect((await readSession(sealed)).status).toBe('signed-in');
+    expect((await readSession(sessionRoot(), sealed)).status).toBe('signed-in');
   });
 });

@@ -8,10 +8,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuthkitProxy } from '../../src/server/proxy/authkit-proxy.js';
 import { readSession } from '../../src/server/session/read-session.js';
-import { unsealSession } from '../../src/server/session/seal.js';
-import { emulatorSuite } from '../../src/server/test-support/emulator-suite.js';
-import { TestBrowser } from '../../src/server/test-support/http.js';
-import { mintSession } from '../../src/server/test-support/sessions.js';
+import { unsealSession } from '../../src/server/session/session-seal.js';
+import { emulatorSuite } from '../support/emulator-suite.js';
+import { TestBrowser } from '../support/http.js';
+import { mintSession } from '../support/sessions.js';
+import { sessionRoot } from '../../src/server/root/current-root.js';
 
 const AUTHENTICATE = 'POST /user_management/authenticate';
 const suite = emulatorSuite();
@@ -46,7 +47,7 @@ describe('two instances, one cookie', () => {
     expect(suite.emulator.control.counters()[AUTHENTICATE]).toBe(2);
     const refreshTokens = new Set<string>();
     for (const response of responses) {
-      const session = await unsealSession(decodeURIComponent(sessionCookie(response)!));
+      const session = await unsealSession(sessionRoot(), decodeURIComponent(sessionCookie(response)!));
       refreshTokens.add(session!.refreshToken);
     }
     expect(refreshTokens.size).toBe(1);
@@ -54,7 +55,7 @@ describe('two instances, one cookie', () => {
     browser.receive(responses[7]!);
     for (const proxy of [a, b, a, b]) expect((await proxy(browser.request('/dashboard'))).status).toBe(200);
     expect(suite.emulator.control.counters()[AUTHENTICATE]).toBe(2);
-    expect((await readSession(browser.jar.get('wos-session'))).status).toBe('signed-in');
+    expect((await readSession(sessionRoot(), browser.jar.get('wos-session'))).status).toBe('signed-in');
   });
 
   it('a request still carrying the old cookie reaches the other instance within the grace window: the same successor, signed in', async () => {
@@ -66,7 +67,7 @@ describe('two instances, one cookie', () => {
     late.jar.set('wos-session', sealed);
     const second = await b(late.request('/dashboard'));
     expect(second.status).toBe(200);
-    const [one, two] = await Promise.all([first, second].map((response) => unsealSession(decodeURIComponent(sessionCookie(response)!))));
+    const [one, two] = await Promise.all([first, second].map((response) => unsealSession(sessionRoot(), decodeURIComponent(sessionCookie(response)!))));
     expect(two!.refreshToken).toBe(one!.refreshToken);
   });
 

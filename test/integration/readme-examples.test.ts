@@ -8,12 +8,12 @@
 import { isValidElement, type ReactElement, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 vi.mock('authkit-rsc', () => import('../../src/server/index.js'));
-vi.mock('next/headers', () => import('../support/next-headers.js'));
-import { nextRequest } from '../support/next-headers.js';
-import { emulatorSuite } from '../../src/server/test-support/emulator-suite.js';
-import { redirectOf, TestBrowser } from '../../src/server/test-support/http.js';
-import { afterProxy } from '../../src/server/test-support/render.js';
-import { mintSession } from '../../src/server/test-support/sessions.js';
+vi.mock('next/headers', async () => (await import('../../src/testing/next-headers.js')).nextHeadersMock);
+import { mockRequest } from '../../src/testing/next-headers.js';
+import { emulatorSuite } from '../support/emulator-suite.js';
+import { redirectOf, TestBrowser } from '../support/http.js';
+import { afterProxy } from '../support/render.js';
+import { mintSession } from '../support/sessions.js';
 import { AccountPage, TokenPage } from './readme/pages.js';
 
 const suite = emulatorSuite();
@@ -39,7 +39,7 @@ describe('README: server components', () => {
     const links = childrenOf((await HomePage()) as ReactElement<Props>);
     expect(links.map((link) => new URL(link.props.href!).searchParams.get('screen_hint'))).toEqual(['sign-in', 'sign-up']);
     expect(links.map((link) => link.props.children)).toEqual(['Log in', 'Sign Up']);
-    expect(nextRequest.cookieWrites).toEqual([]);
+    expect(mockRequest.cookieWrites).toEqual([]);
   });
 
   it('HomePage greets a signed-in user, and its sign-out form action signs out', async () => {
@@ -48,10 +48,10 @@ describe('README: server components', () => {
     const form = (await HomePage()) as ReactElement<Props>;
     const [greeting] = childrenOf(form);
     expect(isValidElement(greeting) && [greeting.props.children].flat().join('')).toBe('Welcome back, Alice');
-    nextRequest.readOnly = false; // the action runs as a server action
+    mockRequest.readOnly = false; // the action runs as a server action
     const { url } = await redirectOf(() => form.props.action!());
     expect(url).toContain('/user_management/sessions/logout?session_id=session_');
-    expect(nextRequest.cookie('wos-session')).toBeUndefined();
+    expect(mockRequest.cookie('wos-session')).toBeUndefined();
   });
 
   it('withAuth({ ensureSignedIn: true }) redirects a signed-out visitor, in a render', async () => {

@@ -9,9 +9,9 @@
 import { NextRequest } from 'next/server';
 import { describe, expect, it, vi } from 'vitest';
 // validateApiKey reads the request's headers through next/headers.
-vi.mock('next/headers', () => import('../support/next-headers.js'));
-import { nextRequest } from '../support/next-headers.js';
-import { emulatorSuite } from '../../src/server/test-support/emulator-suite.js';
+vi.mock('next/headers', async () => (await import('../../src/testing/next-headers.js')).nextHeadersMock);
+import { mockRequest } from '../../src/testing/next-headers.js';
+import { emulatorSuite } from '../support/emulator-suite.js';
 import { signInThroughHostedPage } from '../support/hosted-sign-in.js';
 
 const ORIGIN = 'http://localhost:3000';
@@ -117,7 +117,7 @@ describe('example/snippets: validateApiKey (README 4.3.2)', () => {
   it('the API route answers 200 for a live API key and 401 without one or for an unknown one', async () => {
     const { GET } = await load<{ GET: () => Promise<Response> }>('api-key-route');
     for (const [authorization, status] of [['Bearer sk_acme_emulator', 200], [undefined, 401], ['Bearer sk_unknown', 401]] as const) {
-      nextRequest.reset({ headers: authorization ? { authorization } : {} });
+      mockRequest.reset({ headers: authorization ? { authorization } : {} });
       const response = await GET();
       expect(response.status, String(authorization)).toBe(status);
     }

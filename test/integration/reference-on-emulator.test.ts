@@ -10,18 +10,19 @@
  */
 import { NextRequest } from 'next/server';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-vi.mock('next/headers', () => import('../support/next-headers.js'));
+vi.mock('next/headers', async () => (await import('../../src/testing/next-headers.js')).nextHeadersMock);
 // The reference revalidates after a switch; outside a Next server there is nothing to revalidate.
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
-import { nextRequest } from '../support/next-headers.js';
+import { mockRequest } from '../../src/testing/next-headers.js';
 import { parseForms, signInThroughHostedPage, submitForm } from '../support/hosted-sign-in.js';
-import { emulatorSuite } from '../../src/server/test-support/emulator-suite.js';
-import { forwardedHeaders, redirectOf } from '../../src/server/test-support/http.js';
-import { mintSession } from '../../src/server/test-support/sessions.js';
+import { emulatorSuite } from '../support/emulator-suite.js';
+import { forwardedHeaders, redirectOf } from '../support/http.js';
+import { mintSession } from '../support/sessions.js';
 import { handleAuth } from '../../src/server/index.js';
 import { readSession } from '../../src/server/session/read-session.js';
 import { referenceRoot } from '../contract/reference-readme.js';
 import type * as ReferencePackage from '../../bench/node_modules/@workos-inc/authkit-nextjs/dist/esm/types/index.js';
+import { sessionRoot } from '../../src/server/root/current-root.js';
 
 const ORIGIN = 'http://localhost:3000';
 const AUTHENTICATE = 'POST /user_management/authenticate';
@@ -50,22 +51,22 @@ async function throughMiddleware(path: string, cookies: Record<string, string>, 
     const [name, ...value] = pair!.split('=');
     jar[name!] = decodeURIComponent(value.join('='));
   }
-  nextRequest.reset({ cookies: jar, headers: Object.fromEntries(forwardedHeaders(response!)), readOnly: options.readOnly ?? true });
+  mockRequest.reset({ cookies: jar, headers: Object.fromEntries(forwardedHeaders(response!)), readOnly: options.readOnly ?? true });
   return { response: response!, jar };
 }
 
 /** Its initiate-login route, the hosted page (as `email`), then its callback: the session cookie. */
 async function signInWithReference(email: string, hosted: { organizationId?: string; emulatorCookie?: string } = {}) {
-  nextRequest.reset();
+  mockRequest.reset();
   const signInUrl = await reference.getSignInUrl();
-  const [pkce] = nextRequest.cookieWrites.filter((write) => write.name.startsWith('wos-auth-verifier'));
+  const [pkce] = mockRequest.cookieWrites.filter((write) => write.name.startsWith('wos-auth-verifier'));
   const back = hosted.emulatorCookie
     ? new URL((await fetch(signInUrl, { redirect: 'manual', headers: { cookie: hosted.emulatorCookie } })).headers.get('location')!)
     : await signInThroughHostedPage(signInUrl, email, { organizationId: hosted.organizationId });
   const callback = appRequest(`${back.pathname}${back.search}`, { [pkce!.name]: pkce!.value });
-  nextRequest.reset({ cookies: { [pkce!.name]: pkce!.value } });
+  mockRequest.reset({ cookies: { [pkce!.name]: pkce!.value } });
   const response = await reference.handleAuth()(callback);
-  return { response, sealed: nextRequest.cookie('wos-session')!, signInUrl };
+  return { response, sealed: mockRequest.cookie('wos-session')!, signInUrl };
 }
 
 describe('@workos-inc/authkit-nextjs 4.3.2 against the emulator', () => {
@@ -100,7 +101,7 @@ describe('@workos-inc/authkit-nextjs 4.3.2 against the emulator', () => {
     await throughMiddleware('/projects', { 'wos-session': sealed }, { readOnly: false });
     const { url } = await redirectOf(() => reference.switchToOrganization('org_globex'));
     expect(url).toBe(`${ORIGIN}/projects`); // the reference redirects to its x-url, a full URL
-    await throughMiddleware('/projects', { 'wos-session': nextRequest.cookie('wos-session')! });
+    await throughMiddleware('/projects', { 'wos-session': mockRequest.cookie('wos-session')! });
     expect((await reference.withAuth()).organizationId).toBe('org_globex');
   });
 
@@ -112,14 +113,14 @@ describe('@workos-inc/authkit-nextjs 4.3.2 against the emulator', () => {
     await throughMiddleware('/projects', { 'wos-session': sealed }, { readOnly: false });
     const { url } = await redirectOf(() => reference.switchToOrganization(organizationId));
     expect(url.startsWith(`${suite.emulator.url}/_emulator/step-up/`)).toBe(true);
-    expect(nextRequest.writesTo('wos-session')).toEqual([]);
+    expect(mockRequest.writesTo('wos-session')).toEqual([]);
     // The page signs the person in for that organisation and sends them back; the same switch then works.
     const page = await fetch(url);
     expect(await page.text()).toMatch(notice);
     expect((await signInThroughHostedPage(url, 'dave@example.com')).toString()).toBe(`${ORIGIN}/`);
     await throughMiddleware('/projects', { 'wos-session': sealed }, { readOnly: false });
     await redirectOf(() => reference.switchToOrganization(organizationId));
-    await throughMiddleware('/projects', { 'wos-session': nextRequest.cookie('wos-session')! });
+    await throughMiddleware('/projects', { 'wos-session': mockRequest.cookie('wos-session')! });
     expect((await reference.withAuth()).organizationId).toBe(organizationId);
   });
 
@@ -143,12 +144,12 @@ describe('@workos-inc/authkit-nextjs 4.3.2 against the emulator', () => {
     const { sealed } = await mintSession(suite.emulator, { email: 'alice@example.com', organization_id: 'org_acme' });
     await throughMiddleware('/', { 'wos-session': sealed }, { readOnly: false });
     const { url } = await redirectOf(() => reference.signOut({ returnTo: `${ORIGIN}/signed-out` }));
-    expect(nextRequest.cookie('wos-session')).toBeUndefined();
+    expect(mockRequest.cookie('wos-session')).toBeUndefined();
     const logout = new URL(url);
     expect(`${logout.origin}${logout.pathname}`).toBe(`${suite.emulator.url}/user_management/sessions/logout`);
     const ended = await fetch(url, { redirect: 'manual' });
     expect(ended.headers.get('location')).toBe(`${ORIGIN}/signed-out`);
-    nextRequest.reset({ cookies: { 'wos-session': sealed } });
+    mockRequest.reset({ cookies: { 'wos-session': sealed } });
     const refused = await reference.refreshSession().catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(reference.TokenRefreshError);
     expect(refused).toMatchObject({ isTransient: false });
@@ -157,9 +158,9 @@ describe('@workos-inc/authkit-nextjs 4.3.2 against the emulator', () => {
 
 describe('@workos-inc/authkit-nextjs 4.3.2: API keys and feature flags against the emulator', () => {
   it('validateApiKey validates the seeded key and refuses an unknown one', async () => {
-    nextRequest.reset({ headers: { authorization: 'Bearer sk_acme_emulator' } });
+    mockRequest.reset({ headers: { authorization: 'Bearer sk_acme_emulator' } });
     expect((await reference.validateApiKey()).apiKey).toMatchObject({ id: 'api_key_acme', owner: { id: 'org_acme' } });
-    nextRequest.reset({ headers: { authorization: 'Bearer sk_unknown' } });
+    mockRequest.reset({ headers: { authorization: 'Bearer sk_unknown' } });
     expect(await reference.validateApiKey()).toEqual({ apiKey: null });
   });
 
@@ -178,15 +179,15 @@ describe('@workos-inc/authkit-nextjs 4.3.2: API keys and feature flags against t
 describe('moving an app from the reference to the kit (docs/migrating.md)', () => {
   it('keeps everyone signed in: the kit reads the cookie the reference wrote (and the reference reads the kit’s, above)', async () => {
     const { sealed } = await signInWithReference('alice@example.com', { organizationId: 'org_acme' });
-    const state = await readSession(sealed);
+    const state = await readSession(sessionRoot(), sealed);
     expect(state.status).toBe('signed-in');
     expect(state.status === 'signed-in' && [state.info.user.email, state.info.organizationId]).toEqual(['alice@example.com', 'org_acme']);
   });
 
   it('a sign-in the reference started before the deploy fails once on the kit’s callback, with a clear code', async () => {
-    nextRequest.reset();
+    mockRequest.reset();
     const signInUrl = await reference.getSignInUrl();
-    const [pkce] = nextRequest.cookieWrites.filter((write) => write.name.startsWith('wos-auth-verifier'));
+    const [pkce] = mockRequest.cookieWrites.filter((write) => write.name.startsWith('wos-auth-verifier'));
     const back = await signInThroughHostedPage(signInUrl, 'alice@example.com', { organizationId: 'org_acme' });
     vi.spyOn(console, 'warn').mockImplementation(() => {}); // the kit reports the refused callback
     vi.spyOn(console, 'error').mockImplementation(() => {});

@@ -5,22 +5,20 @@
  * current path). Renders use `readOnly` (cookie writes throw, as in a Server Component).
  *
  * ```ts
- * vi.mock('next/headers', () => import('…/test/support/next-headers.js'));
- * const emulator = emulatorPerFile();
- * await signedInRequest(emulator(), { user: 'alice@example.com', organizationId: 'org_acme' }, { path: '/admin' });
+ * vi.mock('next/headers', async () => (await import('…/src/testing/next-headers.js')).nextHeadersMock);
+ * const suite = emulatorSuite();
+ * await signedInRequest(suite.emulator, { user: 'alice@example.com', organizationId: 'org_acme' }, { path: '/admin' });
  * ```
  */
 import { createElement } from 'react';
 import type { ReactNode } from 'react';
-import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Emulator } from '../../src/emulator/index.js';
+import { sessionRoot } from '../../src/server/root/current-root.js';
 import { writeForwardedContext } from '../../src/server/session/forwarded.js';
 import type { Session } from '../../src/shared/types.js';
 import { createTestSession, resolveServerComponents } from '../../src/testing/index.js';
 import type { TestCookie, TestSessionOptions } from '../../src/testing/index.js';
-// Renamed: a `use…` name reads as a React hook to the linter, and this runs in beforeAll.
-import { startTestEmulator, useEmulatorEnv as pointEnvAt } from './emulator.js';
-import { nextRequest } from './next-headers.js';
+import { mockRequest } from '../../src/testing/next-headers.js';
 
 export interface RequestOptions {
   /** Path + query of the page, handed over by the proxy (signed). Without it the kit uses '/'. */
@@ -29,27 +27,11 @@ export interface RequestOptions {
   readOnly?: boolean;
 }
 
-/** Starts an emulator for the file, points the env at it, and resets its data after each test. */
-export function emulatorPerFile(): () => Emulator {
-  let emulator: Emulator;
-  let restoreEnv: () => void;
-  beforeAll(async () => {
-    emulator = await startTestEmulator();
-    restoreEnv = pointEnvAt(emulator);
-  });
-  afterEach(() => emulator.control.reset());
-  afterAll(async () => {
-    restoreEnv();
-    await emulator.close();
-  });
-  return () => emulator;
-}
-
 async function startRequest(minted: { sealed: string; cookies: TestCookie[] } | undefined, { path, readOnly = true }: RequestOptions) {
   const headers = new Headers();
-  if (path !== undefined) await writeForwardedContext(headers, { session: minted?.sealed ?? '', path });
+  if (path !== undefined) await writeForwardedContext(sessionRoot(), headers, { session: minted?.sealed ?? '', path });
   const cookies = Object.fromEntries((minted?.cookies ?? []).map((cookie) => [cookie.name, cookie.value]));
-  nextRequest.reset({ cookies, headers: Object.fromEntries(headers), readOnly });
+  mockRequest.reset({ cookies, headers: Object.fromEntries(headers), readOnly });
 }
 
 /** A request carrying a real session minted for `options` (default: alice), as `createTestSession` makes it. */
@@ -62,21 +44,6 @@ export async function signedInRequest(emulator: Emulator, options: TestSessionOp
 /** A request without a session. */
 export async function signedOutRequest(options: RequestOptions = {}): Promise<void> {
   await startRequest(undefined, options);
-}
-
-/** Calls `run` and returns the `redirect()` it threw (Next's digest: `NEXT_REDIRECT;replace;<url>;307;`). */
-export async function redirectOf(run: () => unknown): Promise<{ url: string; status: number }> {
-  try {
-    await run();
-  } catch (error) {
-    const digest = (error as { digest?: unknown }).digest;
-    if (typeof digest === 'string' && digest.startsWith('NEXT_REDIRECT;')) {
-      const parts = digest.split(';');
-      return { url: parts.slice(2, -2).join(';'), status: Number(parts.at(-2)) };
-    }
-    throw error;
-  }
-  throw new Error('expected a redirect');
 }
 
 /** What a server component renders, as the RSC renderer would: async parts awaited, boundaries kept. */

@@ -1,6 +1,7 @@
 /** The shared emulator fixture: env wiring and its restore. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { TEST_COOKIE_PASSWORD, TEST_REDIRECT_URI, useEmulatorEnv } from './emulator.js';
+import { useEmulatorEnv } from './emulator.js';
+import { TEST_COOKIE_PASSWORD, TEST_REDIRECT_URI } from './env.js';
 
 const fakeEmulator = {
   env: {

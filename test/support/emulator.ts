@@ -7,10 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEmulator } from '../../src/emulator/index.js';
 import type { Emulator, EmulatorOptions } from '../../src/emulator/index.js';
-
-/** A fixed test-only cookie password (32+ characters), never used outside tests. */
-export const TEST_COOKIE_PASSWORD = 'test-cookie-password-at-least-32-characters-long';
-export const TEST_REDIRECT_URI = 'http://localhost:3000/callback';
+import { TEST_COOKIE_PASSWORD, TEST_REDIRECT_URI } from './env.js';
 
 /**
  * One throwaway key for all test runs of this OS user, in the temp directory: generating an RSA key

@@ -4,11 +4,11 @@
  * manages members (its seeded admin role grants `members:manage`).
  */
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { forgetMembershipChanges } from '../../src/server/session/membership-changes.js';
 import { readNotice } from '../../src/server/organizations/notices.js';
+import { bindSessionSeams, sessionRoot } from '../../src/server/root/current-root.js';
 import { readSession } from '../../src/server/session/read-session.js';
 import type { NoticeScope } from '../../src/shared/organization-types.js';
-import { nextRequest } from './next-headers.js';
+import { mockRequest } from '../../src/testing/next-headers.js';
 
 export function form(fields: Record<string, string> = {}): FormData {
   const data = new FormData();
@@ -24,17 +24,17 @@ export async function noticeFor(scope: NoticeScope): Promise<{ code: string; sub
 
 /** The session the request's cookie jar holds now (after an action wrote it). */
 export async function sessionNow() {
-  return readSession(nextRequest.cookie('wos-session'));
+  return readSession(sessionRoot(), mockRequest.cookie('wos-session'));
 }
 
 /**
  * Runs the file with `WORKOS_MANAGE_MEMBERS_PERMISSION` set (the emulator's admins have
- * `members:manage`), forgetting the membership changes noted in this process after each test (the
- * emulator's data is reset then too).
+ * `members:manage`), with a new session root after each test (the emulator's data is reset then
+ * too), so no test sees the membership changes, memberships or ended sessions another noted.
  */
 export function managePermission(value = 'members:manage'): void {
   let previous: string | undefined;
-  afterEach(() => forgetMembershipChanges());
+  afterEach(() => bindSessionSeams({})());
   beforeAll(() => {
     previous = process.env.WORKOS_MANAGE_MEMBERS_PERMISSION;
     process.env.WORKOS_MANAGE_MEMBERS_PERMISSION = value;

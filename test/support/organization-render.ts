@@ -5,8 +5,9 @@
  */
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { redirectOf, serverRender } from './components-request.js';
-import { nextRequest } from './next-headers.js';
+import { serverRender } from './components-request.js';
+import { redirectOf } from './http.js';
+import { mockRequest, nextHeadersMock } from '../../src/testing/next-headers.js';
 
 /** Renders `component` as a server component would be, into the DOM. */
 export async function renderServer<P extends object>(component: (props: P) => ReactNode | Promise<ReactNode>, props: P) {
@@ -16,7 +17,9 @@ export async function renderServer<P extends object>(component: (props: P) => Re
 /** Runs a form action (it redirects), then starts the render of the page it lands on with the cookies it left. */
 export async function afterAction(run: () => Promise<unknown>): Promise<string> {
   const { url } = await redirectOf(run);
-  nextRequest.reset({ cookies: Object.fromEntries(nextRequest.jar), headers: nextRequest.headerValues, readOnly: true });
+  // The request's own headers; the cookie header is made from the jar again.
+  const headers = Object.fromEntries([...(await nextHeadersMock.headers())].filter(([name]) => name !== 'cookie'));
+  mockRequest.reset({ cookies: mockRequest.cookieJar(), headers, readOnly: true });
   return url;
 }
 

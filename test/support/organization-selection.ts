@@ -4,7 +4,7 @@
  * `TestBrowser` that keeps the cookies.
  */
 import type { handleAuth } from '../../src/server/callback/handle-auth.js';
-import { TestBrowser } from '../../src/server/test-support/http.js';
+import { TestBrowser } from './http.js';
 import { signInThroughHostedPage } from './hosted-sign-in.js';
 
 export const SELECTION_COOKIE = 'wos-auth-organization-selection';

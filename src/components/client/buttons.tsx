@@ -1,10 +1,10 @@
 'use client';
 /** Client twins of the sign-in, sign-up and sign-out buttons (same props and markup as the server face). */
 import { Suspense } from 'react';
+import { authRouteQuery } from '../../shared/auth-route-urls.js';
 import { AuthLink } from '../shared/auth-link.js';
 import { SignOutForm } from '../shared/sign-out-form.js';
 import type { AuthLinkProps, SignOutButtonProps } from '../shared/types.js';
-import { authUrl } from './navigate.js';
 import { useSession } from './use-auth.js';
 
 type StartLinkProps = AuthLinkProps & { label: string; hint: 'sign-in' | 'sign-up' };
@@ -12,7 +12,7 @@ type StartLinkProps = AuthLinkProps & { label: string; hint: 'sign-in' | 'sign-u
 /** The link to the auth route with the button's start parameters (the auth route is known once the session is). */
 function StartLink({ hint, ...props }: StartLinkProps) {
   const { returnTo, organizationId, loginHint } = props;
-  const href = authUrl(useSession().authRoute, { screen_hint: hint, return_to: returnTo, organization_id: organizationId, login_hint: loginHint });
+  const href = `${useSession().authRoute}?${authRouteQuery({ screen_hint: hint, return_to: returnTo, organization_id: organizationId, login_hint: loginHint })}`;
   return <AuthLink {...props} href={href} />;
 }
 

@@ -7,7 +7,7 @@
 import { AuthKitError } from '../../shared/errors.js';
 
 const serverOnly = (name: string) => (): never => {
-  throw new AuthKitError('invalid_argument', `<${name}> renders on the server: use it in a server component (a page or layout); it needs no client JavaScript.`);
+  throw new AuthKitError('server_component_only', `<${name}> renders on the server: use it in a server component (a page or layout); it needs no client JavaScript.`);
 };
 
 /** Server components only: see the server face. */

@@ -66,7 +66,7 @@ export function useSession(): ClientSession {
 }
 
 /** Sends the browser to sign-in once the session is known to be signed out (`when`). */
-export function useSignInRedirect(when: boolean, returnTo?: string) {
+function useSignInRedirect(when: boolean, returnTo?: string) {
   const { auth, authRoute } = useProviderValue();
   const leave = when && !auth.loading && !auth.user;
   useEffect(() => {

@@ -7,8 +7,9 @@ import { screen, within } from '@testing-library/react';
 import { Suspense, isValidElement, type ReactElement, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { buildWithCacheComponents } from '../../../test/support/cache-components.js';
-import { emulatorPerFile, serverRender, signedInRequest, signedOutRequest } from '../../../test/support/components-request.js';
-import { nextRequest } from '../../../test/support/next-headers.js';
+import { serverRender, signedInRequest, signedOutRequest } from '../../../test/support/components-request.js';
+import { emulatorSuite } from '../../../test/support/emulator-suite.js';
+import { mockRequest } from '../../testing/next-headers.js';
 import { form } from '../../../test/support/organization-forms.js';
 import { afterAction, fieldsOf, formActions, renderServer } from '../../../test/support/organization-render.js';
 import { letTheAppChoose } from '../../../test/support/organization-selection.js';
@@ -19,9 +20,10 @@ import { OrganizationMembers } from './organization-members.js';
 import { OrganizationPicker } from './organization-picker.js';
 import { UserSessions } from './user-sessions.js';
 
-vi.mock('next/headers', () => import('../../../test/support/next-headers.js'));
+vi.mock('next/headers', async () => (await import('../../testing/next-headers.js')).nextHeadersMock);
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
-const emulator = emulatorPerFile();
+const suite = emulatorSuite();
+const emulator = () => suite.emulator;
 
 const PHONE = 'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36';
 
@@ -74,7 +76,7 @@ describe('<CreateOrganization> (server)', () => {
 describe('<OrganizationPicker> (server)', () => {
   it('lists the organizations WorkOS offered, each a form posting selectOrganizationAction', async () => {
     const { browser } = await letTheAppChoose(handleAuth({ organizationSelectionPath: '/choose-organization' }));
-    nextRequest.reset({ cookies: Object.fromEntries(browser.jar), readOnly: true });
+    mockRequest.reset({ cookies: Object.fromEntries(browser.jar), readOnly: true });
     await renderServer(OrganizationPicker, {});
     const section = screen.getByRole('region', { name: 'Choose an organization' });
     expect(section).toHaveTextContent('Signing in as alice@example.com.');

@@ -7,7 +7,8 @@ import { act, render, screen } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { BUILD_MODES, buildWithCacheComponents } from '../../../test/support/cache-components.js';
-import { signedInRequest, signedOutRequest, emulatorPerFile, serverRender } from '../../../test/support/components-request.js';
+import { signedInRequest, signedOutRequest, serverRender } from '../../../test/support/components-request.js';
+import { emulatorSuite } from '../../../test/support/emulator-suite.js';
 import * as actions from '../../actions/index.js';
 import type { AuthKitProviderProps } from '../client/auth-kit-provider.js';
 import type { ClientSession } from '../client/session-seed.js';
@@ -17,8 +18,9 @@ import { Impersonation } from '../client/impersonation.js';
 import { useAuth } from '../client/use-auth.js';
 import { AuthKitProvider } from './auth-kit-provider.js';
 
-vi.mock('next/headers', () => import('../../../test/support/next-headers.js'));
-const emulator = emulatorPerFile();
+vi.mock('next/headers', async () => (await import('../../testing/next-headers.js')).nextHeadersMock);
+const suite = emulatorSuite();
+const emulator = () => suite.emulator;
 
 function WhoAmI() {
   const { user, loading, organizationId, role } = useAuth();

@@ -6,16 +6,25 @@
 import { render, screen } from '@testing-library/react';
 import { Suspense, isValidElement } from 'react';
 import type { ReactElement, ReactNode } from 'react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildWithCacheComponents } from '../../../test/support/cache-components.js';
-import { emulatorPerFile, signedInRequest } from '../../../test/support/components-request.js';
+import { setTestEnv } from '../../../test/support/env.js';
+import { clearMockSession, setMockSession } from '../../testing/index.js';
 import { SignInButton, SignOutButton, SignUpButton } from './buttons.js';
 import { RequireAuth, SignedIn, SignedOut } from './gates.js';
 import { Impersonation } from './impersonation.js';
 import { OrgSwitcher } from './org-switcher.js';
 
-vi.mock('next/headers', () => import('../../../test/support/next-headers.js'));
-const emulator = emulatorPerFile();
+vi.mock('next/headers', async () => (await import('../../testing/next-headers.js')).nextHeadersMock);
+// Where a part renders does not depend on WorkOS: the test kit's mock session is enough.
+let restoreEnv: () => void;
+beforeAll(() => {
+  restoreEnv = setTestEnv();
+});
+afterAll(async () => {
+  await clearMockSession();
+  restoreEnv();
+});
 
 type Boundary = ReactElement<{ fallback: ReactNode; children: ReactNode }>;
 const isBoundary = (node: unknown): node is Boundary => isValidElement(node) && node.type === Suspense;
@@ -66,7 +75,7 @@ describe('without Cache Components', () => {
   buildWithCacheComponents(false);
 
   it('every part renders in place: the page waits for the session, and its first HTML is complete', async () => {
-    await signedInRequest(emulator(), { user: 'alice@example.com', organizationId: 'org_acme' });
+    await setMockSession('impersonating');
     for (const part of [SignedIn({ children: 'x' }), SignedOut({ children: 'x' }), RequireAuth({ children: 'x' }), OrgSwitcher({}), Impersonation({}), SignInButton({})]) {
       expect(isBoundary(await part)).toBe(false);
     }

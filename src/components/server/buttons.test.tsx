@@ -1,13 +1,19 @@
 /** The server buttons: links built by getSignInUrl/getSignUpUrl (pure), and a plain sign-out form. */
 import { render, screen } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { describe, expect, it, vi } from 'vitest';
-import { signedOutRequest, emulatorPerFile, serverRender } from '../../../test/support/components-request.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { signedOutRequest, serverRender } from '../../../test/support/components-request.js';
+import { setTestEnv } from '../../../test/support/env.js';
 import { signOutAction } from '../../actions/index.js';
 import { SignInButton, SignOutButton, SignUpButton } from './buttons.js';
 
-vi.mock('next/headers', () => import('../../../test/support/next-headers.js'));
-emulatorPerFile();
+vi.mock('next/headers', async () => (await import('../../testing/next-headers.js')).nextHeadersMock);
+// Signed out throughout: the links need the configuration, no WorkOS.
+let restoreEnv: () => void;
+beforeAll(() => {
+  restoreEnv = setTestEnv();
+});
+afterAll(() => restoreEnv());
 
 const params = (name: string) => Object.fromEntries(new URL(screen.getByRole('link', { name }).getAttribute('href')!).searchParams);
 

@@ -5,13 +5,16 @@
  */
 import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { redirectOf, signedInRequest, signedOutRequest, emulatorPerFile, serverRender } from '../../../test/support/components-request.js';
+import { signedInRequest, signedOutRequest, serverRender } from '../../../test/support/components-request.js';
+import { emulatorSuite } from '../../../test/support/emulator-suite.js';
+import { redirectOf } from '../../../test/support/http.js';
 import type { AuthConditions } from '../../shared/types.js';
 import { RequireAuth, SignedIn, SignedOut } from './gates.js';
 
-vi.mock('next/headers', () => import('../../../test/support/next-headers.js'));
+vi.mock('next/headers', async () => (await import('../../testing/next-headers.js')).nextHeadersMock);
 
-const emulator = emulatorPerFile();
+const suite = emulatorSuite();
+const emulator = () => suite.emulator;
 afterEach(() => vi.useRealTimers());
 
 const alice = { user: 'alice@example.com', organizationId: 'org_acme' };
@@ -82,8 +85,8 @@ describe('<SignedOut> (server)', () => {
 
   it('reads a tampered cookie as signed out', async () => {
     const { sealed } = await signedInRequest(emulator(), alice);
-    const { nextRequest } = await import('../../../test/support/next-headers.js');
-    nextRequest.reset({ cookies: { 'wos-session': `${sealed.slice(0, -4)}AAAA` }, readOnly: true });
+    const { mockRequest } = await import('../../testing/next-headers.js');
+    mockRequest.reset({ cookies: { 'wos-session': `${sealed.slice(0, -4)}AAAA` }, readOnly: true });
     render(await serverRender(SignedOut, { children: 'welcome' }));
     expect(shown('welcome')).toBe(true);
   });

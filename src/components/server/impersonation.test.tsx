@@ -1,11 +1,13 @@
 /** The server impersonation banner: real impersonated sessions from the emulator, zero client JavaScript. */
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { signedInRequest, signedOutRequest, emulatorPerFile, serverRender } from '../../../test/support/components-request.js';
+import { signedInRequest, signedOutRequest, serverRender } from '../../../test/support/components-request.js';
+import { emulatorSuite } from '../../../test/support/emulator-suite.js';
 import { Impersonation } from './impersonation.js';
 
-vi.mock('next/headers', () => import('../../../test/support/next-headers.js'));
-const emulator = emulatorPerFile();
+vi.mock('next/headers', async () => (await import('../../testing/next-headers.js')).nextHeadersMock);
+const suite = emulatorSuite();
+const emulator = () => suite.emulator;
 
 const impersonator = { email: 'support@workos.test', reason: 'Ticket #42' };
 

@@ -2,12 +2,14 @@
 import { render, screen, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { signedInRequest, signedOutRequest, emulatorPerFile, serverRender } from '../../../test/support/components-request.js';
+import { signedInRequest, signedOutRequest, serverRender } from '../../../test/support/components-request.js';
+import { emulatorSuite } from '../../../test/support/emulator-suite.js';
 import { switchOrganizationAction } from '../../actions/index.js';
 import { OrgSwitcher } from './org-switcher.js';
 
-vi.mock('next/headers', () => import('../../../test/support/next-headers.js'));
-const emulator = emulatorPerFile();
+vi.mock('next/headers', async () => (await import('../../testing/next-headers.js')).nextHeadersMock);
+const suite = emulatorSuite();
+const emulator = () => suite.emulator;
 
 describe('<OrgSwitcher> (server)', () => {
   it('renders nothing signed out', async () => {

@@ -1,7 +1,7 @@
 /** `<OrganizationInvitations>` as a server component: the pending invitations, for managers. */
-import { withAuth } from '../../server/index.js';
+import { listOrganizationInvitations, withAuth } from '../../server/index.js';
+import { getConfig } from '../../server/config.js';
 import { canManageMembers } from '../../server/organizations/caller.js';
-import { fetchPendingInvitations } from '../../server/organizations/invitations.js';
 import { organizationMessages } from '../../shared/organization-messages.js';
 import { OrganizationInvitationsView } from '../shared/organization-invitations-view.js';
 import type { OrganizationPartProps } from '../shared/types.js';
@@ -10,10 +10,9 @@ import { partContext, placeholderLanding, readOrUnavailable } from './organizati
 
 async function OrganizationInvitationsContent(props: OrganizationPartProps) {
   const auth = await withAuth();
-  if (!auth.user || !auth.organizationId || !canManageMembers(auth)) return null;
-  const { organizationId } = auth;
+  if (!auth.user || !auth.organizationId || !canManageMembers(getConfig(), auth)) return null;
   const context = await partContext('invitations', props);
-  const invitations = await readOrUnavailable('OrganizationInvitations: the invitations', () => fetchPendingInvitations(organizationId));
+  const invitations = await readOrUnavailable('OrganizationInvitations: the invitations', listOrganizationInvitations);
   if (!invitations) return <OrganizationInvitationsView {...context} state="error" className={props.className} />;
   return <OrganizationInvitationsView {...context} state={invitations.length ? 'ready' : 'empty'} invitations={invitations} className={props.className} />;
 }

@@ -5,16 +5,18 @@
  */
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { emulatorPerFile, serverRender, signedInRequest, signedOutRequest } from '../../../test/support/components-request.js';
+import { serverRender, signedInRequest, signedOutRequest } from '../../../test/support/components-request.js';
+import { emulatorSuite } from '../../../test/support/emulator-suite.js';
 import { form, managePermission } from '../../../test/support/organization-forms.js';
 import { afterAction, fieldsOf, formActions, renderServer } from '../../../test/support/organization-render.js';
 import { changeMemberRoleAction, inviteMemberAction, removeMemberAction, revokeInvitationAction } from '../../actions/index.js';
 import { OrganizationInvitations } from './organization-invitations.js';
 import { OrganizationMembers } from './organization-members.js';
 
-vi.mock('next/headers', () => import('../../../test/support/next-headers.js'));
+vi.mock('next/headers', async () => (await import('../../testing/next-headers.js')).nextHeadersMock);
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
-const emulator = emulatorPerFile();
+const suite = emulatorSuite();
+const emulator = () => suite.emulator;
 managePermission();
 
 const page = { path: '/organization' };

@@ -1,8 +1,7 @@
 /** `<OrganizationMembers>` as a server component: the members read on the server, forms to manage them. */
-import { withAuth } from '../../server/index.js';
+import { listOrganizationMembers, withAuth } from '../../server/index.js';
 import { getConfig } from '../../server/config.js';
 import { canManageMembers } from '../../server/organizations/caller.js';
-import { fetchOrganizationMembers } from '../../server/organizations/members.js';
 import { organizationMessages } from '../../shared/organization-messages.js';
 import type { OrganizationMember } from '../../shared/organization-types.js';
 import { OrganizationMembersView } from '../shared/organization-members-view.js';
@@ -22,13 +21,12 @@ async function OrganizationMembersContent(props: OrganizationMembersProps) {
   const context = await partContext('members', props);
   const view = { ...context, invite: props.invite, className: props.className };
   if (!auth.organizationId) return <OrganizationMembersView {...view} state="no-organization" />;
-  const { organizationId, user } = auth;
-  const members = await readOrUnavailable('OrganizationMembers: the members', () => fetchOrganizationMembers(organizationId, user.id));
+  const members = await readOrUnavailable('OrganizationMembers: the members', listOrganizationMembers);
   if (!members) return <OrganizationMembersView {...view} state="error" />;
   return (
     <OrganizationMembersView
       {...view} state={members.length ? 'ready' : 'empty'} members={members}
-      canManage={canManageMembers(auth)} roles={assignableRoles(props.roles, members)}
+      canManage={canManageMembers(getConfig(), auth)} roles={assignableRoles(props.roles, members)}
     />
   );
 }

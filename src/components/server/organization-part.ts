@@ -7,9 +7,8 @@ import { unstable_rethrow } from 'next/navigation';
 import { organizationMessages, type OrganizationMessages } from '../../shared/organization-messages.js';
 import type { Notice, NoticeScope } from '../../shared/organization-types.js';
 import { describeError, warn } from '../../server/log.js';
-import { anchorOf } from '../../server/organizations/landing.js';
+import { anchorOf, currentPagePath } from '../../server/organizations/landing.js';
 import { readNotice } from '../../server/organizations/notices.js';
-import { getForwardedContext } from '../../server/session/get-session.js';
 import type { Landing } from '../shared/organization-parts.js';
 import type { OrganizationPartProps } from '../shared/types.js';
 
@@ -23,7 +22,7 @@ export interface PartContext {
 export async function partContext(scope: NoticeScope, props: OrganizationPartProps): Promise<PartContext> {
   const id = anchorOf(scope, props.id);
   // Without the proxy the page's path is unknown here; the action then goes back to the `Referer`.
-  const returnTo = props.returnTo ?? (await getForwardedContext())?.path;
+  const returnTo = props.returnTo ?? (await currentPagePath());
   return {
     messages: organizationMessages(props.messages),
     landing: { id, custom: id !== anchorOf(scope), ...(returnTo ? { returnTo } : {}) },

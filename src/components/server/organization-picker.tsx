@@ -1,8 +1,5 @@
 /** `<OrganizationPicker>` as a server component: the pending sign-in's organizations, one form each. */
-import { getSignInUrl } from '../../server/index.js';
-import { describeSelection } from '../../server/organizations/complete-selection.js';
-import { readPendingSelection } from '../../server/organizations/pending-selection.js';
-import { requestCookies } from '../../server/session/request-data.js';
+import { getOrganizationSelection, getSignInUrl } from '../../server/index.js';
 import { organizationMessages } from '../../shared/organization-messages.js';
 import { OrganizationPickerView } from '../shared/organization-picker-view.js';
 import type { OrganizationPartProps } from '../shared/types.js';
@@ -11,10 +8,10 @@ import { partContext, placeholderLanding, readOrUnavailable } from './organizati
 
 async function OrganizationPickerContent(props: OrganizationPartProps) {
   const context = await partContext('picker', props);
-  const stored = await readPendingSelection(await requestCookies());
-  const selection = stored && (await readOrUnavailable('OrganizationPicker: the organizations', () => describeSelection(stored)));
+  // null: nothing pending; undefined: pending, but WorkOS could not list its organizations.
+  const selection = await readOrUnavailable('OrganizationPicker: the organizations', getOrganizationSelection);
   const view = { ...context, className: props.className };
-  if (stored && !selection) return <OrganizationPickerView {...view} state="error" />;
+  if (selection === undefined) return <OrganizationPickerView {...view} state="error" />;
   if (!selection) return <OrganizationPickerView {...view} state="expired" signInUrl={await getSignInUrl()} />;
   return <OrganizationPickerView {...view} state="ready" selection={selection} />;
 }

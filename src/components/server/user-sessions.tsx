@@ -1,6 +1,5 @@
 /** `<UserSessions>` as a server component: the signed-in user's active sessions and sign-out forms. */
-import { withAuth } from '../../server/index.js';
-import { fetchActiveSessions } from '../../server/organizations/user-sessions.js';
+import { listUserSessions, withAuth } from '../../server/index.js';
 import { organizationMessages } from '../../shared/organization-messages.js';
 import { UserSessionsView } from '../shared/user-sessions-view.js';
 import type { OrganizationPartProps } from '../shared/types.js';
@@ -8,10 +7,10 @@ import { ownBoundary } from './boundary.js';
 import { partContext, placeholderLanding, readOrUnavailable } from './organization-part.js';
 
 async function UserSessionsContent(props: OrganizationPartProps) {
-  const { user, sessionId } = await withAuth();
+  const { user } = await withAuth();
   if (!user) return null;
   const context = await partContext('sessions', props);
-  const sessions = await readOrUnavailable('UserSessions: the sessions', () => fetchActiveSessions(user.id, sessionId));
+  const sessions = await readOrUnavailable('UserSessions: the sessions', listUserSessions);
   if (!sessions) return <UserSessionsView {...context} state="error" className={props.className} />;
   return <UserSessionsView {...context} state="ready" sessions={sessions} className={props.className} />;
 }

@@ -3,15 +3,19 @@
  * WorkOS (counted by the emulator), how old it may get, and when it is dropped.
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-vi.mock('next/headers', () => import('../../../test/support/next-headers.js'));
+vi.mock('next/headers', async () => (await import('../../testing/next-headers.js')).nextHeadersMock);
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
-import { emulatorPerFile, redirectOf, signedInRequest } from '../../../test/support/components-request.js';
-import { nextRequest } from '../../../test/support/next-headers.js';
-import { listOrganizationMemberships, MEMBERSHIPS_TTL_MS } from './memberships.js';
+import { signedInRequest } from '../../../test/support/components-request.js';
+import { emulatorSuite } from '../../../test/support/emulator-suite.js';
+import { redirectOf } from '../../../test/support/http.js';
+import { mockRequest } from '../../testing/next-headers.js';
+import { MEMBERSHIPS_TTL_MS } from '../../shared/constants.js';
+import { listOrganizationMemberships } from './memberships.js';
 import { refreshSession } from './refresh-session.js';
 import { signOut } from './sign-out.js';
 
-const emulator = emulatorPerFile();
+const suite = emulatorSuite();
+const emulator = () => suite.emulator;
 const LISTING = 'GET /user_management/organization_memberships';
 
 /** Listing calls WorkOS (the emulator) has answered so far, read from its control surface. */
@@ -22,7 +26,7 @@ async function listingCalls(): Promise<number> {
 
 /** A new request (a page view) carrying `sealed`, listing the memberships as the layout's switcher does. */
 async function render(sealed: string, readOnly = true) {
-  nextRequest.reset({ cookies: { 'wos-session': sealed }, readOnly });
+  mockRequest.reset({ cookies: { 'wos-session': sealed }, readOnly });
   return listOrganizationMemberships();
 }
 
@@ -83,7 +87,7 @@ describe('the memberships cache (display)', () => {
 
   it('concurrent page views share one call; a failed call is not remembered', async () => {
     const { sealed } = await signedInRequest(emulator(), { user: 'dave@example.com', organizationId: 'org_globex' });
-    nextRequest.reset({ cookies: { 'wos-session': sealed }, readOnly: true });
+    mockRequest.reset({ cookies: { 'wos-session': sealed }, readOnly: true });
     const lists = await Promise.all(Array.from({ length: 8 }, () => listOrganizationMemberships()));
     expect(new Set(lists.map((list) => JSON.stringify(list))).size).toBe(1);
     expect(await listingCalls()).toBe(1);
@@ -123,14 +127,14 @@ describe('fresh listings and dropped entries', () => {
     vi.mocked(revalidateTag).mockClear();
     const { sealed } = await signedInRequest(emulator(), { user: 'alice@example.com', organizationId: 'org_acme' });
     await render(sealed);
-    nextRequest.reset({ cookies: { 'wos-session': sealed } });
+    mockRequest.reset({ cookies: { 'wos-session': sealed } });
     const switched = await refreshSession({ organizationId: 'org_globex' });
     expect(switched.organizationId).toBe('org_globex');
-    const afterSwitch = nextRequest.cookie('wos-session')!;
+    const afterSwitch = mockRequest.cookie('wos-session')!;
     expect(ids(await render(afterSwitch))).toEqual(['org_acme', 'org_globex*']);
     expect(await listingCalls()).toBe(2);
 
-    nextRequest.reset({ cookies: { 'wos-session': afterSwitch } });
+    mockRequest.reset({ cookies: { 'wos-session': afterSwitch } });
     await redirectOf(() => signOut());
     const again = (await signedInRequest(emulator(), { user: 'alice@example.com', organizationId: 'org_acme' })).sealed;
     await render(again);
@@ -141,9 +145,9 @@ describe('fresh listings and dropped entries', () => {
   it('a plain refresh (no switch) keeps the entry', async () => {
     const { sealed } = await signedInRequest(emulator(), { user: 'alice@example.com', organizationId: 'org_acme' });
     await render(sealed);
-    nextRequest.reset({ cookies: { 'wos-session': sealed } });
+    mockRequest.reset({ cookies: { 'wos-session': sealed } });
     await refreshSession();
-    await render(nextRequest.cookie('wos-session')!);
+    await render(mockRequest.cookie('wos-session')!);
     expect(await listingCalls()).toBe(1);
   });
 });

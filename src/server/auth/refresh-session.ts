@@ -5,10 +5,11 @@ import 'server-only';
  * the session.
  */
 import type { NoUserInfo, UserInfo } from '../../shared/types.js';
+import { getSession } from '../request/get-session.js';
+import { writeRequestSession } from '../request/write-session.js';
+import { sessionRoot } from '../root/current-root.js';
 import { refreshTokens } from '../session/refresh.js';
-import { getSession } from '../session/get-session.js';
 import { forgetMemberships } from './memberships.js';
-import { storeSealedSession } from './session-store.js';
 import { redirectToSignIn } from './with-auth.js';
 
 export interface RefreshSessionOptions {
@@ -33,13 +34,14 @@ export async function refreshSession(options: RefreshSessionOptions = {}): Promi
     if (options.ensureSignedIn) await redirectToSignIn();
     return { user: null };
   }
-  const outcome = await refreshTokens(state, { organizationId: options.organizationId });
+  const root = sessionRoot();
+  const outcome = await refreshTokens(root, state, { organizationId: options.organizationId });
   if (outcome.ok) {
-    await storeSealedSession(outcome.state.sealed);
-    if (options.organizationId !== undefined) forgetMemberships(state.session.user.id);
+    await writeRequestSession(root, outcome.state.sealed);
+    if (options.organizationId !== undefined) forgetMemberships(root, state.session.user.id);
     return outcome.state.info;
   }
   const switching = options.organizationId !== undefined && options.organizationId !== state.claims.org_id;
-  if (!outcome.error.isTransient && !switching) await storeSealedSession(null);
+  if (!outcome.error.isTransient && !switching) await writeRequestSession(root, null);
   throw outcome.error;
 }

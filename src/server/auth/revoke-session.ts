@@ -5,20 +5,20 @@ import 'server-only';
  * Sign-out never depends on it: the wait is bounded, and a failure (WorkOS down) is logged
  * without secrets while the cookies are cleared and the redirect goes on as before.
  */
-import { describeError, warn } from '../log.js';
 import { settleWithin } from '../deadline.js';
-import { noteSessionEnded } from '../session/ended-sessions.js';
-import { getWorkOS } from '../workos.js';
+import { describeError, warn } from '../log.js';
+import type { SessionRoot } from '../root/session-root.js';
+import { workosClient } from '../workos.js';
 
 /** How long sign-out waits for WorkOS to confirm; the call goes on in the background after. */
 const REVOKE_WAIT_MS = 3_000;
 
 type Outcome = { ok: true } | { ok: false; error: unknown } | { ok: false; late: true };
 
-/** Revokes the WorkOS session `sessionId` and remembers it ended in this process. Never throws. */
-export async function revokeWorkosSession(sessionId: string): Promise<void> {
-  noteSessionEnded(sessionId);
-  const call = getWorkOS()
+/** Revokes the WorkOS session `sessionId` and remembers it ended (in the root's store). Never throws. */
+export async function revokeWorkosSession(root: SessionRoot, sessionId: string): Promise<void> {
+  root.store.endedSessions.add(sessionId);
+  const call = workosClient(root)
     .userManagement.revokeSession({ sessionId })
     .then((): Outcome => ({ ok: true }), (error: unknown): Outcome => ({ ok: false, error }));
   const outcome = await settleWithin(call, REVOKE_WAIT_MS, (): Outcome => ({ ok: false, late: true }));

@@ -6,13 +6,15 @@ import 'server-only';
  */
 import type { AuthenticationResponse } from '@workos-inc/node';
 import type { NextRequest } from 'next/server';
-import { AuthKitError } from '../../shared/errors.js';
+import { sessionPayload } from '../../shared/iron-seal.js';
 import type { Session } from '../../shared/types.js';
-import { sealSession, sessionPayload } from '../session/seal.js';
-import { storeSealedSession } from './session-store.js';
+import { writeRequestSession } from '../request/write-session.js';
+import { sessionRoot } from '../root/current-root.js';
+import { sealSession } from '../session/session-seal.js';
 
 /**
  * Seals and stores a WorkOS session (from a server action or route handler).
+ * @throws TypeError when `session` lacks the tokens or the user.
  *
  * @example
  * const auth = await getWorkOS().userManagement.authenticateWithPassword({ clientId, email, password });
@@ -20,8 +22,9 @@ import { storeSealedSession } from './session-store.js';
  */
 export async function saveSession(session: Session | AuthenticationResponse, request?: NextRequest | string): Promise<void> {
   if (!session?.accessToken || !session.refreshToken || !session.user?.id) {
-    throw new AuthKitError('invalid_argument', 'saveSession needs accessToken, refreshToken and user, as WorkOS returns them.');
+    throw new TypeError('saveSession needs accessToken, refreshToken and user, as WorkOS returns them.');
   }
-  const sealed = await sealSession(sessionPayload(session));
-  await storeSealedSession(sealed, typeof request === 'string' ? request : request?.url);
+  const root = sessionRoot();
+  const sealed = await sealSession(root, sessionPayload(session));
+  await writeRequestSession(root, sealed, typeof request === 'string' ? request : request?.url);
 }

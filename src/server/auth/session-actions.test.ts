@@ -3,17 +3,18 @@
  * switchToOrganization, saveSession, getTokenClaims, checkRecentAuth, listOrganizationMemberships.
  */
 import { describe, expect, it, vi } from 'vitest';
-vi.mock('next/headers', () => import('../../../test/support/next-headers.js'));
+vi.mock('next/headers', async () => (await import('../../testing/next-headers.js')).nextHeadersMock);
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 import { revalidatePath, revalidateTag } from 'next/cache';
-import { nextRequest } from '../../../test/support/next-headers.js';
+import { mockRequest } from '../../testing/next-headers.js';
 import { TokenRefreshError } from '../../shared/errors.js';
 import { readSession } from '../session/read-session.js';
-import { emulatorSuite } from '../test-support/emulator-suite.js';
+import { emulatorSuite } from '../../../test/support/emulator-suite.js';
 import { authkitProxy } from '../proxy/authkit-proxy.js';
-import { redirectOf, TestBrowser } from '../test-support/http.js';
-import { afterProxy, withoutProxy } from '../test-support/render.js';
-import { mintSession, sessionFromWire } from '../test-support/sessions.js';
+import { redirectOf, TestBrowser } from '../../../test/support/http.js';
+import { afterProxy, withoutProxy } from '../../../test/support/render.js';
+import { mintSession } from '../../../test/support/sessions.js';
+import { sessionFromAuthenticateResponse } from '../../testing/test-session.js';
 import { listOrganizationMemberships } from './memberships.js';
 import { refreshSession } from './refresh-session.js';
 import { saveSession } from './save-session.js';
@@ -21,29 +22,29 @@ import { signOut } from './sign-out.js';
 import { switchToOrganization } from './switch-organization.js';
 import { checkRecentAuth, getTokenClaims } from './token-claims.js';
 import { withAuth } from './with-auth.js';
+import { sessionRoot } from '../root/current-root.js';
 
 const suite = emulatorSuite();
 
-async function actionRequest(input = {}, path = '/settings') {
+async function actionRequest(input = {}, path = '/settings', otherCookies: Record<string, string> = {}) {
   const browser = new TestBrowser();
   const { sealed } = await mintSession(suite.emulator, input);
   browser.jar.set('wos-session', sealed);
+  for (const [name, value] of Object.entries(otherCookies)) browser.jar.set(name, value);
   await afterProxy(browser, path, { headers: { 'next-action': 'x', accept: 'text/x-component' } });
   return { browser, sealed };
 }
 
 describe('signOut', () => {
   it('clears the session, its chunks and flow cookies, then goes to the WorkOS logout URL with the sid', async () => {
-    const { sealed } = await actionRequest();
-    nextRequest.jar.set('wos-session.0', 'stale');
-    nextRequest.jar.set('wos-auth-verifier-1234abcd', 'pending');
+    const { sealed } = await actionRequest({}, '/settings', { 'wos-session.0': 'stale', 'wos-auth-verifier-1234abcd': 'pending' });
     const sid = (await withAuth()).sessionId;
     const { url } = await redirectOf(() => signOut({ returnTo: 'https://your-app.com/signed-out' }));
     const logout = new URL(url);
     expect(logout.origin + logout.pathname).toBe(`${suite.emulator.url}/user_management/sessions/logout`);
     expect(Object.fromEntries(logout.searchParams)).toEqual({ session_id: sid, return_to: 'https://your-app.com/signed-out' });
-    expect([...nextRequest.jar.keys()]).toEqual([]);
-    expect(nextRequest.writesTo('wos-session').at(-1)).toMatchObject({ value: '', options: { maxAge: 0 } });
+    expect(Object.keys(mockRequest.cookieJar())).toEqual([]);
+    expect(mockRequest.writesTo('wos-session').at(-1)).toMatchObject({ value: '', options: { maxAge: 0 } });
     expect(url).not.toContain(sealed.slice(0, 30));
   });
 
@@ -51,7 +52,7 @@ describe('signOut', () => {
     const { sealed } = await actionRequest({ expires_in: 300 });
     await redirectOf(() => signOut());
     // This process saw the sign-out: the copy (its token still verifies) reads as signed out at once.
-    expect(await readSession(sealed)).toEqual({ status: 'signed-out', reason: 'session-ended' });
+    expect(await readSession(sessionRoot(), sealed)).toEqual({ status: 'signed-out', reason: 'session-ended' });
     // Another process (a new configuration: no shared memory) once the copy's token has expired:
     // the refresh is refused by WorkOS, so the copy is signed out and cleared there too.
     process.env.WORKOS_COOKIE_NAME = 'copied-session';
@@ -91,9 +92,9 @@ describe('refreshSession', () => {
     const { sealed } = await actionRequest({ organization_id: 'org_acme' });
     const info = await refreshSession();
     expect(info).toMatchObject({ user: { id: 'user_alice' }, organizationId: 'org_acme' });
-    const stored = nextRequest.cookie('wos-session')!;
+    const stored = mockRequest.cookie('wos-session')!;
     expect(stored).not.toBe(sealed);
-    expect((await readSession(stored)).status).toBe('signed-in');
+    expect((await readSession(sessionRoot(), stored)).status).toBe('signed-in');
     expect((await withAuth()).accessToken).toBe(info.accessToken);
   });
 
@@ -114,14 +115,14 @@ describe('refreshSession', () => {
     const error = await refreshSession().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TokenRefreshError);
     expect((error as TokenRefreshError).isTransient).toBe(true);
-    expect(nextRequest.cookie('wos-session')).toBe(sealed);
+    expect(mockRequest.cookie('wos-session')).toBe(sealed);
   });
 
   it('never clears the session when an organisation switch is refused', async () => {
     const { sealed } = await actionRequest({ organization_id: 'org_acme' });
     const error = await refreshSession({ organizationId: 'org_not_mine' }).catch((e: unknown) => e);
     expect((error as TokenRefreshError).isTransient).toBe(false);
-    expect(nextRequest.cookie('wos-session')).toBe(sealed);
+    expect(mockRequest.cookie('wos-session')).toBe(sealed);
   });
 });
 
@@ -131,7 +132,7 @@ describe('switchToOrganization', () => {
     const { url } = await redirectOf(() => switchToOrganization('org_globex'));
     expect(url).toBe('/projects');
     expect(revalidatePath).toHaveBeenCalledWith('/projects');
-    expect((await readSession(nextRequest.cookie('wos-session'))).status).toBe('signed-in');
+    expect((await readSession(sessionRoot(), mockRequest.cookie('wos-session'))).status).toBe('signed-in');
   });
 
   it("returns the new info with revalidationStrategy 'none', and revalidates tags with 'tag'", async () => {
@@ -148,14 +149,14 @@ describe('switchToOrganization', () => {
     const { url } = await redirectOf(() => switchToOrganization('org_initech', { returnTo: '/home' }));
     expect(url.startsWith(`${suite.emulator.url}/_emulator/step-up/`)).toBe(true);
     expect(await (await fetch(url)).text()).toMatch(/Initech requires single sign-on/);
-    expect(nextRequest.cookie('wos-session')).toBe(sealed);
+    expect(mockRequest.cookie('wos-session')).toBe(sealed);
   });
 
   it('does the same for MFA enrolment', async () => {
     const { sealed } = await actionRequest({ email: 'dave@example.com', organization_id: 'org_globex' });
     const { url } = await redirectOf(() => switchToOrganization('org_umbrella'));
     expect(await (await fetch(url)).text()).toMatch(/Umbrella requires multi-factor authentication/);
-    expect(nextRequest.cookie('wos-session')).toBe(sealed);
+    expect(mockRequest.cookie('wos-session')).toBe(sealed);
   });
 });
 
@@ -164,16 +165,16 @@ describe('saveSession', () => {
     withoutProxy(new TestBrowser());
     const wire = await suite.emulator.control.createSession({ email: 'bob@example.com', permissions: Array.from({ length: 300 }, (_, i) => `resource-${i}:read`) });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    await saveSession({ ...sessionFromWire(wire), organizationId: 'ignored' } as never, 'https://app.example.com/x');
-    expect(nextRequest.cookie('wos-session')).toBeUndefined();
-    expect(nextRequest.writesTo('wos-session.0')[0]?.options).toMatchObject({ httpOnly: true, secure: true, sameSite: 'lax', path: '/' });
+    await saveSession({ ...sessionFromAuthenticateResponse(wire as never), organizationId: 'ignored' } as never, 'https://app.example.com/x');
+    expect(mockRequest.cookie('wos-session')).toBeUndefined();
+    expect(mockRequest.writesTo('wos-session.0')[0]?.options).toMatchObject({ httpOnly: true, secure: true, sameSite: 'lax', path: '/' });
     expect((await withAuth()).user?.email).toBe('bob@example.com');
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/split into \d cookies\. Largest parts: access token/));
   });
 
   it('refuses something that is not a session', async () => {
     withoutProxy(new TestBrowser());
-    await expect(saveSession({} as never)).rejects.toMatchObject({ code: 'invalid_argument' });
+    await expect(saveSession({} as never)).rejects.toThrow(TypeError);
   });
 });
 
@@ -192,7 +193,7 @@ describe('claims and recent authentication', () => {
     expect((await checkRecentAuth({ maxAge: 60 })).isStale).toBe(true);
     withoutProxy(new TestBrowser());
     expect(await checkRecentAuth({ maxAge: 60 })).toEqual({ authenticatedAt: null, isStale: true });
-    await expect(checkRecentAuth({ maxAge: -1 })).rejects.toMatchObject({ code: 'invalid_argument' });
+    await expect(checkRecentAuth({ maxAge: -1 })).rejects.toThrow(TypeError);
   });
 });
 

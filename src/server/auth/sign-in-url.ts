@@ -6,9 +6,10 @@ import 'server-only';
  */
 import type { ScreenHint } from '../../shared/constants.js';
 import type { GetAuthURLOptions } from '../../shared/types.js';
-import { signInStartUrl } from '../callback/auth-route-urls.js';
+import { signInStartUrl } from '../../shared/auth-route-urls.js';
 import { sealCustomState } from '../callback/custom-state.js';
-import { getRequestContext } from './request-context.js';
+import { getRequestContext } from '../request/request-context.js';
+import { sessionRoot } from '../root/current-root.js';
 
 export async function authRouteUrl(screenHint: ScreenHint | undefined, options: GetAuthURLOptions = {}): Promise<string> {
   const { redirectUri } = await getRequestContext(options.redirectUri);
@@ -20,7 +21,7 @@ export async function authRouteUrl(screenHint: ScreenHint | undefined, options: 
     prompt: options.prompt,
     maxAge: options.maxAge,
     invitationToken: options.invitationToken,
-    customState: options.state === undefined ? undefined : await sealCustomState(options.state),
+    customState: options.state === undefined ? undefined : await sealCustomState(sessionRoot(), options.state),
   });
 }
 

@@ -1,35 +1,25 @@
 import 'server-only';
 /** `signOut`: ends the session here and at WorkOS. */
 import { redirect } from 'next/navigation';
-import { isSafeReturnPath, safeReturnPath } from '../../shared/return-to.js';
-import { getSession } from '../session/get-session.js';
-import { getWorkOS } from '../workos.js';
+import { sameOriginReturnPath, safePathOf } from '../../shared/same-origin-path.js';
+import { getSession } from '../request/get-session.js';
+import { appOrigin } from '../request/request-context.js';
+import { clearRequestAuthCookies } from '../request/write-session.js';
+import { sessionRoot } from '../root/current-root.js';
+import { workosClient } from '../workos.js';
 import { forgetMemberships } from './memberships.js';
-import { getRequestContext } from './request-context.js';
 import { revokeWorkosSession } from './revoke-session.js';
-import { clearAllAuthCookies } from './session-store.js';
 
-/** The URL's own path (path + query + hash), when it is a plain same-origin path; else undefined. */
-function safePathOf(url: URL): string | undefined {
-  const path = safeReturnPath(`${url.pathname}${url.search}${url.hash}`, '');
-  return path === '' ? undefined : path;
-}
-
-/**
- * `returnTo` as a same-origin path, when it is one or an absolute URL on the app's origin: the
- * only places the kit itself redirects to. Anything else is undefined. The path of an absolute
- * URL goes through the same check as a bare path: `http://app//evil.example/x` has the path
- * `//evil.example/x`, which a browser reads as another host.
- */
-export function sameOriginReturnPath(returnTo: string | undefined, appOrigin: string): string | undefined {
-  if (returnTo === undefined) return undefined;
-  if (isSafeReturnPath(returnTo)) return safeReturnPath(returnTo);
-  try {
-    const url = new URL(returnTo);
-    return url.origin === appOrigin ? safePathOf(url) : undefined;
-  } catch {
-    return undefined;
-  }
+/** Options of `signOut`. */
+export interface SignOutOptions {
+  /** Where to go afterwards: a path on this app, or an absolute URL on WorkOS's sign-out allow-list. @default the dashboard's logout redirect */
+  returnTo?: string;
+  /**
+   * Honour `returnTo` only as a page of this app (a path, or a URL on its origin); anything else
+   * is ignored. For a `returnTo` that anyone can send (a form field, an action's argument), as
+   * `signOutAction` does. @default false
+   */
+  sameOriginOnly?: boolean;
 }
 
 /**
@@ -50,19 +40,14 @@ function logoutReturnUrl(returnTo: string | undefined, appOrigin: string): strin
   }
 }
 
-/** The app's origin: the auth route's (the redirect URI's). */
-export async function appOrigin(): Promise<string> {
-  return new URL((await getRequestContext()).redirectUri).origin;
-}
-
 /**
  * Clears the session cookie (and its chunks and any pending sign-in cookie), revokes the session
  * at WorkOS (waiting at most 3 s; a failure is logged and never blocks the sign-out), then
  * redirects to WorkOS's logout URL, which ends the AuthKit browser session and returns to `returnTo` (or the Logout URI set in
  * the dashboard). `returnTo` may be a path on this app (made absolute for WorkOS) or an absolute
  * URL on WorkOS's sign-out allow-list. Without a session it redirects to `returnTo` when that is on
- * this app's origin, else to '/'. Use it in a server action or route handler, outside try/catch
- * (it throws Next's redirect).
+ * this app's origin, else to '/'. With `sameOriginOnly`, a `returnTo` off this app's origin is
+ * ignored. Use it in a server action or route handler, outside try/catch (it throws Next's redirect).
  *
  * @example
  * // in a server action (see the README's sign-out form)
@@ -70,16 +55,18 @@ export async function appOrigin(): Promise<string> {
  * @example
  * await signOut({ returnTo: 'https://your-app.com/signed-out' });
  */
-export async function signOut(options: { returnTo?: string } = {}): Promise<never> {
+export async function signOut(options: SignOutOptions = {}): Promise<never> {
+  const root = sessionRoot();
   const state = await getSession();
   const origin = await appOrigin();
-  await clearAllAuthCookies();
+  const returnTo = options.sameOriginOnly ? sameOriginReturnPath(options.returnTo, origin) : options.returnTo;
+  await clearRequestAuthCookies(root);
   if (state.status !== 'signed-out') {
-    forgetMemberships(state.session.user.id);
+    forgetMemberships(root, state.session.user.id);
     const sessionId = state.claims.sid;
     // Ended here, server-side, before the browser is sent anywhere: a copied cookie cannot refresh.
-    if (sessionId) await revokeWorkosSession(sessionId);
-    if (sessionId) redirect(getWorkOS().userManagement.getLogoutUrl({ sessionId, returnTo: logoutReturnUrl(options.returnTo, origin) }));
+    if (sessionId) await revokeWorkosSession(root, sessionId);
+    if (sessionId) redirect(workosClient(root).userManagement.getLogoutUrl({ sessionId, returnTo: logoutReturnUrl(returnTo, origin) }));
   }
-  redirect(sameOriginReturnPath(options.returnTo, origin) ?? '/');
+  redirect(sameOriginReturnPath(returnTo, origin) ?? '/');
 }

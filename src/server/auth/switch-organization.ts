@@ -8,22 +8,13 @@ import { revalidatePath, revalidateTag } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { safeReturnPath } from '../../shared/return-to.js';
 import type { SwitchToOrganizationOptions, UserInfo } from '../../shared/types.js';
-import { signInStartUrl } from '../callback/auth-route-urls.js';
+import { signInStartUrl } from '../../shared/auth-route-urls.js';
 import { rethrowNextControlFlow } from '../next-control-flow.js';
-import { refreshErrorCode } from '../session/refresh-errors.js';
+import { continueUrl, refreshErrorCode } from '../session/refresh-errors.js';
 import { refreshSession } from './refresh-session.js';
-import { getRequestContext } from './request-context.js';
+import { getRequestContext } from '../request/request-context.js';
 
 export type { SwitchToOrganizationOptions };
-
-type StepUpError = { rawData?: { authkit_redirect_url?: unknown }; cause?: StepUpError };
-
-/** WorkOS's "continue here" URL on a step-up error (or a refresh error caused by one), when it gave one (http(s) only). */
-export function continueUrl(error: unknown): string | undefined {
-  const step = error as StepUpError | null;
-  const url = step?.rawData?.authkit_redirect_url ?? step?.cause?.rawData?.authkit_redirect_url;
-  return typeof url === 'string' && /^https?:\/\//i.test(url) ? url : undefined;
-}
 
 /**
  * Switches the session to `organizationId`, revalidates, and (unless `revalidationStrategy` is

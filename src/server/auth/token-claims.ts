@@ -2,8 +2,7 @@ import 'server-only';
 /** Token claims and recent-authentication checks for the current session. */
 import type { JWTPayload } from 'jose';
 import { decodeJwtClaims } from '../../shared/claims.js';
-import { AuthKitError } from '../../shared/errors.js';
-import { getSession } from '../session/get-session.js';
+import { getSession } from '../request/get-session.js';
 
 /**
  * The claims of an access token (decoded, not verified): the given one, else the session's.
@@ -29,6 +28,7 @@ export type RecentAuthCheck =
 /**
  * Whether the user signed in within the last `maxAge` seconds (from the token's `auth_time`).
  * Fails closed: no session, an expired token or no `auth_time` counts as stale. Never redirects.
+ * @throws TypeError when `maxAge` is not a number of seconds.
  *
  * @example
  * const { isStale } = await checkRecentAuth({ maxAge: 300 });
@@ -37,7 +37,7 @@ export type RecentAuthCheck =
 export async function checkRecentAuth(options: { maxAge: number }): Promise<RecentAuthCheck> {
   const maxAge = options?.maxAge;
   if (typeof maxAge !== 'number' || !Number.isFinite(maxAge) || maxAge < 0) {
-    throw new AuthKitError('invalid_argument', 'checkRecentAuth: maxAge must be a number of seconds (0 or more).');
+    throw new TypeError('checkRecentAuth: maxAge must be a number of seconds (0 or more).');
   }
   const state = await getSession();
   const authTime = state.status === 'signed-in' ? state.claims.auth_time : undefined;

@@ -4,9 +4,9 @@
  * issued keys validate, revoked and unknown ones do not, and an outage is an error, not "no key".
  */
 import { describe, expect, it, vi } from 'vitest';
-vi.mock('next/headers', () => import('../../../test/support/next-headers.js'));
-import { nextRequest } from '../../../test/support/next-headers.js';
-import { emulatorSuite } from '../test-support/emulator-suite.js';
+vi.mock('next/headers', async () => (await import('../../testing/next-headers.js')).nextHeadersMock);
+import { mockRequest } from '../../testing/next-headers.js';
+import { emulatorSuite } from '../../../test/support/emulator-suite.js';
 import { bearerToken, validateApiKey } from './validate-api-key.js';
 
 const suite = emulatorSuite();
@@ -25,7 +25,7 @@ describe('bearerToken', () => {
   });
 });
 
-const bearer = (value: string) => nextRequest.reset({ headers: { authorization: `Bearer ${value}` } });
+const bearer = (value: string) => mockRequest.reset({ headers: { authorization: `Bearer ${value}` } });
 
 describe('validateApiKey', () => {
   it('returns the API key object for a live key (the seeded one), never its secret', async () => {
@@ -56,7 +56,7 @@ describe('validateApiKey', () => {
   it('answers { apiKey: null } without calling WorkOS when the request has no usable bearer token', async () => {
     suite.emulator.control.resetCounters();
     for (const authorization of [undefined, 'Basic dXNlcjpwYXNz', 'Bearer ']) {
-      nextRequest.reset({ headers: authorization ? { authorization } : {} });
+      mockRequest.reset({ headers: authorization ? { authorization } : {} });
       expect(await validateApiKey()).toEqual({ apiKey: null });
     }
     expect(suite.emulator.control.counters()).toEqual({});

@@ -6,8 +6,8 @@ import 'server-only';
  * it is never logged or put in an error.
  */
 import type { ValidateApiKeyResponse } from '@workos-inc/node';
-import { headers } from 'next/headers';
-import { getWorkOS } from '../workos.js';
+import { requestHeaders } from '../request/request-data.js';
+import { getWorkOS } from './get-workos.js';
 
 /** The token of an `Authorization: Bearer <token>` header (scheme in any case), or undefined. */
 export function bearerToken(authorization: string | null): string | undefined {
@@ -27,7 +27,7 @@ export function bearerToken(authorization: string | null): string | undefined {
  * }
  */
 export async function validateApiKey(): Promise<ValidateApiKeyResponse> {
-  const value = bearerToken((await headers()).get('authorization'));
+  const value = bearerToken((await requestHeaders()).get('authorization'));
   if (!value) return { apiKey: null };
   return getWorkOS().apiKeys.createValidation({ value });
 }

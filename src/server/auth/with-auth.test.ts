@@ -3,12 +3,12 @@
  * no cookie writes, redirects to the auth route (never a sign-out), spoofed headers ignored.
  */
 import { describe, expect, it, vi } from 'vitest';
-vi.mock('next/headers', () => import('../../../test/support/next-headers.js'));
-import { nextRequest } from '../../../test/support/next-headers.js';
-import { emulatorSuite } from '../test-support/emulator-suite.js';
-import { redirectOf, TestBrowser } from '../test-support/http.js';
-import { afterProxy, withoutProxy } from '../test-support/render.js';
-import { mintSession } from '../test-support/sessions.js';
+vi.mock('next/headers', async () => (await import('../../testing/next-headers.js')).nextHeadersMock);
+import { mockRequest } from '../../testing/next-headers.js';
+import { emulatorSuite } from '../../../test/support/emulator-suite.js';
+import { redirectOf, TestBrowser } from '../../../test/support/http.js';
+import { afterProxy, withoutProxy } from '../../../test/support/render.js';
+import { mintSession } from '../../../test/support/sessions.js';
 import { getSignInUrl, getSignUpUrl } from './sign-in-url.js';
 import { has, withAuth } from './with-auth.js';
 
@@ -26,7 +26,7 @@ describe('withAuth', () => {
     const auth = await withAuth();
     expect(auth).toMatchObject({ user: { email: 'alice@example.com' }, organizationId: 'org_acme', role: 'admin' });
     expect(await withAuth({ ensureSignedIn: true })).toEqual(auth);
-    expect(nextRequest.cookieWrites).toEqual([]);
+    expect(mockRequest.cookieWrites).toEqual([]);
   });
 
   it('works without the proxy by reading the cookie itself', async () => {
@@ -43,7 +43,7 @@ describe('withAuth', () => {
     await afterProxy(new TestBrowser(), '/account/billing?x=1', { readOnly: true });
     const { url } = await redirectOf(() => withAuth({ ensureSignedIn: true }));
     expect(url).toBe('http://localhost:3000/callback?return_to=%2Faccount%2Fbilling%3Fx%3D1');
-    expect(nextRequest.cookieWrites).toEqual([]);
+    expect(mockRequest.cookieWrites).toEqual([]);
   });
 
   it('uses the sign-up screen on the proxy\'s signUpPaths', async () => {
@@ -69,7 +69,7 @@ describe('withAuth', () => {
     await afterProxy(browser, '/reports', { readOnly: true }); // the proxy tried, failed, left a retry marker
     const stale = await withAuth({ ensureSignedIn: true });
     expect(stale).toMatchObject({ user: { email: 'alice@example.com' }, stale: true });
-    expect(nextRequest.cookieWrites).toEqual([]);
+    expect(mockRequest.cookieWrites).toEqual([]);
     withoutProxy(browser, { readOnly: true }); // the marker works without the proxy too (set by the refresh route)
     expect((await withAuth()).stale).toBe(true);
     process.env.WORKOS_OUTAGE_GRACE_SECONDS = '30';
@@ -129,7 +129,7 @@ describe('getSignInUrl / getSignUpUrl', () => {
       screen_hint: 'sign-in', return_to: '/after', organization_id: 'org_acme', login_hint: 'a@example.com', prompt: 'consent', max_age: '300',
     });
     expect(new URL(await getSignUpUrl()).searchParams.get('screen_hint')).toBe('sign-up');
-    expect(nextRequest.cookieWrites).toEqual([]);
+    expect(mockRequest.cookieWrites).toEqual([]);
   });
 
   it('carry an invitation token to the auth route', async () => {

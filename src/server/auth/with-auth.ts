@@ -4,17 +4,18 @@ import 'server-only';
  * proxy. One unseal + verify per request however often they are called; they never write
  * cookies, so they work in server components.
  */
-import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
+import { refreshRouteUrl, signInStartUrl } from '../../shared/auth-route-urls.js';
 import { meetsConditions } from '../../shared/conditions.js';
 import type { AuthConditions, NoUserInfo, UserInfo } from '../../shared/types.js';
-import { refreshRouteUrl, signInStartUrl } from '../callback/auth-route-urls.js';
-import { getSession } from '../session/get-session.js';
+import { getSession } from '../request/get-session.js';
+import { getRequestContext } from '../request/request-context.js';
+import { requestCookies } from '../request/request-data.js';
+import { sessionRoot } from '../root/current-root.js';
 import { isWithinOutageGrace } from '../session/outage-grace.js';
 import { readRetryMarker } from '../session/retry-marker.js';
-import { staleUserInfo, type ExpiredState } from '../session/state.js';
-import { getRequestContext } from './request-context.js';
+import { staleUserInfo, type ExpiredState } from '../session/session-state.js';
 
 /** Sends the user to sign in, returning here afterwards. */
 export async function redirectToSignIn(organizationId?: string): Promise<never> {
@@ -31,9 +32,6 @@ async function redirectToRefresh(): Promise<never> {
   redirect(refreshRouteUrl(redirectUri, path));
 }
 
-// One answer per render: React's `cache` hands every later call in the same render the first
-// call's promise, so 50 gates cost one call (bench row 5). Outside a render (server actions, route
-// handlers) `cache` does not memoise, so a session an action just wrote is always seen.
 /**
  * An expired token in a render. When a refresh failed moments ago (the proxy or the auth route left
  * a retry marker), WorkOS is struggling: serve the session stale within the outage grace period;
@@ -41,13 +39,18 @@ async function redirectToRefresh(): Promise<never> {
  * other page renders signed out. Otherwise the refresh route refreshes it.
  */
 async function expiredAuth(state: ExpiredState, ensureSignedIn: boolean): Promise<UserInfo | NoUserInfo> {
-  if ((await readRetryMarker(await cookies(), state.claims.sid)) !== undefined) {
-    if (isWithinOutageGrace(state)) return staleUserInfo(state);
+  const root = sessionRoot();
+  if ((await readRetryMarker(root, await requestCookies(), state.claims.sid)) !== undefined) {
+    if (isWithinOutageGrace(root.config, state)) return staleUserInfo(state);
     if (!ensureSignedIn) return { user: null };
   }
   return redirectToRefresh();
 }
 
+// One answer per render: React's `cache` hands every later call in the same render the first
+// call's promise, so 50 gates cost one call (a request with 50 costs about what one with 1 does).
+// Outside a render (server actions, route handlers) `cache` does not memoise, so a session an
+// action just wrote is always seen.
 const authOnce = cache(async (ensureSignedIn: boolean): Promise<UserInfo | NoUserInfo> => {
   const state = await getSession();
   if (state.status === 'signed-in') return state.info;

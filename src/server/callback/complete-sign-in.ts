@@ -10,19 +10,19 @@ import { NextResponse, type NextRequest } from 'next/server';
 import type { AuthenticationResponse } from '@workos-inc/node';
 import { decodeJwtClaims } from '../../shared/claims.js';
 import { CallbackError, type CallbackErrorContext } from '../../shared/errors.js';
+import { sessionPayload } from '../../shared/iron-seal.js';
 import { safeReturnPath } from '../../shared/return-to.js';
 import type { AccessToken } from '../../shared/types.js';
-import { getConfig } from '../config.js';
 import { redirectTarget, rethrowNextControlFlow } from '../next-control-flow.js';
-import { sealSession, sessionPayload } from '../session/seal.js';
 import { writeSessionCookie } from '../session/session-cookie.js';
-import { signedIn } from '../session/state.js';
-import { rememberVerifiedSession } from '../session/verified-cache.js';
-import { getWorkOS } from '../workos.js';
+import { sealSession } from '../session/session-seal.js';
+import { signedIn } from '../session/session-state.js';
+import { workosClient } from '../workos.js';
+import type { AuthRouteRequest } from './auth-route-request.js';
 import { clearFlowCookie, readFlowCookie, type SignInFlow } from './flow-cookie.js';
 import type { HandleAuthOptions } from './options.js';
 import { beginOrganizationSelection, organizationSelectionOf, type PendingSelectionAnswer } from './organization-selection.js';
-import { noStore } from './responses.js';
+import { noStore } from './route-responses.js';
 
 /** Thrown inside this module so the route can tell an `onSuccess` failure from a sign-in failure. */
 export class OnSuccessFailed extends Error {
@@ -41,7 +41,7 @@ function context(request: NextRequest): CallbackErrorContext {
   };
 }
 
-async function checkedFlow(request: NextRequest): Promise<{ flow: SignInFlow; code: string }> {
+async function checkedFlow({ root, request }: AuthRouteRequest): Promise<{ flow: SignInFlow; code: string }> {
   const params = request.nextUrl.searchParams;
   const oauthError = params.get('error');
   if (oauthError) {
@@ -51,7 +51,7 @@ async function checkedFlow(request: NextRequest): Promise<{ flow: SignInFlow; co
   const code = params.get('code');
   const state = params.get('state');
   if (!code || !state) throw new CallbackError('missing_auth_params', 'The callback needs both code and state.', context(request));
-  const lookup = await readFlowCookie(request.cookies, state);
+  const lookup = await readFlowCookie(root, request.cookies, state);
   if (lookup.found === 'none') {
     throw new CallbackError('missing_pkce_cookie', 'No sign-in flow cookie matches this state.', context(request));
   }
@@ -68,10 +68,10 @@ export class OrganizationSelectionRequired extends Error {
   }
 }
 
-async function exchangeCode(request: NextRequest, flow: SignInFlow, code: string): Promise<AuthenticationResponse> {
+async function exchangeCode({ root, request }: AuthRouteRequest, flow: SignInFlow, code: string): Promise<AuthenticationResponse> {
   let response: AuthenticationResponse;
   try {
-    response = await getWorkOS().userManagement.authenticateWithCode({ clientId: getConfig().clientId, code, codeVerifier: flow.codeVerifier });
+    response = await workosClient(root).userManagement.authenticateWithCode({ clientId: root.config.clientId, code, codeVerifier: flow.codeVerifier });
   } catch (error) {
     const pending = organizationSelectionOf(error);
     if (pending) throw new OrganizationSelectionRequired(pending);
@@ -94,13 +94,15 @@ export interface SignedInExit {
  * Saves the session from `auth`, runs `onSuccess` and redirects to `exit.returnPath` (or where
  * `onSuccess` redirected). Throws OnSuccessFailed when the app's hook failed.
  */
-export async function finishSignIn(request: NextRequest, origin: string, options: HandleAuthOptions, auth: AuthenticationResponse, exit: SignedInExit): Promise<NextResponse> {
+export async function finishSignIn(route: AuthRouteRequest, options: HandleAuthOptions, auth: AuthenticationResponse, exit: SignedInExit): Promise<NextResponse> {
+  const { root, request, origin } = route;
   const session = sessionPayload(auth);
-  const sealed = await sealSession(session);
-  rememberVerifiedSession(sealed, signedIn(session, decodeJwtClaims<AccessToken>(auth.accessToken)!, sealed));
+  const sealed = await sealSession(root, session);
+  // Tokens straight from WorkOS over TLS: as trustworthy as a verified cookie.
+  root.store.verifiedSessions.remember(sealed, signedIn(session, decodeJwtClaims<AccessToken>(auth.accessToken)!, sealed));
   const respond = (url: string, status: number) => {
     const response = noStore(NextResponse.redirect(new URL(url, origin), status));
-    writeSessionCookie(response.cookies, request.cookies, sealed, [request.url, origin]);
+    writeSessionCookie(root.config, response.cookies, request.cookies, sealed, [request.url, origin]);
     exit.clearPending(response);
     return response;
   };
@@ -125,19 +127,20 @@ export async function finishSignIn(request: NextRequest, origin: string, options
 }
 
 /** Handles the callback; throws CallbackError, or OnSuccessFailed when the app's hook failed. */
-export async function completeSignIn(request: NextRequest, origin: string, options: HandleAuthOptions): Promise<Response> {
-  const { flow, code } = await checkedFlow(request);
+export async function completeSignIn(route: AuthRouteRequest, options: HandleAuthOptions): Promise<Response> {
+  const { root, request, origin } = route;
+  const { flow, code } = await checkedFlow(route);
   const returnPath = safeReturnPath(flow.returnTo, safeReturnPath(options.returnPathname, '/'));
   let auth: AuthenticationResponse;
   try {
-    auth = await exchangeCode(request, flow, code);
+    auth = await exchangeCode(route, flow, code);
   } catch (error) {
     if (!(error instanceof OrganizationSelectionRequired)) throw error;
-    return beginOrganizationSelection(request, origin, options, { ...error.pending, returnTo: returnPath, customState: flow.customState, state: flow.state });
+    return beginOrganizationSelection(route, options, { ...error.pending, returnTo: returnPath, customState: flow.customState, state: flow.state });
   }
-  return finishSignIn(request, origin, options, auth, {
+  return finishSignIn(route, options, auth, {
     returnPath,
     customState: flow.customState,
-    clearPending: (response) => clearFlowCookie(response.cookies, flow.state, [request.url, origin]),
+    clearPending: (response) => clearFlowCookie(root, response.cookies, flow.state, [request.url, origin]),
   });
 }

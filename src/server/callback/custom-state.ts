@@ -3,7 +3,8 @@ import 'server-only';
  * The custom `state` string of `getSignInUrl({ state })` travels sealed in the sign-in URL, so
  * `onSuccess` only ever receives state this app created (a hand-made link cannot inject any).
  */
-import { sealForPurpose, unsealForPurpose } from '../session/seal.js';
+import type { SessionRoot } from '../root/session-root.js';
+import { sealForPurpose, unsealForPurpose } from '../session/session-seal.js';
 
 const PURPOSE = 'custom-state';
 
@@ -14,13 +15,14 @@ const PURPOSE = 'custom-state';
  */
 export const CUSTOM_STATE_TTL_SECONDS = 24 * 60 * 60;
 
-export function sealCustomState(state: string): Promise<string> {
-  return sealForPurpose(PURPOSE, { state }, CUSTOM_STATE_TTL_SECONDS);
+/** The custom state sealed for a sign-in URL. */
+export function sealCustomState(root: SessionRoot, state: string): Promise<string> {
+  return sealForPurpose(root, PURPOSE, { state }, CUSTOM_STATE_TTL_SECONDS);
 }
 
 /** The custom state, or undefined when the value is missing or not sealed by this app. */
-export async function unsealCustomState(sealed: string | null): Promise<string | undefined> {
+export async function unsealCustomState(root: SessionRoot, sealed: string | null): Promise<string | undefined> {
   if (!sealed) return undefined;
-  const data = await unsealForPurpose(PURPOSE, sealed);
+  const data = await unsealForPurpose(root, PURPOSE, sealed);
   return typeof data?.state === 'string' ? data.state : undefined;
 }

@@ -6,11 +6,14 @@ import 'server-only';
  * each other, and a callback whose state has no matching cookie (login CSRF) is refused.
  */
 import { PKCE_COOKIE_PREFIX, SIGN_IN_FLOW_TTL_SECONDS } from '../../shared/constants.js';
-import type { CookieReader, CookieWriter } from '../session/cookie-jar.js';
+import type { CookieReader } from '../../shared/cookie-chunks.js';
+import type { CookieWriter } from '../session/cookie-jar.js';
 import { expiredAttributes } from '../session/cookie-jar.js';
 import { flowCookieAttributes, type SchemeHints } from '../session/cookie-options.js';
-import { sealForPurpose, unsealForPurpose } from '../session/seal.js';
+import type { SessionRoot } from '../root/session-root.js';
+import { sealForPurpose, unsealForPurpose } from '../session/session-seal.js';
 import { bytesToBase64Url } from '../../shared/base64url.js';
+import { flowCookieName } from '../../shared/flow-cookie-name.js';
 
 const PURPOSE = 'sign-in-flow';
 /** More pending flows than this and the older ones are dropped (too many cookies cause HTTP 431). */
@@ -25,42 +28,30 @@ export interface SignInFlow {
   customState?: string;
 }
 
-/** FNV-1a, 32-bit: a short, stable name suffix (not a security boundary: the seal is). */
-export function fnv1a(value: string): string {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < value.length; index += 1) {
-    hash ^= value.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0');
-}
-
-export const flowCookieName = (state: string) => `${PKCE_COOKIE_PREFIX}-${fnv1a(state)}`;
-
 /** A random, URL-safe OAuth state. */
 export function newState(): string {
   return bytesToBase64Url(crypto.getRandomValues(new Uint8Array(24)));
 }
 
 /** Sets the flow cookie, first expiring older pending flows when there are too many. */
-export async function writeFlowCookie(writer: CookieWriter, jar: CookieReader, flow: SignInFlow, url: SchemeHints): Promise<void> {
-  const attributes = flowCookieAttributes(url);
+export async function writeFlowCookie(root: SessionRoot, writer: CookieWriter, jar: CookieReader, flow: SignInFlow, url: SchemeHints): Promise<void> {
+  const attributes = flowCookieAttributes(root.config, url);
   const pending = jar.getAll().filter(({ name }) => name.startsWith(PKCE_COOKIE_PREFIX));
   if (pending.length >= MAX_PENDING_FLOWS) {
     for (const { name } of pending) writer.set(name, '', expiredAttributes(attributes));
   }
   const { state, ...rest } = flow;
-  writer.set(flowCookieName(state), await sealForPurpose(PURPOSE, { ...rest, state }, SIGN_IN_FLOW_TTL_SECONDS), attributes);
+  writer.set(flowCookieName(state), await sealForPurpose(root, PURPOSE, { ...rest, state }, SIGN_IN_FLOW_TTL_SECONDS), attributes);
 }
 
 export type FlowLookup = { found: 'none' } | { found: 'mismatch' } | { found: 'flow'; flow: SignInFlow };
 
 /** The flow that `state` belongs to, checked against its cookie. */
-export async function readFlowCookie(jar: CookieReader, state: string): Promise<FlowLookup> {
+export async function readFlowCookie(root: SessionRoot, jar: CookieReader, state: string): Promise<FlowLookup> {
   const name = flowCookieName(state);
   const cookie = jar.getAll().find((entry) => entry.name === name);
   if (!cookie?.value) return { found: 'none' };
-  const data = await unsealForPurpose(PURPOSE, cookie.value);
+  const data = await unsealForPurpose(root, PURPOSE, cookie.value);
   if (!data || data.state !== state || typeof data.codeVerifier !== 'string' || typeof data.redirectUri !== 'string') {
     return { found: 'mismatch' };
   }
@@ -77,6 +68,6 @@ export async function readFlowCookie(jar: CookieReader, state: string): Promise<
 }
 
 /** Expires this flow's cookie. */
-export function clearFlowCookie(writer: CookieWriter, state: string, url: SchemeHints): void {
-  writer.set(flowCookieName(state), '', expiredAttributes(flowCookieAttributes(url)));
+export function clearFlowCookie(root: SessionRoot, writer: CookieWriter, state: string, url: SchemeHints): void {
+  writer.set(flowCookieName(state), '', expiredAttributes(flowCookieAttributes(root.config, url)));
 }

@@ -7,14 +7,15 @@ import { redirect } from 'next/navigation';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CallbackError } from '../../shared/errors.js';
 import type { HandleAuthSuccessData } from '../../shared/types.js';
-import { emulatorSuite } from '../test-support/emulator-suite.js';
+import { emulatorSuite } from '../../../test/support/emulator-suite.js';
 import { signInThroughHostedPage } from '../../../test/support/hosted-sign-in.js';
 import { readSession } from '../session/read-session.js';
-import { getWorkOS } from '../workos.js';
-import { TestBrowser } from '../test-support/http.js';
+import { getWorkOS } from '../auth/get-workos.js';
+import { TestBrowser } from '../../../test/support/http.js';
 import { sealCustomState } from './custom-state.js';
 import { handleAuth } from './handle-auth.js';
 import type { HandleAuthOptions } from './options.js';
+import { sessionRoot } from '../root/current-root.js';
 
 const suite = emulatorSuite();
 beforeEach(() => {
@@ -89,7 +90,7 @@ describe('handleAuth: accepting an invitation', () => {
     expect(new URL(start.headers.get('location')!).searchParams.get('invitation_token')).toBe(invitation.token);
     const back = await signInThroughHostedPage(start.headers.get('location')!, 'erin@example.com');
     browser.receive(await GET(browser.request(`${back.pathname}${back.search}`)));
-    const state = await readSession(browser.jar.get('wos-session'));
+    const state = await readSession(sessionRoot(), browser.jar.get('wos-session'));
     expect(state.status === 'signed-in' && [state.info.user.email, state.info.organizationId, state.info.role]).toEqual(['erin@example.com', 'org_acme', 'admin']);
   });
 });
@@ -99,7 +100,7 @@ describe('handleAuth: callback', () => {
     const { done, browser } = await signIn(handleAuth());
     expect(done.status).toBe(307);
     expect(done.headers.get('location')).toBe('http://localhost:3000/');
-    const state = await readSession(browser.jar.get('wos-session'));
+    const state = await readSession(sessionRoot(), browser.jar.get('wos-session'));
     expect(state.status === 'signed-in' && state.info.user.email).toBe('alice@example.com');
     expect(flowCookies(browser)).toEqual([]);
     expect(done.headers.get('cache-control')).toBe('private, no-store');
@@ -133,7 +134,7 @@ describe('handleAuth: callback', () => {
         await saveTokens(received.oauthTokens);
       },
     });
-    const customState = encodeURIComponent(await sealCustomState('invite=42'));
+    const customState = encodeURIComponent(await sealCustomState(sessionRoot(), 'invite=42'));
     const { done } = await signIn(GET, `/callback?custom_state=${customState}`);
     expect(done.status).toBe(307);
     expect(saveTokens).toHaveBeenCalledTimes(1);
@@ -157,7 +158,7 @@ describe('handleAuth: callback', () => {
   it('honours a redirect() thrown by onSuccess and still saves the session', async () => {
     const { done, browser } = await signIn(handleAuth({ onSuccess: () => redirect('/welcome') }));
     expect(done.headers.get('location')).toBe('http://localhost:3000/welcome');
-    expect((await readSession(browser.jar.get('wos-session'))).status).toBe('signed-in');
+    expect((await readSession(sessionRoot(), browser.jar.get('wos-session'))).status).toBe('signed-in');
   });
 
   it('clears the session and calls onError when onSuccess throws', async () => {

@@ -9,7 +9,7 @@ import 'server-only';
 import { AUTH_ROUTE_PARAMS } from '../../shared/constants.js';
 import { noticeText, organizationMessages, type OrganizationMessagesInput } from '../../shared/organization-messages.js';
 import type { NoticeCode, PendingOrganizationSelection } from '../../shared/organization-types.js';
-import { noStore } from './responses.js';
+import { noStore } from './route-responses.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escape = (text: string) => text.replace(/[&<>"']/g, (character) => ESCAPES[character]!);

@@ -7,8 +7,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { letTheAppChoose, pickerOf, SELECTION_COOKIE } from '../../../test/support/organization-selection.js';
 import type { HandleAuthSuccessData } from '../../shared/types.js';
+import { sessionRoot } from '../root/current-root.js';
 import { readSession } from '../session/read-session.js';
-import { emulatorSuite } from '../test-support/emulator-suite.js';
+import { emulatorSuite } from '../../../test/support/emulator-suite.js';
 import { sealCustomState } from './custom-state.js';
 import { handleAuth } from './handle-auth.js';
 import type { OrganizationSelectionData } from './options.js';
@@ -22,7 +23,7 @@ afterEach(() => {
 });
 
 const signedInOrganization = async (sealed: string | undefined) => {
-  const state = await readSession(sealed);
+  const state = await readSession(sessionRoot(), sealed);
   return state.status === 'signed-in' ? [state.info.user.email, state.info.organizationId] : state.status;
 };
 
@@ -30,7 +31,7 @@ describe("handleAuth: the route's own organization picker", () => {
   it('sends the browser to the picker, which signs in to the organization picked and returns to the flow’s path', async () => {
     const onSuccess = vi.fn<(data: HandleAuthSuccessData) => void>();
     const GET = handleAuth({ onSuccess });
-    const { browser, callback } = await letTheAppChoose(GET, 'alice@example.com', `/callback?return_to=%2Fprojects&custom_state=${encodeURIComponent(await sealCustomState('from-link'))}`);
+    const { browser, callback } = await letTheAppChoose(GET, 'alice@example.com', `/callback?return_to=%2Fprojects&custom_state=${encodeURIComponent(await sealCustomState(sessionRoot(), 'from-link'))}`);
     expect(callback.status).toBe(307);
     expect(callback.headers.get('location')).toBe('http://localhost:3000/callback?organization_selection=1');
     expect(callback.headers.get('cache-control')).toBe('private, no-store');

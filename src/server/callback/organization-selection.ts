@@ -13,14 +13,15 @@ import { CallbackError } from '../../shared/errors.js';
 import type { OfferedOrganization } from '../../shared/organization-types.js';
 import { safeReturnPath } from '../../shared/return-to.js';
 import { redirectTarget, rethrowNextControlFlow } from '../next-control-flow.js';
-import { authenticateSelection, describeSelection } from '../organizations/complete-selection.js';
-import { clearPendingSelection, newNonce, readPendingSelection, writePendingSelection, type StoredSelection } from '../organizations/pending-selection.js';
 import { SetCookieHeaders } from '../session/cookie-options.js';
+import type { AuthRouteRequest } from './auth-route-request.js';
+import { authenticateSelection, describeSelection } from './complete-selection.js';
 import { finishSignIn } from './complete-sign-in.js';
 import { clearFlowCookie } from './flow-cookie.js';
 import type { HandleAuthOptions } from './options.js';
 import { expiredPickerPage, pickerPage } from './organization-selection-page.js';
-import { noStore, withSetCookies } from './responses.js';
+import { clearPendingSelection, newNonce, readPendingSelection, writePendingSelection, type StoredSelection } from './pending-selection.js';
+import { noStore, withSetCookies } from './route-responses.js';
 
 /** What WorkOS's `organization_selection_required` answer carries that the picker needs. */
 export interface PendingSelectionAnswer {
@@ -61,8 +62,7 @@ async function appAnswer(request: NextRequest, origin: string, options: HandleAu
 
 /** The callback's answer to `organization_selection_required`: the pending cookie, and off to a picker. */
 export async function beginOrganizationSelection(
-  request: NextRequest,
-  origin: string,
+  { root, request, origin }: AuthRouteRequest,
   options: HandleAuthOptions,
   data: PendingSelectionAnswer & { returnTo: string; customState?: string; state: string },
 ): Promise<Response> {
@@ -73,36 +73,37 @@ export async function beginOrganizationSelection(
   const answer = await appAnswer(request, origin, options, data);
   const picker = options.organizationSelectionPath ?? `${request.nextUrl.pathname}?${AUTH_ROUTE_PARAMS.organizationSelection}=1`;
   const cookies = new SetCookieHeaders();
-  await writePendingSelection(cookies, selection, [request.url, origin]);
-  clearFlowCookie(cookies, data.state, [request.url, origin]);
+  await writePendingSelection(root, cookies, selection, [request.url, origin]);
+  clearFlowCookie(root, cookies, data.state, [request.url, origin]);
   return noStore(withSetCookies(answer ?? NextResponse.redirect(new URL(picker, origin), 307), cookies.headers));
 }
 
 /** The route's own picker (`?organization_selection`): shows the choice, or completes it (`&organization_id=`). */
-export async function organizationSelectionRoute(request: NextRequest, origin: string, options: HandleAuthOptions): Promise<Response> {
+export async function organizationSelectionRoute(route: AuthRouteRequest, options: HandleAuthOptions): Promise<Response> {
+  const { root, request, origin } = route;
   const params = request.nextUrl.searchParams;
-  const selection = await readPendingSelection(request.cookies);
+  const selection = await readPendingSelection(root, request.cookies);
   const routePath = request.nextUrl.pathname;
   const page = { routePath, messages: options.messages };
   if (!selection) return expiredPickerPage(page);
   const organizationId = params.get('organization_id');
   // The nonce ties the link to this browser's pending choice: a link from elsewhere only shows the picker.
   if (organizationId === null || params.get(AUTH_ROUTE_PARAMS.organizationSelection) !== selection.nonce) {
-    return pickerPage({ ...page, selection: await describeSelection(selection).catch(() => selection), nonce: selection.nonce });
+    return pickerPage({ ...page, selection: await describeSelection(root, selection).catch(() => selection), nonce: selection.nonce });
   }
-  const clearPending = (response: Response) => withSetCookies(response, clearedPending(request, origin));
-  const result = await authenticateSelection(selection, organizationId, `${origin}${routePath}`);
+  const clearPending = (response: Response) => withSetCookies(response, clearedPending(route));
+  const result = await authenticateSelection(root, selection, organizationId, `${origin}${routePath}`);
   if (result.ok) {
-    const exit = { returnPath: safeReturnPath(selection.returnTo), customState: selection.customState, clearPending: (r: NextResponse) => clearPendingSelection(r.cookies, [request.url, origin]) };
-    return finishSignIn(request, origin, options, result.auth, exit);
+    const exit = { returnPath: safeReturnPath(selection.returnTo), customState: selection.customState, clearPending: (r: NextResponse) => clearPendingSelection(root, r.cookies, [request.url, origin]) };
+    return finishSignIn(route, options, result.auth, exit);
   }
   if ('redirect' in result) return noStore(clearPending(NextResponse.redirect(result.redirect, 302)));
   if (result.code === 'selection-expired') return clearPending(expiredPickerPage(page));
-  return pickerPage({ ...page, selection: await describeSelection(selection).catch(() => selection), nonce: selection.nonce, notice: result.code, status: result.code === 'unavailable' ? 503 : 400 });
+  return pickerPage({ ...page, selection: await describeSelection(root, selection).catch(() => selection), nonce: selection.nonce, notice: result.code, status: result.code === 'unavailable' ? 503 : 400 });
 }
 
-function clearedPending(request: NextRequest, origin: string): Headers {
+function clearedPending({ root, request, origin }: AuthRouteRequest): Headers {
   const cookies = new SetCookieHeaders();
-  clearPendingSelection(cookies, [request.url, origin]);
+  clearPendingSelection(root, cookies, [request.url, origin]);
   return cookies.headers;
 }

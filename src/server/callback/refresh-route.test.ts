@@ -3,11 +3,12 @@
  * so the rotated cookie can be written.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { emulatorSuite } from '../test-support/emulator-suite.js';
+import { emulatorSuite } from '../../../test/support/emulator-suite.js';
 import { readSession } from '../session/read-session.js';
-import { TestBrowser } from '../test-support/http.js';
-import { mintSession } from '../test-support/sessions.js';
+import { TestBrowser } from '../../../test/support/http.js';
+import { mintSession } from '../../../test/support/sessions.js';
 import { handleAuth } from './handle-auth.js';
+import { sessionRoot } from '../root/current-root.js';
 
 const AUTHENTICATE = 'POST /user_management/authenticate';
 const suite = emulatorSuite();
@@ -28,7 +29,7 @@ describe('handleAuth: refresh mode', () => {
     expect(response.status).toBe(307);
     expect(response.headers.get('location')).toBe('http://localhost:3000/reports?y=2');
     expect(browser.jar.get('wos-session')).not.toBe(sealed);
-    expect((await readSession(browser.jar.get('wos-session'))).status).toBe('signed-in');
+    expect((await readSession(sessionRoot(), browser.jar.get('wos-session'))).status).toBe('signed-in');
     expect(suite.emulator.control.counters()[AUTHENTICATE]).toBe(1);
   });
 

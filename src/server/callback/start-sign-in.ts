@@ -4,14 +4,14 @@ import 'server-only';
  * Reached from `getSignInUrl()` links, `withAuth({ ensureSignedIn })`, the proxy, and WorkOS's
  * "Initiate login URI" (dashboard impersonation), which is why it accepts a bare request.
  */
-import { NextResponse, type NextRequest } from 'next/server';
+import { NextResponse } from 'next/server';
 import { AUTH_ROUTE_PARAMS } from '../../shared/constants.js';
 import { isSafeReturnPath } from '../../shared/return-to.js';
-import { getConfig } from '../config.js';
-import { getWorkOS } from '../workos.js';
+import { workosClient } from '../workos.js';
+import type { AuthRouteRequest } from './auth-route-request.js';
 import { unsealCustomState } from './custom-state.js';
 import { newState, writeFlowCookie } from './flow-cookie.js';
-import { noStore } from './responses.js';
+import { noStore } from './route-responses.js';
 
 const MAX_PARAM_LENGTH = 512;
 
@@ -31,17 +31,17 @@ function screenHintParam(params: URLSearchParams): 'sign-in' | 'sign-up' | undef
   return value === 'sign-in' || value === 'sign-up' ? value : undefined;
 }
 
-/** Starts a sign-in: `origin` is the app's public origin (baseURL or the request's). */
-export async function startSignIn(request: NextRequest, origin: string): Promise<NextResponse> {
+/** Starts a sign-in on the app's public origin. */
+export async function startSignIn({ root, request, origin }: AuthRouteRequest): Promise<NextResponse> {
   const params = request.nextUrl.searchParams;
   const redirectUri = `${origin}${request.nextUrl.pathname}`;
   const returnTo = params.get(AUTH_ROUTE_PARAMS.returnTo);
-  const workos = getWorkOS();
+  const workos = workosClient(root);
   const { codeVerifier, codeChallenge } = await workos.pkce.generate();
   const state = newState();
   const authorizationUrl = workos.userManagement.getAuthorizationUrl({
     provider: 'authkit',
-    clientId: getConfig().clientId,
+    clientId: root.config.clientId,
     redirectUri,
     state,
     codeChallenge,
@@ -54,12 +54,12 @@ export async function startSignIn(request: NextRequest, origin: string): Promise
     invitationToken: textParam(params, AUTH_ROUTE_PARAMS.invitationToken),
   });
   const response = noStore(NextResponse.redirect(authorizationUrl, 302));
-  await writeFlowCookie(response.cookies, request.cookies, {
+  await writeFlowCookie(root, response.cookies, request.cookies, {
     state,
     codeVerifier,
     redirectUri,
     returnTo: isSafeReturnPath(returnTo) ? returnTo : undefined,
-    customState: await unsealCustomState(params.get(AUTH_ROUTE_PARAMS.customState)),
+    customState: await unsealCustomState(root, params.get(AUTH_ROUTE_PARAMS.customState)),
   }, [request.url, origin]);
   return response;
 }

@@ -3,16 +3,19 @@
  * against the emulator: the caller acts on their own account only, whatever the form says.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { redirectOf, signedInRequest, signedOutRequest, emulatorPerFile } from '../../../test/support/components-request.js';
+import { signedInRequest, signedOutRequest } from '../../../test/support/components-request.js';
+import { emulatorSuite } from '../../../test/support/emulator-suite.js';
+import { redirectOf } from '../../../test/support/http.js';
 import { form, managePermission, noticeFor, sessionNow } from '../../../test/support/organization-forms.js';
 import { createOrganizationAction, revokeOtherSessionsAction, revokeSessionAction } from '../../actions/index.js';
-import { getWorkOS } from '../workos.js';
+import { getWorkOS } from '../auth/get-workos.js';
 import { listUserSessions } from './user-sessions.js';
 
-vi.mock('next/headers', () => import('../../../test/support/next-headers.js'));
+vi.mock('next/headers', async () => (await import('../../testing/next-headers.js')).nextHeadersMock);
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
-const emulator = emulatorPerFile();
+const suite = emulatorSuite();
+const emulator = () => suite.emulator;
 managePermission();
 const action = { readOnly: false, path: '/account' };
 const bob = { user: 'bob@example.com', organizationId: 'org_acme' };

@@ -9,9 +9,9 @@ import type { NoticeCode } from '../../shared/organization-types.js';
 import { TokenRefreshError } from '../../shared/errors.js';
 import type { UserInfo } from '../../shared/types.js';
 import { refreshSession } from '../auth/refresh-session.js';
-import { getConfig } from '../config.js';
+import type { AuthKitConfig } from '../config.js';
 import { rethrowNextControlFlow } from '../next-control-flow.js';
-import { getSession } from '../session/get-session.js';
+import { getSession } from '../request/get-session.js';
 
 export type Refused = { ok: false; code: NoticeCode };
 export type Allowed<T> = { ok: true } & T;
@@ -33,23 +33,23 @@ export async function callerSession(fresh: boolean): Promise<Allowed<{ info: Use
 }
 
 /** True when the session's claims grant managing its organization's members. */
-export function canManageMembers(info: Pick<UserInfo, 'permissions' | 'organizationId'>): boolean {
-  return info.organizationId !== undefined && (info.permissions ?? []).includes(getConfig().manageMembersPermission);
+export function canManageMembers(config: AuthKitConfig, info: Pick<UserInfo, 'permissions' | 'organizationId'>): boolean {
+  return info.organizationId !== undefined && (info.permissions ?? []).includes(config.manageMembersPermission);
 }
 
 type Member = Allowed<{ info: UserInfo; organizationId: string; canManage: boolean }>;
 
 /** The caller as a member of their session's organization (claims refreshed now), and whether they may manage it. */
-export async function organizationMember(): Promise<Member | Refused> {
+export async function organizationMember(config: AuthKitConfig): Promise<Member | Refused> {
   const caller = await callerSession(true);
   if (!caller.ok) return caller;
   const { organizationId } = caller.info;
   if (!organizationId) return { ok: false, code: 'no-organization' };
-  return { ok: true, info: caller.info, organizationId, canManage: canManageMembers(caller.info) };
+  return { ok: true, info: caller.info, organizationId, canManage: canManageMembers(config, caller.info) };
 }
 
 /** The caller, when they may manage the members of their session's organization (claims refreshed now). */
-export async function memberManager(): Promise<Member | Refused> {
-  const member = await organizationMember();
+export async function memberManager(config: AuthKitConfig): Promise<Member | Refused> {
+  const member = await organizationMember(config);
   return !member.ok || member.canManage ? member : { ok: false, code: 'forbidden' };
 }

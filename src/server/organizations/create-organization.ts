@@ -4,20 +4,20 @@ import 'server-only';
  * adds the creator with the admin role (`WORKOS_ADMIN_ROLE`) and switches the session into it. If
  * the membership cannot be created the organization is deleted again, so no orphan is left behind.
  */
-import { refreshSession } from '../auth/refresh-session.js';
-import { getConfig } from '../config.js';
-import { describeError, warn } from '../log.js';
+import { isOrganizationName } from '../../shared/organization-input.js';
+import { done, refused, type Outcome } from '../../shared/organization-outcome.js';
 import { forgetMemberships } from '../auth/memberships.js';
+import { refreshSession } from '../auth/refresh-session.js';
+import { describeError, warn } from '../log.js';
 import { rethrowNextControlFlow } from '../next-control-flow.js';
-import { getWorkOS } from '../workos.js';
-import { isOrganizationName } from './ids.js';
-import { done, refused, type Outcome } from './outcome.js';
-import { noticeForWorkosError } from './workos-errors.js';
+import type { SessionRoot } from '../root/session-root.js';
+import { workosClient } from '../workos.js';
+import { noticeForWorkosError } from '../workos-errors.js';
 
 /** Deletes an organization whose creator could not be made its admin (best effort, logged). */
-async function undoCreate(organizationId: string): Promise<void> {
+async function undoCreate(root: SessionRoot, organizationId: string): Promise<void> {
   try {
-    await getWorkOS().organizations.deleteOrganization(organizationId);
+    await workosClient(root).organizations.deleteOrganization(organizationId);
   } catch (error) {
     warn(`Creating an organization: the organization without members could not be deleted (${describeError(error)}).`);
   }
@@ -34,22 +34,22 @@ async function switchInto(organizationId: string): Promise<void> {
 }
 
 /** Creates `name`, makes `userId` its admin and switches the caller's session into it. */
-export async function createOrganizationFor(userId: string, name: string | undefined): Promise<Outcome & { organizationId?: string }> {
+export async function createOrganizationFor(root: SessionRoot, userId: string, name: string | undefined): Promise<Outcome & { organizationId?: string }> {
   if (!isOrganizationName(name)) return refused('invalid-input');
   let organizationId: string;
   try {
-    organizationId = (await getWorkOS().organizations.createOrganization({ name })).id;
+    organizationId = (await workosClient(root).organizations.createOrganization({ name })).id;
   } catch (error) {
     return refused(noticeForWorkosError(error, 'Creating an organization'));
   }
   try {
-    await getWorkOS().userManagement.createOrganizationMembership({ organizationId, userId, roleSlug: getConfig().adminRole });
+    await workosClient(root).userManagement.createOrganizationMembership({ organizationId, userId, roleSlug: root.config.adminRole });
   } catch (error) {
     const code = noticeForWorkosError(error, "Creating an organization's first admin");
-    await undoCreate(organizationId);
+    await undoCreate(root, organizationId);
     return refused(code);
   }
-  forgetMemberships(userId); // the new organization belongs in their switcher at once
+  forgetMemberships(root, userId); // the new organization belongs in their switcher at once
   await switchInto(organizationId);
   return { ...done('organization-created', name), organizationId };
 }

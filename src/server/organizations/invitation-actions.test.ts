@@ -4,17 +4,20 @@
  * the server.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { redirectOf, signedInRequest, emulatorPerFile } from '../../../test/support/components-request.js';
+import { signedInRequest } from '../../../test/support/components-request.js';
+import { emulatorSuite } from '../../../test/support/emulator-suite.js';
+import { redirectOf } from '../../../test/support/http.js';
 import { form, managePermission, noticeFor } from '../../../test/support/organization-forms.js';
 import { inviteMemberAction, resendInvitationAction, revokeInvitationAction } from '../../actions/index.js';
-import { getWorkOS } from '../workos.js';
+import { getWorkOS } from '../auth/get-workos.js';
 import { listOrganizationInvitations } from './invitations.js';
 
-vi.mock('next/headers', () => import('../../../test/support/next-headers.js'));
+vi.mock('next/headers', async () => (await import('../../testing/next-headers.js')).nextHeadersMock);
 const cache = vi.hoisted(() => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 vi.mock('next/cache', () => cache);
 
-const emulator = emulatorPerFile();
+const suite = emulatorSuite();
+const emulator = () => suite.emulator;
 managePermission();
 const action = { readOnly: false, path: '/organization' };
 const alice = { user: 'alice@example.com', organizationId: 'org_acme' };

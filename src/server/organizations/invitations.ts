@@ -8,12 +8,14 @@ import type { Invitation } from '@workos-inc/node';
 import type { OrganizationInvitation } from '../../shared/organization-types.js';
 import { withAuth } from '../auth/with-auth.js';
 import { expireCacheTags, organizationCacheTag } from '../next-cache.js';
-import { getWorkOS } from '../workos.js';
+import { isEmail, isId, isSlug } from '../../shared/organization-input.js';
+import { done, refused, type Outcome } from '../../shared/organization-outcome.js';
+import { sessionRoot } from '../root/current-root.js';
+import type { SessionRoot } from '../root/session-root.js';
+import { workosClient } from '../workos.js';
+import { noticeForWorkosError } from '../workos-errors.js';
 import { canManageMembers } from './caller.js';
-import { isEmail, isId, isSlug } from './ids.js';
 import type { Manager } from './member-changes.js';
-import { done, refused, type Outcome } from './outcome.js';
-import { noticeForWorkosError } from './workos-errors.js';
 
 function redacted(invitation: Invitation): OrganizationInvitation {
   return {
@@ -26,8 +28,8 @@ function redacted(invitation: Invitation): OrganizationInvitation {
 }
 
 /** The organization's pending invitations, newest first, fresh from WorkOS. */
-export async function fetchPendingInvitations(organizationId: string): Promise<OrganizationInvitation[]> {
-  const page = await getWorkOS().userManagement.listInvitations({ organizationId, limit: 100 });
+export async function fetchPendingInvitations(root: SessionRoot, organizationId: string): Promise<OrganizationInvitation[]> {
+  const page = await workosClient(root).userManagement.listInvitations({ organizationId, limit: 100 });
   const invitations = await page.autoPagination();
   return invitations
     .filter((invitation) => invitation.state === 'pending')
@@ -45,15 +47,16 @@ export async function fetchPendingInvitations(organizationId: string): Promise<O
  */
 export async function listOrganizationInvitations(): Promise<OrganizationInvitation[]> {
   const auth = await withAuth();
-  if (!auth.user || !auth.organizationId || !canManageMembers(auth)) return [];
-  return fetchPendingInvitations(auth.organizationId);
+  const root = sessionRoot();
+  if (!auth.user || !auth.organizationId || !canManageMembers(root.config, auth)) return [];
+  return fetchPendingInvitations(root, auth.organizationId);
 }
 
 /** Invites `email` into the manager's organization, with `role` (or the environment's default role). */
-export async function inviteMember(manager: Manager, email: string | undefined, role: string | undefined): Promise<Outcome> {
+export async function inviteMember(root: SessionRoot, manager: Manager, email: string | undefined, role: string | undefined): Promise<Outcome> {
   if (!isEmail(email) || (role !== undefined && !isSlug(role))) return refused('invalid-input');
   try {
-    await getWorkOS().userManagement.sendInvitation({ email, organizationId: manager.organizationId, inviterUserId: manager.userId, ...(role ? { roleSlug: role } : {}) });
+    await workosClient(root).userManagement.sendInvitation({ email, organizationId: manager.organizationId, inviterUserId: manager.userId, ...(role ? { roleSlug: role } : {}) });
     expireCacheTags([organizationCacheTag(manager.organizationId)]);
     return done('invitation-sent', email);
   } catch (error) {
@@ -63,9 +66,9 @@ export async function inviteMember(manager: Manager, email: string | undefined, 
 }
 
 /** The invitation, when `invitationId` names a pending one of `organizationId`. */
-async function pendingInvitationIn(organizationId: string, invitationId: string): Promise<Invitation | undefined> {
+async function pendingInvitationIn(root: SessionRoot, organizationId: string, invitationId: string): Promise<Invitation | undefined> {
   try {
-    const invitation = await getWorkOS().userManagement.getInvitation(invitationId);
+    const invitation = await workosClient(root).userManagement.getInvitation(invitationId);
     return invitation.organizationId === organizationId && invitation.state === 'pending' ? invitation : undefined;
   } catch (error) {
     if ((error as { status?: unknown }).status === 404) return undefined;
@@ -74,12 +77,12 @@ async function pendingInvitationIn(organizationId: string, invitationId: string)
 }
 
 /** Revokes (`revoke`) or sends again (`resend`) a pending invitation of the manager's organization. */
-export async function changeInvitation(manager: Manager, invitationId: string | undefined, step: 'revoke' | 'resend'): Promise<Outcome> {
+export async function changeInvitation(root: SessionRoot, manager: Manager, invitationId: string | undefined, step: 'revoke' | 'resend'): Promise<Outcome> {
   if (!isId(invitationId)) return refused('invalid-input');
   try {
-    const invitation = await pendingInvitationIn(manager.organizationId, invitationId);
+    const invitation = await pendingInvitationIn(root, manager.organizationId, invitationId);
     if (!invitation) return refused('not-found');
-    const users = getWorkOS().userManagement;
+    const users = workosClient(root).userManagement;
     await (step === 'revoke' ? users.revokeInvitation(invitation.id) : users.resendInvitation(invitation.id));
     expireCacheTags([organizationCacheTag(manager.organizationId)]);
     return done(step === 'revoke' ? 'invitation-revoked' : 'invitation-resent', invitation.email);

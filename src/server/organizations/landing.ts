@@ -7,13 +7,15 @@ import 'server-only';
  */
 import { redirect } from 'next/navigation';
 import type { NoticeScope } from '../../shared/organization-types.js';
+import { field } from '../../shared/organization-input.js';
+import type { Outcome } from '../../shared/organization-outcome.js';
 import { safeReturnPath } from '../../shared/return-to.js';
-import { getRequestContext } from '../auth/request-context.js';
-import { appOrigin, sameOriginReturnPath } from '../auth/sign-out.js';
-import { requestHeaders } from '../session/request-data.js';
-import { field } from './ids.js';
+import { sameOriginReturnPath } from '../../shared/same-origin-path.js';
+import { getForwardedContext } from '../request/get-session.js';
+import { appOrigin, getRequestContext } from '../request/request-context.js';
+import { requestHeaders } from '../request/request-data.js';
+import type { SessionRoot } from '../root/session-root.js';
 import { writeNotice } from './notices.js';
-import type { Outcome } from './outcome.js';
 
 const ANCHOR = /^[A-Za-z][\w-]{0,63}$/;
 
@@ -33,7 +35,12 @@ async function pageOf(form: FormData): Promise<string> {
 }
 
 /** Leaves the outcome for the component and redirects to it. */
-export async function land(form: FormData, scope: NoticeScope, outcome: Pick<Outcome, 'code' | 'subject'>): Promise<never> {
-  await writeNotice({ scope, code: outcome.code, ...(outcome.subject ? { subject: outcome.subject } : {}) });
+export async function land(root: SessionRoot, form: FormData, scope: NoticeScope, outcome: Pick<Outcome, 'code' | 'subject'>): Promise<never> {
+  await writeNotice(root, { scope, code: outcome.code, ...(outcome.subject ? { subject: outcome.subject } : {}) });
   redirect(`${await pageOf(form)}#${anchorOf(scope, field(form, 'anchor'))}`);
+}
+
+/** This page's path, as the proxy handed it over; undefined without the proxy (an action then goes back to the `Referer`). */
+export async function currentPagePath(): Promise<string | undefined> {
+  return (await getForwardedContext())?.path;
 }

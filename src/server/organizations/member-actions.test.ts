@@ -4,18 +4,22 @@
  * with which rights; the form only names a membership, which must belong to that organization.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { redirectOf, signedInRequest, signedOutRequest, emulatorPerFile } from '../../../test/support/components-request.js';
+import { signedInRequest, signedOutRequest } from '../../../test/support/components-request.js';
+import { emulatorSuite } from '../../../test/support/emulator-suite.js';
+import { redirectOf } from '../../../test/support/http.js';
 import { form, managePermission, noticeFor, sessionNow } from '../../../test/support/organization-forms.js';
 import { changeMemberRoleAction, removeMemberAction } from '../../actions/index.js';
+import { sessionRoot } from '../root/current-root.js';
 import { readSession } from '../session/read-session.js';
-import { getWorkOS } from '../workos.js';
+import { getWorkOS } from '../auth/get-workos.js';
 import { listOrganizationMembers } from './members.js';
 
-vi.mock('next/headers', () => import('../../../test/support/next-headers.js'));
+vi.mock('next/headers', async () => (await import('../../testing/next-headers.js')).nextHeadersMock);
 const cache = vi.hoisted(() => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 vi.mock('next/cache', () => cache);
 
-const emulator = emulatorPerFile();
+const suite = emulatorSuite();
+const emulator = () => suite.emulator;
 managePermission();
 const action = { readOnly: false, path: '/organization' };
 const alice = { user: 'alice@example.com', organizationId: 'org_acme' };
@@ -36,7 +40,7 @@ describe('changeMemberRoleAction', () => {
     expect(cache.revalidateTag).toHaveBeenCalledWith('authkit:user:user_bob', { expire: 0 });
     expect(cache.revalidateTag).toHaveBeenCalledWith('authkit:organization:org_acme', { expire: 0 });
     // Bob's token still says "member": in this process it now reads as due for refresh...
-    expect((await readSession(bobsSession.sealed)).status).toBe('expired');
+    expect((await readSession(sessionRoot(), bobsSession.sealed)).status).toBe('expired');
     // ...and the list shows the new role at once.
     expect((await listOrganizationMembers()).find((member) => member.email === 'bob@example.com')?.role).toBe('admin');
   });
@@ -112,7 +116,7 @@ describe('removeMemberAction', () => {
     await redirectOf(() => removeMemberAction(form({ membershipId: 'om_bob_acme' })));
     expect(await noticeFor('members')).toEqual({ code: 'member-removed', subject: 'bob@example.com' });
     expect((await listOrganizationMembers()).map((member) => member.email)).toEqual(['alice@example.com']);
-    expect((await readSession(bobsSession.sealed)).status).toBe('expired');
+    expect((await readSession(sessionRoot(), bobsSession.sealed)).status).toBe('expired');
   });
 
   it('asks for a confirmation before the caller leaves, then switches them into another organization', async () => {

@@ -8,28 +8,29 @@ import 'server-only';
 import type { OrganizationMembership, User } from '@workos-inc/node';
 import type { OrganizationMember } from '../../shared/organization-types.js';
 import { withAuth } from '../auth/with-auth.js';
-import { getConfig } from '../config.js';
-import { getWorkOS } from '../workos.js';
+import { sessionRoot } from '../root/current-root.js';
+import type { SessionRoot } from '../root/session-root.js';
+import { workosClient } from '../workos.js';
 
 const fullName = (user: User | undefined) => [user?.firstName, user?.lastName].filter(Boolean).join(' ') || undefined;
 
 /** True when the membership holds the admin role (`WORKOS_ADMIN_ROLE`). */
-export function isAdminMembership(membership: Pick<OrganizationMembership, 'role' | 'roles'>): boolean {
-  const admin = getConfig().adminRole;
+export function isAdminMembership(root: SessionRoot, membership: Pick<OrganizationMembership, 'role' | 'roles'>): boolean {
+  const admin = root.config.adminRole;
   return membership.role?.slug === admin || (membership.roles ?? []).some((role) => role.slug === admin);
 }
 
 /** The organization's active and inactive memberships, fresh from WorkOS. */
-export async function organizationMemberships(organizationId: string): Promise<OrganizationMembership[]> {
-  const page = await getWorkOS().userManagement.listOrganizationMemberships({ organizationId, statuses: ['active', 'inactive'], limit: 100 });
+export async function organizationMemberships(root: SessionRoot, organizationId: string): Promise<OrganizationMembership[]> {
+  const page = await workosClient(root).userManagement.listOrganizationMemberships({ organizationId, statuses: ['active', 'inactive'], limit: 100 });
   return page.autoPagination();
 }
 
 /** The organization's members, sorted by email; `self` marks `selfUserId`'s membership. */
-export async function fetchOrganizationMembers(organizationId: string, selfUserId?: string): Promise<OrganizationMember[]> {
+export async function fetchOrganizationMembers(root: SessionRoot, organizationId: string, selfUserId?: string): Promise<OrganizationMember[]> {
   const [memberships, users] = await Promise.all([
-    organizationMemberships(organizationId),
-    getWorkOS().userManagement.listUsers({ organizationId, limit: 100 }).then((page) => page.autoPagination()),
+    organizationMemberships(root, organizationId),
+    workosClient(root).userManagement.listUsers({ organizationId, limit: 100 }).then((page) => page.autoPagination()),
   ]);
   const usersById = new Map(users.map((user) => [user.id, user]));
   return memberships
@@ -62,5 +63,5 @@ export async function fetchOrganizationMembers(organizationId: string, selfUserI
 export async function listOrganizationMembers(): Promise<OrganizationMember[]> {
   const { user, organizationId } = await withAuth();
   if (!user || !organizationId) return [];
-  return fetchOrganizationMembers(organizationId, user.id);
+  return fetchOrganizationMembers(sessionRoot(), organizationId, user.id);
 }

@@ -8,11 +8,12 @@ import 'server-only';
 import type { Session as WorkosSession } from '@workos-inc/node';
 import type { UserSessionInfo } from '../../shared/organization-types.js';
 import { withAuth } from '../auth/with-auth.js';
-import { noteSessionEnded } from '../session/ended-sessions.js';
-import { getWorkOS } from '../workos.js';
-import { isId } from './ids.js';
-import { done, refused, type Outcome } from './outcome.js';
-import { noticeForWorkosError } from './workos-errors.js';
+import { isId } from '../../shared/organization-input.js';
+import { done, refused, type Outcome } from '../../shared/organization-outcome.js';
+import { sessionRoot } from '../root/current-root.js';
+import type { SessionRoot } from '../root/session-root.js';
+import { workosClient } from '../workos.js';
+import { noticeForWorkosError } from '../workos-errors.js';
 
 function redacted(session: WorkosSession, currentId: string | undefined): UserSessionInfo {
   return {
@@ -27,8 +28,8 @@ function redacted(session: WorkosSession, currentId: string | undefined): UserSe
 }
 
 /** The user's active sessions, this one first, then the most recently seen. */
-export async function fetchActiveSessions(userId: string, currentId: string | undefined): Promise<UserSessionInfo[]> {
-  const page = await getWorkOS().userManagement.listSessions(userId, { limit: 100 });
+export async function fetchActiveSessions(root: SessionRoot, userId: string, currentId: string | undefined): Promise<UserSessionInfo[]> {
+  const page = await workosClient(root).userManagement.listSessions(userId, { limit: 100 });
   const sessions = await page.autoPagination();
   return sessions
     .filter((session) => session.status === 'active')
@@ -47,25 +48,25 @@ export async function fetchActiveSessions(userId: string, currentId: string | un
  */
 export async function listUserSessions(): Promise<UserSessionInfo[]> {
   const { user, sessionId } = await withAuth();
-  return user ? fetchActiveSessions(user.id, sessionId) : [];
+  return user ? fetchActiveSessions(sessionRoot(), user.id, sessionId) : [];
 }
 
-async function revoke(sessionId: string): Promise<void> {
-  await getWorkOS().userManagement.revokeSession({ sessionId });
-  noteSessionEnded(sessionId);
+async function revoke(root: SessionRoot, sessionId: string): Promise<void> {
+  await workosClient(root).userManagement.revokeSession({ sessionId });
+  root.store.endedSessions.add(sessionId);
 }
 
 /**
  * Revokes one of the user's own sessions. `{ current: true }` when it is the caller's own: the
  * caller signs out instead (which also ends it at WorkOS).
  */
-export async function revokeOwnSession(userId: string, currentId: string, sessionId: string | undefined): Promise<Outcome & { current?: boolean }> {
+export async function revokeOwnSession(root: SessionRoot, userId: string, currentId: string, sessionId: string | undefined): Promise<Outcome & { current?: boolean }> {
   if (!isId(sessionId)) return refused('invalid-input');
   if (sessionId === currentId) return { ...done('session-revoked'), current: true };
   try {
-    const own = await fetchActiveSessions(userId, currentId);
+    const own = await fetchActiveSessions(root, userId, currentId);
     if (!own.some((session) => session.id === sessionId)) return refused('not-found');
-    await revoke(sessionId);
+    await revoke(root, sessionId);
     return done('session-revoked');
   } catch (error) {
     return refused(noticeForWorkosError(error, 'Revoking a session'));
@@ -73,10 +74,10 @@ export async function revokeOwnSession(userId: string, currentId: string, sessio
 }
 
 /** Revokes every active session of the user but `currentId`. */
-export async function revokeOtherSessions(userId: string, currentId: string): Promise<Outcome> {
+export async function revokeOtherSessions(root: SessionRoot, userId: string, currentId: string): Promise<Outcome> {
   try {
-    const others = (await fetchActiveSessions(userId, currentId)).filter((session) => !session.current);
-    const results = await Promise.allSettled(others.map((session) => revoke(session.id)));
+    const others = (await fetchActiveSessions(root, userId, currentId)).filter((session) => !session.current);
+    const results = await Promise.allSettled(others.map((session) => revoke(root, session.id)));
     const failed = results.find((result) => result.status === 'rejected');
     return failed ? refused(noticeForWorkosError(failed.reason, 'Revoking sessions')) : done('other-sessions-revoked');
   } catch (error) {

@@ -3,13 +3,18 @@
  * and nothing there answers (no `app/callback/route.ts`), the browser's next request makes the
  * proxy log one clear warning; with the route in place, nothing is logged.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { handleAuth } from '../callback/handle-auth.js';
-import { emulatorSuite } from '../test-support/emulator-suite.js';
-import { TestBrowser } from '../test-support/http.js';
+import { setTestEnv } from '../../../test/support/env.js';
+import { TestBrowser } from '../../../test/support/http.js';
 import { authkitProxy } from './authkit-proxy.js';
 
-emulatorSuite();
+// No WorkOS call happens here (a sign-in start only builds AuthKit's URL): the configuration is enough.
+let restoreEnv: () => void;
+beforeAll(() => {
+  restoreEnv = setTestEnv();
+});
+afterAll(() => restoreEnv());
 afterEach(() => vi.restoreAllMocks());
 
 function warnings(): string[] {

@@ -10,7 +10,7 @@ import 'server-only';
  * (Answering the route itself would bypass an app's own `handleAuth({ onSuccess, … })`.)
  */
 import { AUTH_ROUTE_PARAMS, PKCE_COOKIE_PREFIX } from '../../shared/constants.js';
-import { fnv1a, flowCookieName } from '../callback/flow-cookie.js';
+import { fnv1a, flowCookieName } from '../../shared/flow-cookie-name.js';
 import { warnOnce } from '../log.js';
 import { serializeSetCookie } from '../session/cookie-options.js';
 import type { NextRequest } from 'next/server';

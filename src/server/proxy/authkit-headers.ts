@@ -11,7 +11,6 @@ import 'server-only';
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { FORWARDED_HEADERS } from '../../shared/constants.js';
-import { AuthKitError } from '../../shared/errors.js';
 import { SIGNATURE_HEADER } from '../session/forwarded.js';
 import { isReservedHeader, readRequestOverride, stripReservedHeaders } from './forward-headers.js';
 
@@ -115,10 +114,10 @@ function redirectTarget(request: NextRequest, redirect: string | URL): URL {
   try {
     url = new URL(redirect, request.url);
   } catch {
-    throw new AuthKitError('invalid_argument', `Invalid redirect URL: "${String(redirect)}". Must be a valid absolute or relative URL.`);
+    throw new TypeError(`Invalid redirect URL: "${String(redirect)}". Must be a valid absolute or relative URL.`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new AuthKitError('invalid_argument', `Invalid redirect URL: "${String(redirect)}". Only http(s) URLs can be redirected to.`);
+    throw new TypeError(`Invalid redirect URL: "${String(redirect)}". Only http(s) URLs can be redirected to.`);
   }
   return url;
 }

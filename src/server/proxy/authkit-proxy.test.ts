@@ -5,14 +5,15 @@
  */
 import { sealData } from 'iron-session';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { TEST_COOKIE_PASSWORD } from '../../../test/support/emulator.js';
+import { TEST_COOKIE_PASSWORD } from '../../../test/support/env.js';
 import { FORWARDED_HEADERS } from '../../shared/constants.js';
 import { readForwardedContext } from '../session/forwarded.js';
 import { readSession } from '../session/read-session.js';
-import { emulatorSuite } from '../test-support/emulator-suite.js';
-import { forwardedHeaders, TestBrowser } from '../test-support/http.js';
-import { mintSession } from '../test-support/sessions.js';
+import { emulatorSuite } from '../../../test/support/emulator-suite.js';
+import { forwardedHeaders, TestBrowser } from '../../../test/support/http.js';
+import { mintSession } from '../../../test/support/sessions.js';
 import { authkitMiddleware, authkitProxy } from './authkit-proxy.js';
+import { sessionRoot } from '../root/current-root.js';
 
 const AUTHENTICATE = 'POST /user_management/authenticate';
 const suite = emulatorSuite();
@@ -38,7 +39,7 @@ describe('authkitProxy: forwarding', () => {
     const response = await authkitMiddleware()(browser.request('/dashboard?tab=1'));
     expect(response.headers.get('x-middleware-next')).toBe('1');
     const forwarded = forwardedHeaders(response);
-    expect(await readForwardedContext(forwarded)).toMatchObject({ session: sealed, path: '/dashboard?tab=1' });
+    expect(await readForwardedContext(sessionRoot(), forwarded)).toMatchObject({ session: sealed, path: '/dashboard?tab=1' });
     expect(response.headers.get('vary')).toBe('Cookie');
     expect(response.headers.get('cache-control')).toBe('private, no-store');
     expect(response.headers.getSetCookie()).toEqual([]);
@@ -66,7 +67,7 @@ describe('authkitProxy: forwarding', () => {
     expect(forwarded.get('x-workos-session')).toBeNull();
     expect(forwarded.get('x-workos-middleware')).toBeNull();
     expect(forwarded.get(FORWARDED_HEADERS.redirectUri)).toBeNull();
-    expect(await readForwardedContext(forwarded)).toEqual({ session: '', path: '/', redirectUri: undefined, signUpPaths: undefined });
+    expect(await readForwardedContext(sessionRoot(), forwarded)).toEqual({ session: '', path: '/', redirectUri: undefined, signUpPaths: undefined });
   });
 
   it('forwards redirectUri and signUpPaths when configured, and uses the sign-up screen on those paths', async () => {
@@ -141,7 +142,7 @@ describe('authkitProxy: refresh', () => {
     const response = browser.receive(await authkitProxy({ onSessionRefreshSuccess })(browser.request('/dashboard')));
     const fresh = browser.jar.get('wos-session')!;
     expect(fresh).not.toBe(sealed);
-    expect((await readForwardedContext(forwardedHeaders(response)))?.session).toBe(fresh);
+    expect((await readForwardedContext(sessionRoot(), forwardedHeaders(response)))?.session).toBe(fresh);
     expect(forwardedHeaders(response).get('cookie')).toContain('wos-session=');
     expect(onSessionRefreshSuccess).toHaveBeenCalledWith(expect.objectContaining({ user: expect.objectContaining({ id: 'user_alice' }), accessToken: expect.any(String) }));
     expect(response.headers.get('cache-control')).toBe('private, no-store');
@@ -177,13 +178,13 @@ describe('authkitProxy: refresh', () => {
     expect(response.status).toBe(200);
     expect(browser.jar.get('wos-session')).toBe(sealed);
     expect(browser.jar.has('wos-session-retry')).toBe(true);
-    expect((await readForwardedContext(forwardedHeaders(response)))?.session).toBe(sealed); // the render serves it stale
+    expect((await readForwardedContext(sessionRoot(), forwardedHeaders(response)))?.session).toBe(sealed); // the render serves it stale
     expect(onSessionRefreshError).toHaveBeenCalledWith(expect.objectContaining({ isTransient: true, request: expect.any(Request) }));
     // WorkOS is back; after the 5 s backoff the next request refreshes: the user was never signed out.
     vi.setSystemTime(Date.now() + 6_000);
     browser.jar.delete('wos-session-retry'); // its Max-Age has passed
     browser.receive(await proxy(browser.request('/dashboard')));
-    expect((await readSession(browser.jar.get('wos-session'))).status).toBe('signed-in');
+    expect((await readSession(sessionRoot(), browser.jar.get('wos-session'))).status).toBe('signed-in');
   });
 
   it('past the outage grace period: a protected page gets 503 + Retry-After, a fetch 503 JSON, a public page and an app without middlewareAuth go on', async () => {
@@ -231,7 +232,7 @@ describe('authkitProxy: cookie compatibility', () => {
     const browser = new TestBrowser();
     browser.jar.set('wos-session', await sealData({ ...session }, { password: TEST_COOKIE_PASSWORD, ttl: 0 }));
     const response = await authkitProxy()(browser.request('/'));
-    expect((await readForwardedContext(forwardedHeaders(response)))?.session).toBe(browser.jar.get('wos-session'));
+    expect((await readForwardedContext(sessionRoot(), forwardedHeaders(response)))?.session).toBe(browser.jar.get('wos-session'));
     expect(response.headers.get('vary')).toBe('Cookie');
   });
 
@@ -242,12 +243,12 @@ describe('authkitProxy: cookie compatibility', () => {
     process.env.WORKOS_COOKIE_PASSWORD = 'a-brand-new-cookie-password-0123456789abcdef';
     process.env.WORKOS_COOKIE_PASSWORD_PREVIOUS = previous;
     try {
-      expect((await readSession(sealed)).status).toBe('signed-in');
+      expect((await readSession(sessionRoot(), sealed)).status).toBe('signed-in');
       vi.setSystemTime(Date.now() + 120_000);
       browser.receive(await authkitProxy()(browser.request('/')));
       delete process.env.WORKOS_COOKIE_PASSWORD_PREVIOUS; // the old password retired
-      expect((await readSession(browser.jar.get('wos-session'))).status).toBe('signed-in');
-      expect((await readSession(sealed)).status).toBe('signed-out');
+      expect((await readSession(sessionRoot(), browser.jar.get('wos-session'))).status).toBe('signed-in');
+      expect((await readSession(sessionRoot(), sealed)).status).toBe('signed-out');
     } finally {
       process.env.WORKOS_COOKIE_PASSWORD = previous;
       delete process.env.WORKOS_COOKIE_PASSWORD_PREVIOUS;
@@ -264,12 +265,12 @@ describe('authkitProxy: cookie compatibility', () => {
     const names = [...browser.jar.keys()].sort();
     expect(names.length).toBeGreaterThan(1);
     expect(names).toEqual(names.map((_, i) => `wos-session.${i}`)); // chunks only, no base cookie
-    const forwarded = await readForwardedContext(forwardedHeaders(response));
-    const state = await readSession(forwarded!.session);
+    const forwarded = await readForwardedContext(sessionRoot(), forwardedHeaders(response));
+    const state = await readSession(sessionRoot(), forwarded!.session);
     expect(state.status === 'signed-in' && state.info.permissions).toHaveLength(250);
     // The next request carries the chunks and reads as the same session, without another refresh.
     const next = await authkitProxy()(browser.request('/'));
-    expect((await readForwardedContext(forwardedHeaders(next)))?.session).toBe(forwarded!.session);
+    expect((await readForwardedContext(sessionRoot(), forwardedHeaders(next)))?.session).toBe(forwarded!.session);
     expect(next.headers.getSetCookie()).toEqual([]);
   });
 });

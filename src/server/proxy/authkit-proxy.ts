@@ -7,16 +7,17 @@ import 'server-only';
  * auth route itself.
  */
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
-import { authRoutePath } from '../callback/auth-route-urls.js';
+import { authRoutePath } from '../../shared/auth-route-urls.js';
+import { compilePathMatcher } from '../../shared/path-matchers.js';
+import { requestKind } from '../../shared/request-kind.js';
 import { resolveRedirectUri } from '../config.js';
+import { serviceUnavailable, signInRedirect, unauthorizedJson } from '../http/gate-responses.js';
+import { sessionRoot } from '../root/current-root.js';
+import { secondsUntil } from '../session/outage-grace.js';
 import { authRouteCheck } from './auth-route-check.js';
 import { compileAuthkitOptions, runAuthkit, type AuthkitRun } from './authkit.js';
 import { stripReservedHeaders } from './forward-headers.js';
 import type { AuthkitMiddlewareOptions } from './options.js';
-import { compilePathMatcher } from './path-matchers.js';
-import { secondsUntil } from '../session/outage-grace.js';
-import { requestKind } from './request-kind.js';
-import { serviceUnavailable, signInRedirect, unauthorizedJson } from './responses.js';
 
 /** The proxy function (a Next `NextProxy`/`NextMiddleware`). */
 export type AuthkitProxy = (request: NextRequest, event?: NextFetchEvent) => Promise<NextResponse>;
@@ -54,12 +55,13 @@ export function authkitProxy(options: AuthkitMiddlewareOptions = {}): AuthkitPro
   const isUnauthenticatedPath = compilePathMatcher(middlewareAuth?.unauthenticatedPaths ?? [], 'middlewareAuth.unauthenticatedPaths');
 
   return async function proxy(request: NextRequest): Promise<NextResponse> {
-    const authRoute = authRoutePath(resolveRedirectUri(compiled.redirectUri));
+    const root = sessionRoot();
+    const authRoute = authRoutePath(resolveRedirectUri(root.config, compiled.redirectUri));
     const { pathname } = request.nextUrl;
     const check = authRouteCheck(request, authRoute, pathname === authRoute);
     // The auth route writes its own cookies; the proxy only keeps planted headers out.
     if (pathname === authRoute) return withCookie(NextResponse.next({ request: { headers: stripReservedHeaders(request.headers) } }), check);
-    const run = await runAuthkit(request, compiled);
+    const run = await runAuthkit(root, request, compiled);
     const isPublic = protect && isUnauthenticatedPath(pathname);
     return withCookie(guard(run, request, isPublic, protect) ?? NextResponse.next({ headers: run.headers }), check);
   };

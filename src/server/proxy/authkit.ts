@@ -10,17 +10,19 @@ import 'server-only';
 import type { NextRequest } from 'next/server';
 import { EAGER_ACCESS_TOKEN_COOKIE } from '../../shared/constants.js';
 import type { NoUserInfo, UserInfo } from '../../shared/types.js';
-import { signInStartUrl } from '../callback/auth-route-urls.js';
+import { signInStartUrl } from '../../shared/auth-route-urls.js';
+import { compilePathMatcher, type PathMatcher } from '../../shared/path-matchers.js';
+import { requestKind, requestPath } from '../../shared/request-kind.js';
 import { resolveRedirectUri } from '../config.js';
 import { createDebugLog } from '../log.js';
+import { sessionRoot } from '../root/current-root.js';
+import type { SessionRoot } from '../root/session-root.js';
 import { SetCookieHeaders, sessionCookieAttributes } from '../session/cookie-options.js';
-import { writeSessionCookie } from '../session/session-cookie.js';
 import { writeRetryMarker } from '../session/retry-marker.js';
-import { staleUserInfo, type SessionState } from '../session/state.js';
+import { writeSessionCookie } from '../session/session-cookie.js';
+import { staleUserInfo, type SessionState } from '../session/session-state.js';
 import { addPrivateCacheHeaders, writeRequestOverride } from './forward-headers.js';
 import type { AuthkitOptions } from './options.js';
-import { compilePathMatcher, type PathMatcher } from './path-matchers.js';
-import { requestKind, requestPath } from './request-kind.js';
 import { settleSession, type SettledSession } from './settle-session.js';
 
 /** What `authkit()` returns (the reference's shape). */
@@ -53,29 +55,29 @@ export function compileAuthkitOptions(options: AuthkitOptions): CompiledAuthkitO
   return { ...options, signUpPaths, isSignUpPath: compilePathMatcher(signUpPaths, 'signUpPaths') };
 }
 
-function writeEagerToken(cookies: SetCookieHeaders, request: NextRequest, state: SessionState, redirectUri: string): void {
+function writeEagerToken(root: SessionRoot, cookies: SetCookieHeaders, request: NextRequest, state: SessionState, redirectUri: string): void {
   if (state.status !== 'signed-in' || requestKind(request) !== 'document') return;
   const token = state.session.accessToken;
   if (request.cookies.get(EAGER_ACCESS_TOKEN_COOKIE)?.value === token) return;
-  const { secure, sameSite } = sessionCookieAttributes([request.url, redirectUri]);
+  const { secure, sameSite } = sessionCookieAttributes(root.config, [request.url, redirectUri]);
   cookies.set(EAGER_ACCESS_TOKEN_COOKIE, token, { path: '/', maxAge: 30, secure, sameSite: sameSite === 'none' ? 'none' : 'lax' });
 }
 
-export async function runAuthkit(request: NextRequest, options: CompiledAuthkitOptions): Promise<AuthkitRun> {
+export async function runAuthkit(root: SessionRoot, request: NextRequest, options: CompiledAuthkitOptions): Promise<AuthkitRun> {
   const log = createDebugLog(options.debug);
-  const redirectUri = resolveRedirectUri(options.redirectUri);
+  const redirectUri = resolveRedirectUri(root.config, options.redirectUri);
   const path = requestPath(request.nextUrl);
   log(`${request.method} ${request.nextUrl.pathname}`);
-  const settled = await settleSession(request, options, log);
+  const settled = await settleSession(root, request, options, log);
   const cookies = new SetCookieHeaders();
   if (settled.cookie) {
     const value = 'write' in settled.cookie ? settled.cookie.write : null;
-    writeSessionCookie(cookies, request.cookies, value, [request.url, redirectUri]);
+    writeSessionCookie(root.config, cookies, request.cookies, value, [request.url, redirectUri]);
   }
-  if (options.eagerAuth) writeEagerToken(cookies, request, settled.state, redirectUri);
+  if (options.eagerAuth) writeEagerToken(root, cookies, request, settled.state, redirectUri);
   const { outage } = settled;
   if (outage?.writeMarker && settled.state.status !== 'signed-out') {
-    await writeRetryMarker(cookies, settled.state.claims.sid, outage.retryAtMs, [request.url, redirectUri]);
+    await writeRetryMarker(root, cookies, settled.state.claims.sid, outage.retryAtMs, [request.url, redirectUri]);
   }
 
   const { state } = settled;
@@ -85,7 +87,7 @@ export async function runAuthkit(request: NextRequest, options: CompiledAuthkitO
     addPrivateCacheHeaders(responseHeaders, request);
   }
   const headers = new Headers(responseHeaders);
-  await writeRequestOverride(headers, request, {
+  await writeRequestOverride(root, headers, request, {
     session: state.status === 'signed-out' ? '' : state.sealed,
     path,
     redirectUri: options.redirectUri,
@@ -96,7 +98,8 @@ export async function runAuthkit(request: NextRequest, options: CompiledAuthkitO
   return {
     session: state.status === 'signed-in' ? state.info : state.status === 'expired' && outage?.stale ? staleUserInfo(state) : { user: null },
     headers,
-    // Built when read: the proxy reads it only to send a signed-out visitor to sign in (bench row 1).
+    // Built when read: only a signed-out visitor sent to sign in needs it, and building it costs
+    // a URL parse per request.
     get authorizationUrl() {
       const screenHint = options.screenHint ?? (options.isSignUpPath(request.nextUrl.pathname) ? 'sign-up' : undefined);
       return signInStartUrl(redirectUri, { returnTo: path, screenHint });
@@ -120,6 +123,6 @@ export async function runAuthkit(request: NextRequest, options: CompiledAuthkitO
  * }
  */
 export async function authkit(request: NextRequest, options: AuthkitOptions = {}): Promise<AuthkitResult> {
-  const { session, headers, authorizationUrl } = await runAuthkit(request, compileAuthkitOptions(options));
+  const { session, headers, authorizationUrl } = await runAuthkit(sessionRoot(), request, compileAuthkitOptions(options));
   return { session, headers, authorizationUrl };
 }

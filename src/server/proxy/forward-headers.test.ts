@@ -8,9 +8,10 @@ import fc from 'fast-check';
 import { NextResponse } from 'next/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readForwardedContext } from '../session/forwarded.js';
-import { setTestEnv } from '../test-support/env.js';
-import { forwardedHeaders } from '../test-support/http.js';
+import { setTestEnv } from '../../../test/support/env.js';
+import { forwardedHeaders } from '../../../test/support/http.js';
 import { writeRequestOverride } from './forward-headers.js';
+import { sessionRoot } from '../root/current-root.js';
 
 let restore: () => void;
 beforeEach(() => {
@@ -49,10 +50,10 @@ describe('request-override encoding', () => {
         const request = new Request('http://localhost:3000/a?b=1', { headers: entries });
         const writes = new Map(Object.entries(writesObject));
         const response = new Headers({ 'set-cookie': 'wos-session=x; Path=/', vary: 'Cookie' });
-        await writeRequestOverride(response, request, { session, path: '/a?b=1', cookieWrites: writes });
+        await writeRequestOverride(sessionRoot(), response, request, { session, path: '/a?b=1', cookieWrites: writes });
 
         const forwarded = forwardedHeaders(new Response(null, { headers: response }));
-        expect(await readForwardedContext(forwarded)).toEqual({ session, path: '/a?b=1', redirectUri: undefined, signUpPaths: undefined });
+        expect(await readForwardedContext(sessionRoot(), forwarded)).toEqual({ session, path: '/a?b=1', redirectUri: undefined, signUpPaths: undefined });
         const context = new Headers([...forwarded].filter(([name]) => name.startsWith('x-authkit-')));
         const next = NextResponse.next({ request: { headers: expected(request, writes, context) } });
         expect(sorted(forwarded)).toEqual(sorted(forwardedHeaders(next)));

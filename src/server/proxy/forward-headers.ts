@@ -8,6 +8,7 @@ import 'server-only';
  * `headers` of `authkit()` work as written in the reference README: `NextResponse.next({ headers })`.
  */
 import { RESERVED_HEADER_PREFIXES } from '../../shared/constants.js';
+import type { SessionRoot } from '../root/session-root.js';
 import { writeForwardedContext, type ForwardedContext } from '../session/forwarded.js';
 
 export interface ForwardedValues extends ForwardedContext {
@@ -60,7 +61,7 @@ function cookieHeaderWith(original: string | null, writes: ReadonlyMap<string, s
  * `NextResponse.next({ headers: response })` then hands them on, as
  * `NextResponse.next({ request: { headers } })` would.
  */
-export async function writeRequestOverride(response: Headers, request: Request, values: ForwardedValues): Promise<void> {
+export async function writeRequestOverride(root: SessionRoot, response: Headers, request: Request, values: ForwardedValues): Promise<void> {
   const { cookieWrites, ...context } = values;
   const rewriteCookie = cookieWrites !== undefined && cookieWrites.size > 0;
   const names: string[] = [];
@@ -76,7 +77,7 @@ export async function writeRequestOverride(response: Headers, request: Request, 
     const cookie = cookieHeaderWith(request.headers.get('cookie'), cookieWrites);
     if (cookie) forward('cookie', cookie);
   }
-  names.push(...(await writeForwardedContext(response, context, OVERRIDE_PREFIX)));
+  names.push(...(await writeForwardedContext(root, response, context, OVERRIDE_PREFIX)));
   response.set(OVERRIDE_NAMES, names.join(','));
 }
 

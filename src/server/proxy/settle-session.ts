@@ -6,11 +6,12 @@ import 'server-only';
  * break the request.
  */
 import { describeError, warn, type DebugLog } from '../log.js';
+import type { SessionRoot } from '../root/session-root.js';
 import { isWithinOutageGrace } from '../session/outage-grace.js';
 import { readSessionFromCookies } from '../session/read-session.js';
 import { isWithinRefreshBuffer } from '../session/refresh-buffer.js';
 import { refreshUnlessBackingOff } from '../session/refresh-expired.js';
-import { signedOut, type SessionState } from '../session/state.js';
+import { signedOut, type SessionState } from '../session/session-state.js';
 import type { NextRequest } from 'next/server';
 import type { AuthkitOptions } from './options.js';
 
@@ -35,8 +36,8 @@ async function runCallback<T>(name: string, callback: ((data: T) => unknown) | u
   }
 }
 
-export async function settleSession(request: NextRequest, options: AuthkitOptions, log: DebugLog): Promise<SettledSession> {
-  const state = await readSessionFromCookies(request.cookies);
+export async function settleSession(root: SessionRoot, request: NextRequest, options: AuthkitOptions, log: DebugLog): Promise<SettledSession> {
+  const state = await readSessionFromCookies(root, request.cookies);
   if (state.status === 'signed-out') {
     log(`signed out (${state.reason})`);
     return { state, cookie: state.reason === 'no-cookie' ? undefined : { clear: true } };
@@ -47,7 +48,7 @@ export async function settleSession(request: NextRequest, options: AuthkitOption
     return { state, cookie: undefined };
   }
   log(state.status === 'expired' ? 'access token expired: refreshing' : 'access token expiring soon: refreshing');
-  const step = await refreshUnlessBackingOff(state, request.cookies);
+  const step = await refreshUnlessBackingOff(root, state, request.cookies);
   if (step.attempted && step.outcome.ok) {
     const { session, info } = step.outcome.state;
     log('refreshed');
@@ -69,7 +70,7 @@ export async function settleSession(request: NextRequest, options: AuthkitOption
   }
   // A proactive refresh that failed still leaves a valid token: keep serving it.
   if (state.status === 'signed-in') return { state, cookie: undefined };
-  const stale = isWithinOutageGrace(state);
+  const stale = isWithinOutageGrace(root.config, state);
   log(stale ? 'WorkOS unavailable: serving the session stale' : 'WorkOS unavailable: past the outage grace period');
   return { state, cookie: undefined, outage: { stale, retryAtMs: step.retryAtMs, writeMarker: step.attempted } };
 }

@@ -4,7 +4,7 @@ import 'server-only';
  * request's or a configured URL's; always with SameSite=None), Max-Age 400 days: the tokens bound the session, not the cookie.
  */
 import { SIGN_IN_FLOW_TTL_SECONDS } from '../../shared/constants.js';
-import { getConfig } from '../config.js';
+import type { AuthKitConfig } from '../config.js';
 
 /** The subset of Next's cookie options the kit sets (compatible with `cookies().set`). */
 export interface CookieAttributes {
@@ -36,24 +36,23 @@ const isPlainHttp = (url: string | URL) => {
  * that sends no `X-Forwarded-Proto` makes the request look like http, so an https configured URL
  * is enough to keep `Secure`.
  */
-function isSecure(hints: SchemeHints, sameSite: CookieAttributes['sameSite']): boolean {
-  if (sameSite === 'none') return true;
+function isSecure(config: AuthKitConfig, hints: SchemeHints): boolean {
+  if (config.cookieSameSite === 'none') return true;
   const list: readonly (string | URL | undefined)[] = Array.isArray(hints) ? hints : [hints as string | URL | undefined];
-  const known = [...list, getConfig().redirectUri].filter((url): url is string | URL => url !== undefined && url !== '');
+  const known = [...list, config.redirectUri].filter((url): url is string | URL => url !== undefined && url !== '');
   return known.length === 0 || !known.every(isPlainHttp);
 }
 
 /** Attributes of the session cookie (and its chunks) for a response to a request to `url`. */
-export function sessionCookieAttributes(url?: SchemeHints): CookieAttributes {
-  const { cookieSameSite, cookieDomain, cookieMaxAge } = getConfig();
+export function sessionCookieAttributes(config: AuthKitConfig, url?: SchemeHints): CookieAttributes {
   const attributes: CookieAttributes = {
     httpOnly: true,
-    sameSite: cookieSameSite,
+    sameSite: config.cookieSameSite,
     path: '/',
-    secure: isSecure(url, cookieSameSite),
-    maxAge: cookieMaxAge,
+    secure: isSecure(config, url),
+    maxAge: config.cookieMaxAge,
   };
-  if (cookieDomain) attributes.domain = cookieDomain;
+  if (config.cookieDomain) attributes.domain = config.cookieDomain;
   return attributes;
 }
 
@@ -61,8 +60,8 @@ export function sessionCookieAttributes(url?: SchemeHints): CookieAttributes {
  * Attributes of the short-lived sign-in flow cookie. SameSite=Strict would drop it on the
  * cross-site return from AuthKit, so it is at most Lax.
  */
-export function flowCookieAttributes(url?: SchemeHints): CookieAttributes {
-  const session = sessionCookieAttributes(url);
+export function flowCookieAttributes(config: AuthKitConfig, url?: SchemeHints): CookieAttributes {
+  const session = sessionCookieAttributes(config, url);
   return {
     ...session,
     sameSite: session.sameSite === 'strict' ? 'lax' : session.sameSite,

@@ -4,8 +4,9 @@
  */
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setTestEnv } from '../test-support/env.js';
+import { setTestEnv } from '../../../test/support/env.js';
 import { readForwardedContext, writeForwardedContext, type ForwardedContext } from './forwarded.js';
+import { sessionRoot } from '../root/current-root.js';
 
 let restore: () => void;
 beforeEach(() => {
@@ -28,8 +29,8 @@ const context = fc.record({
 
 async function roundTrip(value: ForwardedContext): Promise<ForwardedContext | undefined> {
   const headers = new Headers();
-  await writeForwardedContext(headers, value);
-  return readForwardedContext(headers);
+  await writeForwardedContext(sessionRoot(), headers, value);
+  return readForwardedContext(sessionRoot(), headers);
 }
 
 describe('forwarded hand-over signing', () => {

@@ -1,16 +1,14 @@
 import 'server-only';
 /**
  * The proxy's hand-over to the render, authenticated. The proxy signs the forwarded values
- * (session, path, redirect URI, sign-up paths) with an HMAC keyed from the cookie password and
- * sends the signature in `x-authkit-signature`; the render trusts the `x-authkit-*` headers only
- * when the signature checks out. Without the proxy (or with planted headers) they are ignored and
- * the render reads the cookie itself, so a client can never steer a redirect or a session through
- * a header. Edge-safe (WebCrypto, plain JavaScript; Node's crypto only where it is there).
+ * (session, path, redirect URI, sign-up paths) with the root's hand-over key (an HMAC keyed from
+ * the cookie password) and sends the signature in `x-authkit-signature`; the render trusts the
+ * `x-authkit-*` headers only when the signature checks out. Without the proxy (or with planted
+ * headers) they are ignored and the render reads the cookie itself, so a client can never steer a
+ * redirect or a session through a header. Edge-safe: the root's `SessionCrypto` does the HMAC.
  */
 import { FORWARDED_HEADERS } from '../../shared/constants.js';
-import { perConfig } from '../config.js';
-import { hmacSha256, hmacSha256Key, sha256 } from './hmac-sha256.js';
-import { nodeCrypto } from './node-crypto.js';
+import type { SessionRoot } from '../root/session-root.js';
 
 export const SIGNATURE_HEADER = 'x-authkit-signature';
 
@@ -23,32 +21,8 @@ export interface ForwardedContext {
   signUpPaths?: string[];
 }
 
-const encoder = new TextEncoder();
-
-const keyMaterial = perConfig((config) => sha256(encoder.encode(`authkit-rsc forwarded headers\n${config.cookiePassword}`)));
-
-// Verifying: WebCrypto (a constant-time comparison, once per render).
-const verifyingKey = perConfig(() => crypto.subtle.importKey('raw', keyMaterial(), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']));
-
-// Signing (every proxied request), without WebCrypto's thread-pool round trip (bench row 1): the
-// same HMAC with Node's crypto on Node, else in plain JavaScript.
-const syncSigningKey = perConfig(() => hmacSha256Key(keyMaterial()));
-
 function canonical(context: ForwardedContext): string {
   return JSON.stringify([context.session, context.path, context.redirectUri ?? '', context.signUpPaths ?? []]);
-}
-
-function sign(message: string): string {
-  const node = nodeCrypto();
-  if (node) return node.createHmac('sha256', keyMaterial()).update(message, 'utf8').digest('hex');
-  return toHex(hmacSha256(syncSigningKey(), encoder.encode(message)));
-}
-
-const toHex = (bytes: Uint8Array) => [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-
-function fromHex(hex: string): Uint8Array<ArrayBuffer> | null {
-  if (!/^[0-9a-f]{64}$/.test(hex)) return null;
-  return Uint8Array.from(hex.match(/../g)!, (pair) => parseInt(pair, 16));
 }
 
 /**
@@ -56,7 +30,7 @@ function fromHex(hex: string): Uint8Array<ArrayBuffer> | null {
  * proxy writes them straight into Next's request-override encoding, `x-middleware-request-`).
  * Returns the names written, without the prefix.
  */
-export async function writeForwardedContext(headers: Headers, context: ForwardedContext, prefix = ''): Promise<string[]> {
+export async function writeForwardedContext(root: SessionRoot, headers: Headers, context: ForwardedContext, prefix = ''): Promise<string[]> {
   const names: string[] = [FORWARDED_HEADERS.session, FORWARDED_HEADERS.url];
   headers.set(prefix + FORWARDED_HEADERS.session, context.session);
   headers.set(prefix + FORWARDED_HEADERS.url, context.path);
@@ -75,7 +49,7 @@ export async function writeForwardedContext(headers: Headers, context: Forwarded
     path: headers.get(prefix + FORWARDED_HEADERS.url)!,
     redirectUri: headers.get(prefix + FORWARDED_HEADERS.redirectUri) ?? undefined,
   };
-  headers.set(prefix + SIGNATURE_HEADER, sign(canonical(carried)));
+  headers.set(prefix + SIGNATURE_HEADER, await root.handOverKey.sign(canonical(carried)));
   names.push(SIGNATURE_HEADER);
   return names;
 }
@@ -91,13 +65,12 @@ function parsePaths(value: string | null): string[] | undefined | null {
 }
 
 /** The forwarded values when the proxy set them (signature valid), else undefined. */
-export async function readForwardedContext(headers: Headers): Promise<ForwardedContext | undefined> {
-  const signature = fromHex(headers.get(SIGNATURE_HEADER) ?? '');
+export async function readForwardedContext(root: SessionRoot, headers: Headers): Promise<ForwardedContext | undefined> {
+  const signature = headers.get(SIGNATURE_HEADER);
   const session = headers.get(FORWARDED_HEADERS.session);
   const path = headers.get(FORWARDED_HEADERS.url);
   const signUpPaths = parsePaths(headers.get(FORWARDED_HEADERS.signUpPaths));
   if (!signature || session === null || path === null || signUpPaths === null) return undefined;
   const context: ForwardedContext = { session, path, redirectUri: headers.get(FORWARDED_HEADERS.redirectUri) ?? undefined, signUpPaths };
-  const valid = await crypto.subtle.verify('HMAC', await verifyingKey(), signature, encoder.encode(canonical(context)));
-  return valid ? context : undefined;
+  return (await root.handOverKey.verify(canonical(context), signature)) ? context : undefined;
 }

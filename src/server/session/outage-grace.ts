@@ -8,12 +8,12 @@ import 'server-only';
  * passes. Only a token whose signature a WorkOS key verified qualifies: claims nothing checked are
  * never served.
  */
-import { getConfig } from '../config.js';
-import type { ExpiredState } from './state.js';
+import type { AuthKitConfig } from '../config.js';
+import type { ExpiredState } from './session-state.js';
 
 /** True when `state` may be served stale now. */
-export function isWithinOutageGrace(state: ExpiredState, nowMs = Date.now()): boolean {
-  const grace = getConfig().outageGraceSeconds;
+export function isWithinOutageGrace(config: AuthKitConfig, state: ExpiredState, nowMs = Date.now()): boolean {
+  const grace = config.outageGraceSeconds;
   const { exp } = state.claims;
   return grace > 0 && state.signatureChecked && typeof exp === 'number' && nowMs < (exp + grace) * 1000;
 }

@@ -1,31 +1,28 @@
 import 'server-only';
 /**
- * `readSession(sealed)`: sealed cookie value → `SessionState`. Pure of Next (the proxy, the auth
- * route and `getSession` all use it). Bad input of any kind reads as signed out; only a
+ * `readSession(root, sealed)`: sealed cookie value → `SessionState`. Pure of Next (the proxy, the
+ * auth route and `getSession` all use it). Bad input of any kind reads as signed out; only a
  * configuration error propagates, because a missing password must be fixed, not hidden.
  */
+import type { CookieReader } from '../../shared/cookie-chunks.js';
 import { AuthKitConfigError } from '../../shared/errors.js';
 import { warnOnce } from '../log.js';
-import { hasSessionEnded } from './ended-sessions.js';
-import { hasOutdatedMembership } from './membership-changes.js';
-import { signedIn, signedOut, type SessionState } from './state.js';
-import { unsealSession } from './seal.js';
-import { recallVerifiedSession, rememberVerifiedSession } from './verified-cache.js';
-import type { CookieReader } from './cookie-jar.js';
+import type { SessionRoot } from '../root/session-root.js';
 import { readSessionCookie } from './session-cookie.js';
-import { verifyAccessToken } from './verify-token.js';
+import { unsealSession } from './session-seal.js';
+import { signedIn, signedOut, type SessionState } from './session-state.js';
 
-async function readUncached(sealed: string): Promise<SessionState> {
-  const session = await unsealSession(sealed);
+async function readUncached(root: SessionRoot, sealed: string): Promise<SessionState> {
+  const session = await unsealSession(root, sealed);
   if (!session) return signedOut('invalid-cookie');
-  const check = await verifyAccessToken(session.accessToken);
+  const check = await root.verifyAccessToken(session.accessToken);
   if (check.result === 'malformed') return signedOut('invalid-cookie');
   // The sealed user must be the token's subject (a mismatch is a forged or mixed-up cookie).
   if (check.claims.sub !== session.user.id) return signedOut('invalid-cookie');
   if (check.result === 'expired') return { status: 'expired', session, claims: check.claims, sealed, signatureChecked: check.signatureChecked };
   const state = signedIn(session, check.claims, sealed);
   if (check.result === 'valid') {
-    rememberVerifiedSession(sealed, state);
+    root.store.verifiedSessions.remember(sealed, state);
     return state;
   }
   // JWKS unreachable and never fetched: the seal is authentic (only our password makes one) and the
@@ -40,29 +37,29 @@ async function readUncached(sealed: string): Promise<SessionState> {
  * Reads a sealed session cookie value.
  *
  * @example
- * const state = await readSession(request.cookies.get('wos-session')?.value);
+ * const state = await readSession(sessionRoot(), request.cookies.get('wos-session')?.value);
  * if (state.status === 'signed-in') console.log(state.info.user.email);
  */
-export async function readSession(sealed: string | null | undefined): Promise<SessionState> {
+export async function readSession(root: SessionRoot, sealed: string | null | undefined): Promise<SessionState> {
   if (!sealed) return signedOut('no-cookie');
   let state: SessionState;
   try {
-    state = recallVerifiedSession(sealed) ?? (await readUncached(sealed));
+    state = root.store.verifiedSessions.recall(sealed) ?? (await readUncached(root, sealed));
   } catch (error) {
     if (error instanceof AuthKitConfigError) throw error;
     return signedOut('invalid-cookie');
   }
-  // A copy of a cookie whose session was signed out here: its token still verifies until `exp`.
-  if (state.status !== 'signed-out' && hasSessionEnded(state.claims.sid)) return signedOut('session-ended');
+  // A copy of a cookie whose session was signed out: its token still verifies until `exp`.
+  if (state.status !== 'signed-out' && root.store.endedSessions.has(state.claims.sid)) return signedOut('session-ended');
   // A role changed here since the token was issued: due for refresh, so the change shows at once.
-  if (state.status === 'signed-in' && hasOutdatedMembership(state.claims)) {
+  if (state.status === 'signed-in' && root.store.memberships.isOutdated(state.claims)) {
     return { status: 'expired', session: state.session, claims: state.claims, sealed: state.sealed, signatureChecked: true };
   }
   return state;
 }
 
 /** Reads the session cookie (all chunks) from a cookie jar: `request.cookies` or `cookies()`. */
-export async function readSessionFromCookies(jar: CookieReader): Promise<SessionState> {
-  const sealed = readSessionCookie(jar);
-  return sealed === null ? signedOut('invalid-cookie') : readSession(sealed);
+export async function readSessionFromCookies(root: SessionRoot, jar: CookieReader): Promise<SessionState> {
+  const sealed = readSessionCookie(root.config, jar);
+  return sealed === null ? signedOut('invalid-cookie') : readSession(root, sealed);
 }

@@ -33,6 +33,15 @@ export function refreshErrorCode(error: unknown): string | undefined {
   return typeof fields?.code === 'string' ? fields.code : undefined;
 }
 
+type StepUpError = { rawData?: { authkit_redirect_url?: unknown }; cause?: StepUpError };
+
+/** WorkOS's "continue here" URL on a step-up error (or a refresh error caused by one), when it gave one (http(s) only). */
+export function continueUrl(error: unknown): string | undefined {
+  const step = error as StepUpError | null;
+  const url = step?.rawData?.authkit_redirect_url ?? step?.cause?.rawData?.authkit_redirect_url;
+  return typeof url === 'string' && /^https?:\/\//i.test(url) ? url : undefined;
+}
+
 /** Wraps a refresh failure in a `TokenRefreshError` with a message safe to log. */
 export function toTokenRefreshError(error: unknown, context: { userId?: string; sessionId?: string }): TokenRefreshError {
   const isTransient = !isTerminalRefreshError(error);

@@ -8,12 +8,13 @@ import type { AddressInfo } from 'node:net';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { handleAuth } from '../callback/handle-auth.js';
-import { getWorkOS } from '../workos.js';
-import { emulatorSuite } from '../test-support/emulator-suite.js';
-import { mintSession } from '../test-support/sessions.js';
+import { workosClient } from '../workos.js';
+import { emulatorSuite } from '../../../test/support/emulator-suite.js';
+import { mintSession } from '../../../test/support/sessions.js';
 import { readSession } from './read-session.js';
 import { exchange } from './refresh-exchange-edge.js';
-import type { ExpiredState } from './state.js';
+import type { ExpiredState } from './session-state.js';
+import { sessionRoot } from '../root/current-root.js';
 
 const AUTHENTICATE = 'POST /user_management/authenticate';
 const suite = emulatorSuite();
@@ -41,7 +42,7 @@ afterAll(async () => {
 async function expiredSession(input = {}): Promise<ExpiredState> {
   const { sealed } = await mintSession(suite.emulator, { expires_in: 1, ...input });
   await new Promise((resolve) => setTimeout(resolve, 1_100));
-  const state = await readSession(sealed);
+  const state = await readSession(sessionRoot(), sealed);
   expect(state.status).toBe('expired');
   return state as ExpiredState;
 }
@@ -49,7 +50,7 @@ async function expiredSession(input = {}): Promise<ExpiredState> {
 describe('the refresh on the Edge runtime (through the auth route)', () => {
   it('comes back with the new session, verified, in the same organisation', async () => {
     const state = await expiredSession({ organization_id: 'org_acme' });
-    const outcome = await exchange(state, undefined);
+    const outcome = await exchange(sessionRoot(), state, undefined);
     expect(outcome.ok, outcome.ok ? '' : `${outcome.error.message} (${String(outcome.error.cause)})`).toBe(true);
     if (!outcome.ok) return;
     expect(outcome.state.session.refreshToken).not.toBe(state.session.refreshToken);
@@ -59,22 +60,22 @@ describe('the refresh on the Edge runtime (through the auth route)', () => {
 
   it('a session WorkOS ended: a terminal refusal (the route cleared the cookie)', async () => {
     const state = await expiredSession();
-    await getWorkOS().userManagement.revokeSession({ sessionId: state.claims.sid });
-    const outcome = await exchange(state, undefined);
+    await workosClient(sessionRoot()).userManagement.revokeSession({ sessionId: state.claims.sid });
+    const outcome = await exchange(sessionRoot(), state, undefined);
     expect(!outcome.ok && outcome.error.isTransient).toBe(false);
   });
 
   it('WorkOS down: a transient failure (the session is kept)', async () => {
     const state = await expiredSession();
     suite.emulator.control.injectFault({ endpoint: AUTHENTICATE, status: 503, retry_after: 0, times: 100 });
-    const outcome = await exchange(state, undefined);
+    const outcome = await exchange(sessionRoot(), state, undefined);
     expect(!outcome.ok && outcome.error.isTransient).toBe(true);
   });
 
   it('an organisation switch is not done on this runtime (actions switch, on Node)', async () => {
     vi.spyOn(globalThis, 'fetch');
     const state = await expiredSession();
-    const outcome = await exchange(state, 'org_globex');
+    const outcome = await exchange(sessionRoot(), state, 'org_globex');
     expect(outcome.ok).toBe(false);
     expect(fetch).not.toHaveBeenCalled();
     vi.restoreAllMocks();

@@ -6,9 +6,11 @@ import 'server-only';
  * Set-Cookie is the new session. Same outcomes as the SDK's path: the new session, a terminal
  * refusal (the route cleared the cookie), or a transient failure (a 503, a timeout, anything else).
  */
+import { refreshRouteUrl } from '../../shared/auth-route-urls.js';
+import { readChunkedCookie } from '../../shared/cookie-chunks.js';
 import { TokenRefreshError } from '../../shared/errors.js';
-import { getConfig, resolveRedirectUri } from '../config.js';
-import { readChunkedCookie } from './cookie-jar.js';
+import { resolveRedirectUri } from '../config.js';
+import type { SessionRoot } from '../root/session-root.js';
 import { readSession } from './read-session.js';
 import type { RefreshOutcome, RefreshSource } from './refresh.js';
 
@@ -33,23 +35,22 @@ function writtenSession(headers: Headers, name: string): string | null | undefin
 }
 
 /** Refreshes through the auth route's refresh mode (no organisation switch on this runtime). */
-export async function exchange(source: RefreshSource, organizationId: string | undefined): Promise<RefreshOutcome> {
+export async function exchange(root: SessionRoot, source: RefreshSource, organizationId: string | undefined): Promise<RefreshOutcome> {
   const context = { userId: source.session.user.id, sessionId: source.claims.sid };
   const fail = (message: string, isTransient: boolean, cause?: unknown) =>
     ({ ok: false, error: new TokenRefreshError(message, { cause, isTransient, ...context }) }) as const;
   if (organizationId !== undefined || !source.sealed) return fail('A switch refreshes on the Node runtime only', false);
-  const { cookieName } = getConfig();
-  const url = new URL(resolveRedirectUri());
-  url.search = '?refresh=1';
+  const { cookieName } = root.config;
+  const url = refreshRouteUrl(resolveRedirectUri(root.config));
   try {
-    const response = await fetch(url, {
+    const response = await root.fetch(url, {
       headers: { cookie: `${cookieName}=${source.sealed}` },
       redirect: 'manual',
       signal: AbortSignal.timeout(WAIT_MS),
     });
     const written = writtenSession(response.headers, cookieName);
     if (written === null) return fail('The auth route ended the session (WorkOS refused the refresh)', false);
-    const state = written ? await readSession(written) : undefined;
+    const state = written ? await readSession(root, written) : undefined;
     if (state?.status === 'signed-in') return { ok: true, state };
     return fail(`The auth route could not refresh the session (HTTP ${response.status})`, true);
   } catch (error) {

@@ -5,10 +5,11 @@ import 'server-only';
  * failed moments ago (then nothing is sent to WorkOS), and say when to try again after a
  * transient failure.
  */
-import type { CookieReader } from './cookie-jar.js';
+import type { CookieReader } from '../../shared/cookie-chunks.js';
+import type { SessionRoot } from '../root/session-root.js';
 import { readRetryMarker } from './retry-marker.js';
 import { refreshTokens, type RefreshOutcome } from './refresh.js';
-import type { ExpiredState, SignedInState } from './state.js';
+import type { ExpiredState, SignedInState } from './session-state.js';
 
 /** Used when nothing says how long to wait (a caller that stopped waiting for a slow WorkOS). */
 const DEFAULT_RETRY_MS = 5_000;
@@ -18,10 +19,10 @@ export type RefreshStep =
   /** A marker said not yet: nothing was sent to WorkOS. */
   | { attempted: false; retryAtMs: number };
 
-export async function refreshUnlessBackingOff(state: SignedInState | ExpiredState, jar: CookieReader): Promise<RefreshStep> {
-  const marked = state.status === 'expired' ? await readRetryMarker(jar, state.claims.sid) : undefined;
+export async function refreshUnlessBackingOff(root: SessionRoot, state: SignedInState | ExpiredState, jar: CookieReader): Promise<RefreshStep> {
+  const marked = state.status === 'expired' ? await readRetryMarker(root, jar, state.claims.sid) : undefined;
   if (marked !== undefined) return { attempted: false, retryAtMs: marked };
-  const outcome = await refreshTokens(state);
+  const outcome = await refreshTokens(root, state);
   const retryAtMs = (!outcome.ok && outcome.retryAtMs) || Date.now() + DEFAULT_RETRY_MS;
   return { attempted: true, outcome, retryAtMs };
 }

@@ -1,0 +1,74 @@
+import 'server-only';
+/**
+ * The default `SessionStore`: everything in this process's memory, bounded. Each process (and
+ * each of Next's bundles: the proxy's and the app's) has its own; across instances the kit
+ * relies on the retry marker cookie, the tokens' own expiry and WorkOS's refresh-token reuse
+ * window, as the reference does (issue 16 shares them through Redis).
+ */
+import { MEMBERSHIPS_TTL_MS } from '../../shared/constants.js';
+import { refreshBufferSeconds } from '../../shared/token-expiry.js';
+import type { SignedInState } from '../session/session-state.js';
+import { BoundedMap } from './bounded-map.js';
+import { membershipChanges } from './membership-changes.js';
+import { createRefreshFlights } from './refresh-flights.js';
+import type { EndedSessionStore, Membership, MembershipStore, SessionStore, VerifiedSessionCache } from './session-store.js';
+
+/** Longer than any access token WorkOS issues lives, so no copy of an ended session outlives its entry. */
+const REMEMBER_ENDED_MS = 24 * 60 * 60 * 1000;
+
+function endedSessions(): EndedSessionStore {
+  const ended = new BoundedMap<string, number>(10_000);
+  return {
+    add: (sessionId) => ended.set(sessionId, Date.now() + REMEMBER_ENDED_MS),
+    has(sessionId) {
+      if (ended.size === 0) return false;
+      const until = ended.get(sessionId);
+      if (until === undefined || until > Date.now()) return until !== undefined;
+      ended.delete(sessionId);
+      return false;
+    },
+  };
+}
+
+/** Each entry lives until its token is due for a refresh (the reference's buffer before `exp`). */
+function verifiedSessions(): VerifiedSessionCache {
+  const entries = new BoundedMap<string, { state: SignedInState; expiresAtMs: number }>(1000);
+  return {
+    recall(sealed) {
+      const entry = entries.get(sealed);
+      if (!entry || entry.expiresAtMs > Date.now()) return entry?.state;
+      entries.delete(sealed);
+      return undefined;
+    },
+    remember(sealed, state) {
+      const { exp } = state.claims;
+      const expiresAtMs = typeof exp === 'number' ? (exp - refreshBufferSeconds(state.claims)) * 1000 : 0;
+      if (expiresAtMs > Date.now()) entries.set(sealed, { state, expiresAtMs });
+    },
+  };
+}
+
+/** The entry holds the listing's promise, so concurrent misses for one user share one call. */
+function memberships(): MembershipStore {
+  const entries = new BoundedMap<string, { memberships: Promise<Membership[]>; expiresAtMs: number }>(1000);
+  const changes = membershipChanges();
+  return {
+    get(userId, list, { fresh }) {
+      const hit = entries.get(userId);
+      if (hit && !fresh && hit.expiresAtMs > Date.now()) return hit.memberships;
+      const entry = { memberships: list(), expiresAtMs: Date.now() + MEMBERSHIPS_TTL_MS };
+      entries.set(userId, entry);
+      entry.memberships.catch(() => {
+        if (entries.get(userId) === entry) entries.delete(userId); // a failure is never kept
+      });
+      return entry.memberships;
+    },
+    forget: (userId) => entries.delete(userId),
+    ...changes,
+  };
+}
+
+/** A new in-process store (the session root makes one per configuration). */
+export function createInProcessStore(): SessionStore {
+  return { refreshes: createRefreshFlights(), endedSessions: endedSessions(), verifiedSessions: verifiedSessions(), memberships: memberships() };
+}

@@ -1,0 +1,45 @@
+import 'server-only';
+/**
+ * The in-process store's record of memberships the kit's organization actions have just changed
+ * (a new role, a removal). A member's access token carries their role until it is refreshed, up
+ * to its lifetime (5 minutes by default at WorkOS): a token issued before the change that still
+ * shows another role reads as due for refresh (`read-session.ts`), so the member's next request
+ * here refreshes and sees the change at once. Other instances see it when the token is next
+ * refreshed anyway. Keyed by user and organization, bounded like the ended sessions.
+ */
+import type { MembershipClaims, MembershipStore } from './session-store.js';
+import { BoundedMap } from './bounded-map.js';
+
+/** Longer than any access token WorkOS issues lives: after that every token postdates the change. */
+const REMEMBER_MS = 24 * 60 * 60 * 1000;
+
+interface Change {
+  /** The member's role now; null when they were removed. */
+  role: string | null;
+  /** When the change was made, in the tokens' unit (seconds). */
+  atSeconds: number;
+  untilMs: number;
+}
+
+const keyOf = (userId: string, organizationId: string) => `${userId} ${organizationId}`;
+
+/** The change-tracking half of the in-process `MembershipStore`. */
+export function membershipChanges(): Pick<MembershipStore, 'noteChange' | 'isOutdated'> {
+  const changes = new BoundedMap<string, Change>(10_000);
+  return {
+    noteChange(userId, organizationId, role) {
+      changes.set(keyOf(userId, organizationId), { role, atSeconds: Math.floor(Date.now() / 1000), untilMs: Date.now() + REMEMBER_MS });
+    },
+    isOutdated(claims: MembershipClaims) {
+      if (changes.size === 0 || !claims.org_id) return false;
+      const key = keyOf(claims.sub, claims.org_id);
+      const change = changes.get(key);
+      if (!change) return false;
+      if (change.untilMs <= Date.now()) {
+        changes.delete(key);
+        return false;
+      }
+      return (claims.role ?? null) !== change.role && (claims.iat ?? 0) <= change.atSeconds;
+    },
+  };
+}
