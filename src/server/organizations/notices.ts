@@ -30,8 +30,8 @@ export async function writeNotice(root: SessionRoot, notice: Notice): Promise<vo
 
 /** The notice left for `scope`, if one is there and ours. */
 export async function readNotice(scope: NoticeScope): Promise<Notice | undefined> {
+  const jar = await requestCookies(); // first: while prerendering, this postpones the render
   const root = sessionRoot();
-  const jar = await requestCookies();
   const data = await openSealedCookie(root, PURPOSE, jar.get(noticeCookieName(root))?.value);
   if (!data || data.scope !== scope || typeof data.code !== 'string') return undefined;
   const subject = typeof data.subject === 'string' ? data.subject : undefined;

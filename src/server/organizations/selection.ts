@@ -21,7 +21,8 @@ import { sessionRoot } from '../root/current-root.js';
  * if (!pending) redirect('/');
  */
 export async function getOrganizationSelection(): Promise<PendingOrganizationSelection | null> {
+  const jar = await requestCookies(); // first: while prerendering, this postpones the render
   const root = sessionRoot();
-  const selection = await readPendingSelection(root, await requestCookies());
+  const selection = await readPendingSelection(root, jar);
   return selection ? describeSelection(root, selection) : null;
 }

@@ -19,7 +19,10 @@ import { explainCacheScope, requestHeaders as headers } from './request-data.js'
 
 /** The proxy's forwarded values for this request, when the proxy ran (signature valid). */
 export const getForwardedContext = cache(async (): Promise<ForwardedContext | undefined> => {
-  return readForwardedContext(sessionRoot(), await headers());
+  // Request data first: while prerendering, it is what postpones the render (the configuration
+  // may not exist at build time).
+  const requestHeaders = await headers();
+  return readForwardedContext(sessionRoot(), requestHeaders);
 });
 
 // What this request wrote (saveSession, refreshSession, signOut), keyed by its cookie store (one
