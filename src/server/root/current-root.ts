@@ -9,7 +9,9 @@ import 'server-only';
  * directory), a token reader that skips verification (mock sessions). Nothing else changes a
  * root, and production code never calls it.
  */
-import { getConfig } from '../config.js';
+import { getConfig, workosBaseUrl, type AuthKitConfig } from '../config.js';
+import { createInProcessStore } from '../store/in-process-store.js';
+import type { SessionStore } from '../store/session-store.js';
 import { createSessionRoot, type SessionRoot, type SessionRootParts } from './session-root.js';
 
 /** The parts a test may replace. */
@@ -18,23 +20,39 @@ export type SessionSeams = Omit<SessionRootParts, 'config'>;
 let seams: SessionSeams = {};
 let current: SessionRoot | undefined;
 
+// The default store is one per process and WorkOS environment, kept on globalThis: Next bundles
+// the proxy and the app separately (each with its own copy of this module), and what one of them
+// learns (a sign-out, a member's changed role, a refresh in flight) the other must see.
+const STORES = Symbol.for('authkit-rsc.process-session-stores');
+const host = globalThis as typeof globalThis & { [STORES]?: Map<string, SessionStore> };
+
+function processStore(config: AuthKitConfig): SessionStore {
+  const stores = (host[STORES] ??= new Map());
+  const key = `${workosBaseUrl(config)} ${config.clientId}`;
+  let store = stores.get(key);
+  if (!store) stores.set(key, (store = createInProcessStore()));
+  return store;
+}
+
 /** The current session root. @throws AuthKitConfigError when the configuration is invalid. */
 export function sessionRoot(): SessionRoot {
   const config = getConfig();
-  if (current?.config !== config) current = createSessionRoot({ ...seams, config });
+  if (current?.config !== config) current = createSessionRoot({ ...seams, config, store: seams.store ?? processStore(config) });
   return current;
 }
 
 /**
- * Test seams: the next root is built with these parts (and fresh caches). Returns a function that
- * puts the defaults back.
+ * Test seams: the next root is built with these parts (and fresh caches: the process's default
+ * stores are dropped too). Returns a function that puts the defaults back.
  */
 export function bindSessionSeams(next: SessionSeams): () => void {
   seams = next;
   current = undefined;
+  host[STORES]?.clear();
   return () => {
     if (seams !== next) return;
     seams = {};
     current = undefined;
+    host[STORES]?.clear();
   };
 }

@@ -2,7 +2,7 @@
  * The composition root: a root built from plain values (no environment, no emulator) runs the
  * session functions; `sessionRoot()` follows the configuration; test seams are bound and put back.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuthKitConfig } from '../config.js';
 import type { TokenCheck } from '../crypto/verify-token.js';
 import { readSession } from '../session/read-session.js';
@@ -62,5 +62,27 @@ describe('sessionRoot and its seams', () => {
     expect(sessionRoot().verifyAccessToken).toBe(verifyAccessToken);
     unbind();
     expect(sessionRoot().verifyAccessToken).not.toBe(verifyAccessToken);
+  });
+
+  it("shares the default store with another copy of the kit in the process (Next's proxy and app bundles)", async () => {
+    restore = setTestEnv();
+    const store = sessionRoot().store;
+    vi.resetModules(); // a second copy of every module, as a second bundle has
+    const other = (await import('./current-root.js')).sessionRoot();
+    expect(other).not.toBe(sessionRoot());
+    expect(other.store).toBe(store);
+    other.store.endedSessions.add('session_ended_elsewhere');
+    expect(sessionRoot().store.endedSessions.has('session_ended_elsewhere')).toBe(true);
+  });
+
+  it('keeps one default store per WorkOS environment, and gives a test that binds seams a fresh one', () => {
+    restore = setTestEnv();
+    const store = sessionRoot().store;
+    restore();
+    restore = setTestEnv({ WORKOS_CLIENT_ID: 'client_another_environment' });
+    expect(sessionRoot().store).not.toBe(store);
+    const unbind = bindSessionSeams({});
+    expect(sessionRoot().store).not.toBe(store);
+    unbind();
   });
 });

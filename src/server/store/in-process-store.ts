@@ -1,7 +1,8 @@
 import 'server-only';
 /**
- * The default `SessionStore`: everything in this process's memory, bounded. Each process (and
- * each of Next's bundles: the proxy's and the app's) has its own; across instances the kit
+ * The default `SessionStore`: everything in this process's memory, bounded. Each process has one
+ * per WorkOS environment, which Next's bundles (the proxy's and the app's) share
+ * (`root/current-root.ts`); across instances the kit
  * relies on the retry marker cookie, the tokens' own expiry and WorkOS's refresh-token reuse
  * window, as the reference does (issue 16 shares them through Redis).
  */
