@@ -45,6 +45,24 @@ describe('getConfig', () => {
     expect(configError({ WORKOS_OUTAGE_GRACE_SECONDS: '15m' }).message).toMatch(/^WORKOS_OUTAGE_GRACE_SECONDS: "15m" is not a whole number between 0 and 86400/);
   });
 
+  it('takes AUTHKIT_REDIS_URL as redis:// or rediss:// (TLS), and names it, without echoing it, when it is not one', () => {
+    restore = setTestEnv();
+    expect(getConfig().redisUrl).toBeUndefined();
+    restore();
+    restore = setTestEnv({ AUTHKIT_REDIS_URL: 'rediss://:p%40ss@cache.example.com:6380/2' });
+    expect(getConfig().redisUrl).toBe('rediss://:p%40ss@cache.example.com:6380/2');
+    restore();
+    restore = setTestEnv({ AUTHKIT_REDIS_URL: 'redis://127.0.0.1:6379' });
+    expect(getConfig().redisUrl).toBe('redis://127.0.0.1:6379');
+    restore();
+    for (const bad of ['http://:secret-pass@cache.example.com', 'cache.example.com:6379', 'redis://']) {
+      const error = configError({ AUTHKIT_REDIS_URL: bad });
+      expect(error.message).toMatch(/^AUTHKIT_REDIS_URL: is not a Redis URL.*rediss:\/\//);
+      expect(error.message).not.toContain('secret-pass');
+      restore();
+    }
+  });
+
   it('parses every optional variable', () => {
     restore = setTestEnv({
       WORKOS_COOKIE_NAME: 'my-session',

@@ -11,17 +11,22 @@ import 'server-only';
  */
 import { getConfig } from '../config.js';
 import { createSessionRoot, type SessionRoot, type SessionRootParts } from './session-root.js';
+import { chosenStore, storeChoiceVersion } from './store-choice.js';
 
 /** The parts a test may replace. */
 export type SessionSeams = Omit<SessionRootParts, 'config'>;
 
 let seams: SessionSeams = {};
 let current: SessionRoot | undefined;
+let currentChoice = -1;
 
 /** The current session root. @throws AuthKitConfigError when the configuration is invalid. */
 export function sessionRoot(): SessionRoot {
   const config = getConfig();
-  if (current?.config !== config) current = createSessionRoot({ ...seams, config });
+  if (current?.config !== config || currentChoice !== storeChoiceVersion()) {
+    currentChoice = storeChoiceVersion();
+    current = createSessionRoot({ ...seams, config, store: seams.store ?? chosenStore(config) });
+  }
   return current;
 }
 
