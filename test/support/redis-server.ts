@@ -13,6 +13,10 @@ export interface TestRedis {
   start(): Promise<void>;
   /** Stops it (SIGTERM, waits for the exit); its data is gone. */
   stop(): Promise<void>;
+  /** Freezes it (SIGSTOP): connections stay open, nothing answers (a hung Redis). */
+  pause(): void;
+  /** Lets a paused server go on (SIGCONT). */
+  resume(): void;
   readonly running: boolean;
 }
 
@@ -72,6 +76,8 @@ export async function startTestRedis(): Promise<TestRedis> {
     url: `redis://127.0.0.1:${port}`,
     start,
     stop,
+    pause: () => void child?.kill('SIGSTOP'),
+    resume: () => void child?.kill('SIGCONT'),
     get running() {
       return child !== undefined;
     },

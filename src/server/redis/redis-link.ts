@@ -14,7 +14,8 @@ import 'server-only';
 import type * as RedisModule from 'redis';
 import type { RedisClientType } from 'redis';
 import { settleWithin } from '../deadline.js';
-import { describeError, warn } from '../log.js';
+import { warn } from '../log.js';
+import { createRedisHealth } from './redis-health.js';
 
 /** What a call answers when Redis could not be asked (not connected, failed, too slow). */
 export const UNAVAILABLE: unique symbol = Symbol('redis unavailable');
@@ -67,29 +68,21 @@ export function createRedisLink({ url, timeoutMs = 250 }: RedisLinkOptions): Red
   let subscriber: RedisClient | undefined;
   let connected = false;
   let closed = false;
-  let down = false;
   const connectListeners: Array<() => void> = [];
   const subscriptions: Array<[string, (message: string) => void]> = [];
+  const caughtUp = () => connectListeners.forEach((listener) => listener());
+  // While Redis is away, a PING every second notices its return (rest: false, so the probe itself is never skipped).
+  const probe = () => void client?.ping().then(() => health.answered(), (error) => health.failed(error, { rest: false }));
+  const health = createRedisHealth(where(url), probe, caughtUp);
 
-  // `connected` follows the command connection; `down` only says whether the outage was reported.
-  const failed = (error: unknown) => {
-    if (down || closed) return;
-    down = true;
-    warn(`Redis at ${where(url)} cannot be reached (${describeError(error)}): sessions are coordinated per process until it is back.`);
-  };
-  const answered = () => {
-    if (!down) return;
-    down = false;
-    warn(`Redis at ${where(url)} answers again: sessions are shared across instances again.`);
-  };
+  // `connected` follows the command connection; `health` whether Redis answers calls.
   const onReady = () => {
     connected = true;
-    answered();
-    for (const listener of connectListeners) listener();
+    if (!health.answered()) caughtUp(); // (an ended outage has caught up already)
   };
   const onLost = (error?: unknown) => {
     connected = false;
-    if (error !== undefined) failed(error);
+    if (error !== undefined) health.failed(error, { rest: false });
   };
 
   const started = (async () => {
@@ -106,9 +99,9 @@ export function createRedisLink({ url, timeoutMs = 250 }: RedisLinkOptions): Red
     subscriber = client.duplicate({ disableOfflineQueue: false, commandOptions: {} }) as RedisClient;
     client.on('error', onLost).on('reconnecting', () => onLost()).on('end', () => onLost()).on('ready', onReady);
     // Messages published while the subscriber was away are lost: catch up once it is back.
-    subscriber.on('error', failed).on('ready', () => connected && connectListeners.forEach((listener) => listener()));
-    for (const [channel, listener] of subscriptions) void subscriber.subscribe(channel, listener).catch(failed);
-    await Promise.all([client.connect(), subscriber.connect()]).catch(failed);
+    subscriber.on('error', (error) => health.failed(error, { rest: false })).on('ready', () => connected && caughtUp());
+    for (const [channel, listener] of subscriptions) void subscriber.subscribe(channel, listener).catch((error) => health.failed(error));
+    await Promise.all([client.connect(), subscriber.connect()]).catch((error) => health.failed(error, { rest: false }));
     return connected;
   })();
 
@@ -116,21 +109,22 @@ export function createRedisLink({ url, timeoutMs = 250 }: RedisLinkOptions): Red
     async call<T>(command: (client: RedisClient) => Promise<T>): Promise<T | Unavailable> {
       if (!connected) {
         // Only the very first call waits for the first connection, and no longer than a call would.
-        if (down || !(await settleWithin(started, timeoutMs, () => false)) || !client) return UNAVAILABLE;
+        if (!(await settleWithin(started, timeoutMs, () => false)) || !client) return UNAVAILABLE;
       }
+      if (health.resting()) return UNAVAILABLE;
       try {
         const answer = await settleWithin<T | Unavailable>(command(client!), timeoutMs, () => UNAVAILABLE);
-        if (answer === UNAVAILABLE) failed(new RedisTimeout());
-        else answered();
+        if (answer === UNAVAILABLE) health.failed(new RedisTimeout());
+        else health.answered();
         return answer;
       } catch (error) {
-        failed(error);
+        health.failed(error);
         return UNAVAILABLE;
       }
     },
     subscribe(channel, listener) {
       subscriptions.push([channel, listener]);
-      if (subscriber) void subscriber.subscribe(channel, listener).catch(failed);
+      if (subscriber) void subscriber.subscribe(channel, listener).catch((error) => health.failed(error));
     },
     onConnect: (listener) => connectListeners.push(listener),
     get connected() {
@@ -140,6 +134,7 @@ export function createRedisLink({ url, timeoutMs = 250 }: RedisLinkOptions): Red
     async close() {
       closed = true;
       connected = false;
+      health.stop();
       await settleWithin(started, timeoutMs, () => false);
       for (const connection of [client, subscriber]) connection?.destroy();
     },
