@@ -27,6 +27,14 @@ const KEEP_MS = 30_000;
 const KEEP_FAILURE_MS = 5_000;
 const POLL_MS = 100;
 
+// One atomic step: the kept outcome if there is one, else the lock if it is free. (Reading the
+// outcome and taking the lock in two calls would let an instance take the lock just released by a
+// holder whose outcome it read too early, and refresh a second time.)
+const KEPT_OR_LOCK = `
+local kept = redis.call('get', KEYS[1])
+if kept then return { 'kept', kept } end
+if redis.call('set', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return { 'lead' } end
+return { 'wait' }`;
 // Deletes the lock only if it is still ours (it may have expired and been taken by another instance).
 const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
@@ -79,17 +87,16 @@ export function createRedisRefreshes(options: RedisRefreshOptions): RefreshStore
     const id = keys.digest(key);
     const giveUpAt = performance.now() + LOCK_MS + POLL_MS;
     while (performance.now() < giveUpAt) {
-      const kept = await link.call((client) => client.get(keys.key('refresh', id)));
-      if (kept === UNAVAILABLE) return exchange();
-      const known = kept ? await openOutcome(kept, options.passwords) : undefined;
-      if (known) return known;
       const token = randomUUID();
-      const lock = await link.call((client) =>
-        client.set(keys.key('refresh-lock', id), token, { condition: 'NX', expiration: { type: 'PX', value: LOCK_MS } }),
+      const step = await link.call(
+        (client) => client.eval(KEPT_OR_LOCK, { keys: [keys.key('refresh', id), keys.key('refresh-lock', id)], arguments: [token, String(LOCK_MS)] }) as Promise<string[]>,
       );
-      if (lock === UNAVAILABLE) return exchange();
-      if (lock === 'OK') return lead(id, token, exchange);
-      await wakeOrPoll(id);
+      if (step === UNAVAILABLE) return exchange();
+      const known = step[0] === 'kept' ? await openOutcome(step[1]!, options.passwords) : undefined;
+      if (known) return known;
+      if (step[0] === 'lead') return lead(id, token, exchange);
+      if (step[0] === 'kept') await link.call((client) => client.del(keys.key('refresh', id))); // expired or not ours: make way
+      else await wakeOrPoll(id);
     }
     return exchange(); // the lock outlived its holder's answer: refresh here rather than wait on
   };
