@@ -36,6 +36,8 @@ export { organizationCacheTag, userCacheTag } from './next-cache.js';
 export { validateApiKey } from './auth/validate-api-key.js';
 export { getFeatureFlagsRuntimeClient } from './auth/feature-flags.js';
 export { getWorkOS } from './auth/get-workos.js';
+export { handleWorkOSEvents } from './auth/handle-workos-events.js';
+export type { HandleWorkOSEventsOptions } from './auth/handle-workos-events.js';
 export { setSessionStore } from './root/store-choice.js';
 export type { SessionStoreFactory } from './root/store-choice.js';
 export { createRedisStore } from './redis/redis-store.js';

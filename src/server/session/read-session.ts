@@ -50,7 +50,10 @@ export async function readSession(root: SessionRoot, sealed: string | null | und
     return signedOut('invalid-cookie');
   }
   // A copy of a cookie whose session was signed out: its token still verifies until `exp`.
-  return state.status !== 'signed-out' && root.store.endedSessions.has(state.claims.sid) ? signedOut('session-ended') : state;
+  // A session ends on its own (sign-out, session.revoked) or with its user (user.deleted): WorkOS ids are prefixed, so one set holds both.
+  if (state.status === 'signed-out') return state;
+  const { endedSessions } = root.store;
+  return endedSessions.has(state.claims.sid) || endedSessions.has(state.claims.sub) ? signedOut('session-ended') : state;
 }
 
 /** Reads the session cookie (all chunks) from a cookie jar: `request.cookies` or `cookies()`. */
