@@ -9,12 +9,13 @@ import { defineConfig } from 'vitest/config';
 const serverOnlyStub = fileURLToPath(new URL('./test/support/empty-module.ts', import.meta.url));
 // package.json "imports" point at dist/ for the bundlers; tests run the sources (the Node variant).
 const refreshExchange = fileURLToPath(new URL('./src/server/session/refresh-exchange.ts', import.meta.url));
+const sharedStore = fileURLToPath(new URL('./src/server/redis/shared-store.ts', import.meta.url));
 
 export default defineConfig({
   test: {
     projects: [
       {
-        resolve: { alias: { 'server-only': serverOnlyStub, '#refresh-exchange': refreshExchange } },
+        resolve: { alias: { 'server-only': serverOnlyStub, '#refresh-exchange': refreshExchange, '#shared-store': sharedStore } },
         test: {
           name: 'node',
           environment: 'node',
@@ -31,7 +32,7 @@ export default defineConfig({
       },
       {
         plugins: [react()],
-        resolve: { alias: { 'server-only': serverOnlyStub, '#refresh-exchange': refreshExchange } },
+        resolve: { alias: { 'server-only': serverOnlyStub, '#refresh-exchange': refreshExchange, '#shared-store': sharedStore } },
         test: {
           name: 'jsdom',
           environment: 'jsdom',

@@ -36,14 +36,17 @@ export const ALLOWED_IMPORTS = {
   'server/store': base,
   'server/session': base,
   'server/http': ['shared'],
-  'server/root': [...base, 'server/crypto', 'server/store'],
+  // The Redis store (Node only): reached through package.json "imports" (#shared-store), so the Edge
+  // runtime's graph never holds it, and only the root chooses it.
+  'server/redis': [...base, 'server/store'],
+  'server/root': [...base, 'server/crypto', 'server/store', 'server/redis'],
   'server/request': [...base, 'server/root', 'server/session'],
   'server/proxy': [...base, 'server/root', 'server/session', 'server/http'],
   'server/callback': [...base, 'server/root', 'server/session', 'server/http'],
   'server/auth': [...base, 'server/root', 'server/session', 'server/request', 'server/callback'],
   // Organizations inside the app: the server API and form handlers over the session and the auth route.
   'server/organizations': [...base, 'server/root', 'server/session', 'server/request', 'server/callback', 'server/auth'],
-  'server:entry': [...base, 'server/proxy', 'server/callback', 'server/auth', 'server/organizations'],
+  'server:entry': [...base, 'server/proxy', 'server/callback', 'server/auth', 'server/organizations', 'server/root', 'server/redis'],
   // The one 'use server' module: thin wrappers over the server API, nothing below it.
   actions: ['shared', 'server:entry'],
   'components/shared': ['shared', 'actions'],

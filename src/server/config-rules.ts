@@ -46,14 +46,18 @@ export function previousPasswords(variable: string, value: string | undefined): 
   return entries;
 }
 
+/** The URL `value` spells, or undefined when it is not one. */
+function parsedUrl(value: string): URL | undefined {
+  try {
+    return new URL(value.trim());
+  } catch {
+    return undefined;
+  }
+}
+
 export function absoluteHttpUrl(variable: string, value: string | undefined): string | undefined {
   if (!value?.trim()) return undefined;
-  let url: URL | undefined;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    url = undefined;
-  }
+  const url = parsedUrl(value);
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
     throw new AuthKitConfigError(
       variable,
@@ -135,4 +139,21 @@ export function slug(variable: string, value: string | undefined, example: strin
     throw new AuthKitConfigError(variable, `"${trimmed}" is not a slug. Use one word of letters, digits and : _ - . only, e.g. ${example}.`);
   }
   return trimmed;
+}
+
+/**
+ * A Redis URL: `redis://` or `rediss://` (TLS), with a host. The value is never echoed (it may hold
+ * a password): only its scheme.
+ */
+export function redisUrl(variable: string, value: string | undefined): string | undefined {
+  if (!value?.trim()) return undefined;
+  const url = parsedUrl(value);
+  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || !url.hostname) {
+    const scheme = url ? ` (its scheme is ${url.protocol})` : '';
+    throw new AuthKitConfigError(
+      variable,
+      `is not a Redis URL${scheme}. Use redis://[:password@]host:6379[/db], or rediss://… for TLS; unset it to keep sessions per process.`,
+    );
+  }
+  return url.toString();
 }

@@ -57,6 +57,24 @@ describe('getConfig', () => {
     expect(configError({ WORKOS_ADMIN_ROLE: 'a/b' }).variable).toBe('WORKOS_ADMIN_ROLE');
   });
 
+  it('takes AUTHKIT_REDIS_URL as redis:// or rediss:// (TLS), and names it, without echoing it, when it is not one', () => {
+    restore = setTestEnv();
+    expect(getConfig().redisUrl).toBeUndefined();
+    restore();
+    restore = setTestEnv({ AUTHKIT_REDIS_URL: 'rediss://:p%40ss@cache.example.com:6380/2' });
+    expect(getConfig().redisUrl).toBe('rediss://:p%40ss@cache.example.com:6380/2');
+    restore();
+    restore = setTestEnv({ AUTHKIT_REDIS_URL: 'redis://127.0.0.1:6379' });
+    expect(getConfig().redisUrl).toBe('redis://127.0.0.1:6379');
+    restore();
+    for (const bad of ['http://:secret-pass@cache.example.com', 'cache.example.com:6379', 'redis://']) {
+      const error = configError({ AUTHKIT_REDIS_URL: bad });
+      expect(error.message).toMatch(/^AUTHKIT_REDIS_URL: is not a Redis URL.*rediss:\/\//);
+      expect(error.message).not.toContain('secret-pass');
+      restore();
+    }
+  });
+
   it('parses every optional variable', () => {
     restore = setTestEnv({
       WORKOS_COOKIE_NAME: 'my-session',
@@ -91,8 +109,10 @@ describe('getConfig', () => {
     expect(getConfig()).not.toBe(first);
     expect(getConfig().cookieName).toBe('renamed');
     expect(sessionRoot()).not.toBe(root);
-    expect(sessionRoot().store).not.toBe(root.store);
+    expect(sessionRoot().store).toBe(root.store); // same WorkOS environment and passwords: what it remembers still holds
     expect(workosClient(sessionRoot())).not.toBe(workosClient(root));
+    process.env.WORKOS_COOKIE_PASSWORD = 'a-rotated-cookie-password-0123456789abcdef';
+    expect(sessionRoot().store).not.toBe(root.store); // cookies it verified may no longer open
   });
 
   it('in production, is read once: a running server keeps its first configuration', async () => {

@@ -2,7 +2,7 @@ import 'server-only';
 /**
  * The kit's configuration: the ONLY place that reads `process.env`. Values are validated on first
  * use and kept. In production they are read once: a running server's environment does not
- * change, and comparing the 14 variables costs about 2.4 µs a call (a third of a signed-out
+ * change, and comparing the 16 variables costs about 2.4 µs a call (a third of a signed-out
  * `withAuth()`). Elsewhere the kept configuration follows the environment: Next's dev server
  * reloads `.env` files in place, and test suites point the kit at new emulators, so when a
  * variable changes the next call validates again and returns a new object, and the session root
@@ -44,6 +44,13 @@ export interface AuthKitConfig {
   readonly manageMembersPermission: string;
   /** The role slug of an organization's admins: a new organization's creator gets it; the last one cannot leave. */
   readonly adminRole: string;
+  /**
+   * Where the shared session store lives (`AUTHKIT_REDIS_URL`: redis:// or rediss://); unset keeps
+   * every session coordination in this process.
+   */
+  readonly redisUrl: string | undefined;
+  /** Checks the signature of WorkOS's webhook deliveries (`WORKOS_WEBHOOK_SECRET`, for `handleWorkOSEvents`). */
+  readonly webhookSecret: string | undefined;
 }
 
 /** The permission WorkOS's own users-table widget asks for. */
@@ -65,7 +72,7 @@ const VARIABLES = [
   'WORKOS_CLIENT_ID', 'WORKOS_API_KEY', 'WORKOS_COOKIE_PASSWORD', 'WORKOS_COOKIE_PASSWORD_PREVIOUS',
   'NEXT_PUBLIC_WORKOS_REDIRECT_URI', 'WORKOS_COOKIE_MAX_AGE', 'WORKOS_COOKIE_DOMAIN', 'WORKOS_COOKIE_NAME',
   'WORKOS_COOKIE_SAMESITE', 'WORKOS_API_HOSTNAME', 'WORKOS_API_HTTPS', 'WORKOS_API_PORT', 'WORKOS_OUTAGE_GRACE_SECONDS', 'NODE_ENV',
-  'WORKOS_MANAGE_MEMBERS_PERMISSION', 'WORKOS_ADMIN_ROLE',
+  'WORKOS_MANAGE_MEMBERS_PERMISSION', 'WORKOS_ADMIN_ROLE', 'AUTHKIT_REDIS_URL', 'WORKOS_WEBHOOK_SECRET',
 ] as const;
 
 // Literal `process.env.X` reads, so bundlers that inline environment values (Next does for
@@ -86,6 +93,8 @@ function readEnv(): RawEnv {
     WORKOS_API_HTTPS: process.env.WORKOS_API_HTTPS,
     WORKOS_API_PORT: process.env.WORKOS_API_PORT,
     WORKOS_OUTAGE_GRACE_SECONDS: process.env.WORKOS_OUTAGE_GRACE_SECONDS,
+    AUTHKIT_REDIS_URL: process.env.AUTHKIT_REDIS_URL,
+    WORKOS_WEBHOOK_SECRET: process.env.WORKOS_WEBHOOK_SECRET,
     NODE_ENV: process.env.NODE_ENV,
     WORKOS_MANAGE_MEMBERS_PERMISSION: process.env.WORKOS_MANAGE_MEMBERS_PERMISSION,
     WORKOS_ADMIN_ROLE: process.env.WORKOS_ADMIN_ROLE,
@@ -118,6 +127,8 @@ function parseConfig(env: RawEnv): AuthKitConfig {
     manageMembersPermission:
       rule.slug('WORKOS_MANAGE_MEMBERS_PERMISSION', env.WORKOS_MANAGE_MEMBERS_PERMISSION, 'members:manage') ?? DEFAULT_MANAGE_MEMBERS_PERMISSION,
     adminRole: rule.slug('WORKOS_ADMIN_ROLE', env.WORKOS_ADMIN_ROLE, 'owner') ?? DEFAULT_ADMIN_ROLE,
+    redisUrl: rule.redisUrl('AUTHKIT_REDIS_URL', env.AUTHKIT_REDIS_URL),
+    webhookSecret: env.WORKOS_WEBHOOK_SECRET?.trim() || undefined,
   });
 }
 

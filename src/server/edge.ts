@@ -19,6 +19,10 @@ export type {
   AuthkitMiddlewareAuth, AuthkitMiddlewareOptions, AuthkitOptions, AuthkitRefreshError, AuthkitRefreshSuccess,
 } from './proxy/options.js';
 
+export { setSessionStore } from './root/store-choice.js';
+export type { SessionStoreFactory } from './root/store-choice.js';
+export type { EndedSessionStore, Membership, MembershipStore, RefreshStore, SessionStore, VerifiedSessionCache } from './store/session-store.js';
+
 export { AuthKitError, AuthKitConfigError, CallbackError, TokenRefreshError, isAuthKitError } from '../shared/errors.js';
 export type {
   AuthKitErrorCode, AuthKitErrorOptions, CallbackErrorCode, CallbackErrorContext, TokenRefreshErrorContext, TokenRefreshErrorOptions,

@@ -34,6 +34,7 @@ function importGraph(entry: string): { files: Set<string>; packages: Map<string,
       if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier.replace(/\.js$/, '.ts')));
       // package.json "imports": what the Edge runtime's conditions pick.
       else if (specifier === '#refresh-exchange') visit(join(src, 'server/session/refresh-exchange-edge.ts'));
+      else if (specifier === '#shared-store') visit(join(src, 'server/redis/shared-store-edge.ts'));
       else packages.set(specifier, relative(src, file));
     }
   };

@@ -8,18 +8,18 @@ import type { SessionStore } from '../../src/server/store/session-store.js';
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 const seconds = (ms: number) => Math.floor(ms / 1000);
 
-export function membershipChangesContract(create: () => SessionStore): void {
+export function membershipChangesContract(create: () => SessionStore | Promise<SessionStore>): void {
   describe('memberships.isOutdated after noteChange', () => {
     afterEach(() => vi.useRealTimers());
-    const changed = (role: string | null) => {
+    const changed = async (role: string | null) => {
       vi.useFakeTimers({ toFake: ['Date'], now: NOW });
-      const { memberships } = create();
+      const { memberships } = await create();
       memberships.noteChange('user_bob', 'org_acme', role);
       return memberships;
     };
 
-    it('is true for a token issued before the change that still shows another role in that organization', () => {
-      const memberships = changed('admin');
+    it('is true for a token issued before the change that still shows another role in that organization', async () => {
+      const memberships = await changed('admin');
       const before = { sub: 'user_bob', org_id: 'org_acme', role: 'member', iat: seconds(NOW) - 60 };
       expect(memberships.isOutdated(before)).toBe(true);
       expect(memberships.isOutdated({ ...before, role: 'admin' })).toBe(false); // already refreshed
@@ -28,19 +28,19 @@ export function membershipChangesContract(create: () => SessionStore): void {
       expect(memberships.isOutdated({ sub: 'user_bob', role: 'member', iat: seconds(NOW) - 60 })).toBe(false); // no organization
     });
 
-    it('never counts a token issued after the change, so one refresh settles it', () => {
-      const memberships = changed('admin');
+    it('never counts a token issued after the change, so one refresh settles it', async () => {
+      const memberships = await changed('admin');
       expect(memberships.isOutdated({ sub: 'user_bob', org_id: 'org_acme', role: 'member', iat: seconds(NOW) + 1 })).toBe(false);
     });
 
-    it('reads a removal as "no role"', () => {
-      const memberships = changed(null);
+    it('reads a removal as "no role"', async () => {
+      const memberships = await changed(null);
       expect(memberships.isOutdated({ sub: 'user_bob', org_id: 'org_acme', role: 'member', iat: seconds(NOW) })).toBe(true);
       expect(memberships.isOutdated({ sub: 'user_bob', org_id: 'org_acme', iat: seconds(NOW) })).toBe(false);
     });
 
-    it('forgets a change after a day', () => {
-      const memberships = changed('admin');
+    it('forgets a change after a day', async () => {
+      const memberships = await changed('admin');
       vi.setSystemTime(NOW + 24 * 60 * 60 * 1000);
       expect(memberships.isOutdated({ sub: 'user_bob', org_id: 'org_acme', role: 'member', iat: seconds(NOW) - 1 })).toBe(false);
     });

@@ -27,16 +27,17 @@ function exchanges() {
   return { calls, exchange };
 }
 
-export function sessionStoreContract(name: string, create: () => SessionStore): void {
+/** `create` makes a new, empty store (a shared one: connected, in a key space of its own). */
+export function sessionStoreContract(name: string, create: () => SessionStore | Promise<SessionStore>): void {
   describe(`${name}: the SessionStore contract`, () => {
     afterEach(() => vi.useRealTimers());
 
     it('runs one exchange per key at a time; every caller gets its outcome, and later callers too for a while', async () => {
-      const store = create();
+      const store = await create();
       const { calls, exchange } = exchanges();
       const waiting = Array.from({ length: 5 }, () => store.refreshes.singleFlight('rt_1', exchange));
       const other = store.refreshes.singleFlight('rt_2', exchange);
-      expect(calls).toHaveLength(2);
+      await vi.waitFor(() => expect(calls).toHaveLength(2)); // a shared store elects the caller first
       const outcome = success();
       calls[0]!(outcome);
       calls[1]!(success('Fe26.2*other'));
@@ -48,7 +49,7 @@ export function sessionStoreContract(name: string, create: () => SessionStore): 
 
     it('keeps a terminal refusal like a success, and backs off after a transient failure (5 s, then 10 s), without calling', async () => {
       vi.useFakeTimers({ now: Date.now(), toFake: ['Date'] });
-      const store = create();
+      const store = await create();
       let count = 0;
       expect(await store.refreshes.singleFlight('dead', async () => (count++, terminal()))).toMatchObject({ ok: false, error: { isTransient: false } });
       expect(await store.refreshes.singleFlight('dead', async () => (count++, success()))).toMatchObject({ ok: false });
@@ -62,17 +63,17 @@ export function sessionStoreContract(name: string, create: () => SessionStore): 
       expect(count).toBe(3);
     });
 
-    it('remembers ended sessions', () => {
-      const store = create();
+    it('remembers ended sessions', async () => {
+      const store = await create();
       expect(store.endedSessions.has('session_1')).toBe(false);
       store.endedSessions.add('session_1');
       expect(store.endedSessions.has('session_1')).toBe(true);
       expect(store.endedSessions.has('session_2')).toBe(false);
     });
 
-    it('recalls a verified session until its token is due for a refresh, never after', () => {
+    it('recalls a verified session until its token is due for a refresh, never after', async () => {
       vi.useFakeTimers({ now: Date.now(), toFake: ['Date'] });
-      const store = create();
+      const store = await create();
       const state = signedInState('Fe26.2*a', 300);
       store.verifiedSessions.remember('Fe26.2*a', state);
       store.verifiedSessions.remember('Fe26.2*due', signedInState('Fe26.2*due', 20)); // within the 30 s buffer: not kept
@@ -84,7 +85,7 @@ export function sessionStoreContract(name: string, create: () => SessionStore): 
 
     it('keeps memberships for MEMBERSHIPS_TTL_MS, shares one listing, never keeps a failure, and forgets on demand', async () => {
       vi.useFakeTimers({ now: Date.now(), toFake: ['Date'] });
-      const store = create();
+      const store = await create();
       const list = vi.fn(async () => [{ id: 'org_1', name: 'Acme' }]);
       const [a, b] = await Promise.all([store.memberships.get('user_1', list, { fresh: false }), store.memberships.get('user_1', list, { fresh: false })]);
       expect(a).toEqual(b);

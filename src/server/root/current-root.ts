@@ -13,14 +13,16 @@ import { getConfig, workosBaseUrl, type AuthKitConfig } from '../config.js';
 import { createInProcessStore } from '../store/in-process-store.js';
 import type { SessionStore } from '../store/session-store.js';
 import { createSessionRoot, type SessionRoot, type SessionRootParts } from './session-root.js';
+import { chosenStore, storeChoiceVersion } from './store-choice.js';
 
 /** The parts a test may replace. */
 export type SessionSeams = Omit<SessionRootParts, 'config'>;
 
 let seams: SessionSeams = {};
 let current: SessionRoot | undefined;
+let currentChoice = -1;
 
-// The default store is one per process and WorkOS environment, kept on globalThis: Next bundles
+// The default store is one per process, WorkOS environment and cookie passwords, kept on globalThis: Next bundles
 // the proxy and the app separately (each with its own copy of this module), and what one of them
 // learns (a sign-out, a member's changed role, a refresh in flight) the other must see.
 const STORES = Symbol.for('authkit-rsc.process-session-stores');
@@ -28,7 +30,8 @@ const host = globalThis as typeof globalThis & { [STORES]?: Map<string, SessionS
 
 function processStore(config: AuthKitConfig): SessionStore {
   const stores = (host[STORES] ??= new Map());
-  const key = `${workosBaseUrl(config)} ${config.clientId}`;
+  // Verified cookies are remembered by their sealed value: a new password must not find them.
+  const key = JSON.stringify([workosBaseUrl(config), config.clientId, config.cookiePassword, config.previousCookiePasswords]);
   let store = stores.get(key);
   if (!store) stores.set(key, (store = createInProcessStore()));
   return store;
@@ -37,7 +40,10 @@ function processStore(config: AuthKitConfig): SessionStore {
 /** The current session root. @throws AuthKitConfigError when the configuration is invalid. */
 export function sessionRoot(): SessionRoot {
   const config = getConfig();
-  if (current?.config !== config) current = createSessionRoot({ ...seams, config, store: seams.store ?? processStore(config) });
+  if (current?.config !== config || currentChoice !== storeChoiceVersion()) {
+    currentChoice = storeChoiceVersion();
+    current = createSessionRoot({ ...seams, config, store: seams.store ?? chosenStore(config) ?? processStore(config) });
+  }
   return current;
 }
 

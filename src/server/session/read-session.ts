@@ -50,7 +50,10 @@ export async function readSession(root: SessionRoot, sealed: string | null | und
     return signedOut('invalid-cookie');
   }
   // A copy of a cookie whose session was signed out: its token still verifies until `exp`.
-  if (state.status !== 'signed-out' && root.store.endedSessions.has(state.claims.sid)) return signedOut('session-ended');
+  // A session ends on its own (sign-out, session.revoked) or with its user (user.deleted): WorkOS ids are prefixed, so one set holds both.
+  if (state.status === 'signed-out') return state;
+  const { endedSessions } = root.store;
+  if (endedSessions.has(state.claims.sid) || endedSessions.has(state.claims.sub)) return signedOut('session-ended');
   // A role changed here since the token was issued: due for refresh, so the change shows at once.
   if (state.status === 'signed-in' && root.store.memberships.isOutdated(state.claims)) {
     return { status: 'expired', session: state.session, claims: state.claims, sealed: state.sealed, signatureChecked: true };

@@ -17,7 +17,8 @@ import type { EndedSessionStore, Membership, MembershipStore, SessionStore, Veri
 /** Longer than any access token WorkOS issues lives, so no copy of an ended session outlives its entry. */
 const REMEMBER_ENDED_MS = 24 * 60 * 60 * 1000;
 
-function endedSessions(): EndedSessionStore {
+/** Ended sessions in this process (a shared store keeps its local view in one). */
+export function createEndedSessions(): EndedSessionStore {
   const ended = new BoundedMap<string, number>(10_000);
   return {
     add: (sessionId) => ended.set(sessionId, Date.now() + REMEMBER_ENDED_MS),
@@ -32,7 +33,7 @@ function endedSessions(): EndedSessionStore {
 }
 
 /** Each entry lives until its token is due for a refresh (the reference's buffer before `exp`). */
-function verifiedSessions(): VerifiedSessionCache {
+export function createVerifiedSessions(): VerifiedSessionCache {
   const entries = new BoundedMap<string, { state: SignedInState; expiresAtMs: number }>(1000);
   return {
     recall(sealed) {
@@ -71,5 +72,5 @@ function memberships(): MembershipStore {
 
 /** A new in-process store (the session root makes one per configuration). */
 export function createInProcessStore(): SessionStore {
-  return { refreshes: createRefreshFlights(), endedSessions: endedSessions(), verifiedSessions: verifiedSessions(), memberships: memberships() };
+  return { refreshes: createRefreshFlights(), endedSessions: createEndedSessions(), verifiedSessions: createVerifiedSessions(), memberships: memberships() };
 }

@@ -23,12 +23,24 @@ interface Change {
 
 const keyOf = (userId: string, organizationId: string) => `${userId} ${organizationId}`;
 
-/** The change-tracking half of the in-process `MembershipStore`. */
-export function membershipChanges(): Pick<MembershipStore, 'noteChange' | 'isOutdated'> {
+/** A change as another instance announces it (a shared store's channel). */
+export interface MembershipChange {
+  userId: string;
+  organizationId: string;
+  role: string | null;
+  atSeconds: number;
+}
+
+/** The change-tracking half of the in-process `MembershipStore`, plus `record` for a change made elsewhere. */
+export function membershipChanges(): Pick<MembershipStore, 'noteChange' | 'isOutdated'> & { record(change: MembershipChange): void } {
   const changes = new BoundedMap<string, Change>(10_000);
+  const record = ({ userId, organizationId, role, atSeconds }: MembershipChange) => {
+    changes.set(keyOf(userId, organizationId), { role, atSeconds, untilMs: Date.now() + REMEMBER_MS });
+  };
   return {
+    record,
     noteChange(userId, organizationId, role) {
-      changes.set(keyOf(userId, organizationId), { role, atSeconds: Math.floor(Date.now() / 1000), untilMs: Date.now() + REMEMBER_MS });
+      record({ userId, organizationId, role, atSeconds: Math.floor(Date.now() / 1000) });
     },
     isOutdated(claims: MembershipClaims) {
       if (changes.size === 0 || !claims.org_id) return false;
