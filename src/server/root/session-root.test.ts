@@ -64,25 +64,19 @@ describe('sessionRoot and its seams', () => {
     expect(sessionRoot().verifyAccessToken).not.toBe(verifyAccessToken);
   });
 
-  it("shares the default store with another copy of the kit in the process (Next's proxy and app bundles)", async () => {
+  it("shares membership changes with another copy of the kit in the process (Next's proxy and app bundles), nothing else", async () => {
     restore = setTestEnv();
-    const store = sessionRoot().store;
+    const here = sessionRoot().store;
     vi.resetModules(); // a second copy of every module, as a second bundle has
-    const other = (await import('./current-root.js')).sessionRoot();
-    expect(other).not.toBe(sessionRoot());
-    expect(other.store).toBe(store);
-    other.store.endedSessions.add('session_ended_elsewhere');
-    expect(sessionRoot().store.endedSessions.has('session_ended_elsewhere')).toBe(true);
-  });
-
-  it('keeps one default store per WorkOS environment, and gives a test that binds seams a fresh one', () => {
-    restore = setTestEnv();
-    const store = sessionRoot().store;
-    restore();
-    restore = setTestEnv({ WORKOS_CLIENT_ID: 'client_another_environment' });
-    expect(sessionRoot().store).not.toBe(store);
-    const unbind = bindSessionSeams({});
-    expect(sessionRoot().store).not.toBe(store);
+    const there = (await import('./current-root.js')).sessionRoot().store;
+    expect(there).not.toBe(here);
+    const before = { sub: 'user_bob', org_id: 'org_acme', role: 'member', iat: Math.floor(Date.now() / 1000) - 60 };
+    there.memberships.noteChange('user_bob', 'org_acme', 'admin');
+    expect(here.memberships.isOutdated(before)).toBe(true);
+    there.endedSessions.add('session_ended_there');
+    expect(here.endedSessions.has('session_ended_there')).toBe(false);
+    const unbind = bindSessionSeams({}); // a test's fresh root starts with no changes
+    expect(sessionRoot().store.memberships.isOutdated(before)).toBe(false);
     unbind();
   });
 });

@@ -1,8 +1,8 @@
 import 'server-only';
 /**
- * The default `SessionStore`: everything in this process's memory, bounded. Each process has one
- * per WorkOS environment, which Next's bundles (the proxy's and the app's) share
- * (`root/current-root.ts`); across instances the kit
+ * The default `SessionStore`: everything in this process's memory, bounded. Each of Next's
+ * bundles (the proxy's and the app's) has its own, except the membership changes, which the
+ * session root shares per process (`root/current-root.ts`); across instances the kit
  * relies on the retry marker cookie, the tokens' own expiry and WorkOS's refresh-token reuse
  * window, as the reference does (issue 16 shares them through Redis).
  */
@@ -10,7 +10,7 @@ import { MEMBERSHIPS_TTL_MS } from '../../shared/constants.js';
 import { refreshBufferSeconds } from '../../shared/token-expiry.js';
 import type { SignedInState } from '../session/session-state.js';
 import { BoundedMap } from './bounded-map.js';
-import { membershipChanges } from './membership-changes.js';
+import { membershipChanges, type MembershipChanges } from './membership-changes.js';
 import { createRefreshFlights } from './refresh-flights.js';
 import type { EndedSessionStore, Membership, MembershipStore, SessionStore, VerifiedSessionCache } from './session-store.js';
 
@@ -51,9 +51,8 @@ export function createVerifiedSessions(): VerifiedSessionCache {
 }
 
 /** The entry holds the listing's promise, so concurrent misses for one user share one call. */
-function memberships(): MembershipStore {
+function memberships(changes: MembershipChanges): MembershipStore {
   const entries = new BoundedMap<string, { memberships: Promise<Membership[]>; expiresAtMs: number }>(1000);
-  const changes = membershipChanges();
   return {
     get(userId, list, { fresh }) {
       const hit = entries.get(userId);
@@ -66,11 +65,12 @@ function memberships(): MembershipStore {
       return entry.memberships;
     },
     forget: (userId) => entries.delete(userId),
-    ...changes,
+    noteChange: changes.noteChange,
+    isOutdated: changes.isOutdated,
   };
 }
 
 /** A new in-process store (the session root makes one per configuration). */
-export function createInProcessStore(): SessionStore {
-  return { refreshes: createRefreshFlights(), endedSessions: createEndedSessions(), verifiedSessions: createVerifiedSessions(), memberships: memberships() };
+export function createInProcessStore({ changes = membershipChanges() }: { changes?: MembershipChanges } = {}): SessionStore {
+  return { refreshes: createRefreshFlights(), endedSessions: createEndedSessions(), verifiedSessions: createVerifiedSessions(), memberships: memberships(changes) };
 }

@@ -32,7 +32,10 @@ export interface MembershipChange {
 }
 
 /** The change-tracking half of the in-process `MembershipStore`, plus `record` for a change made elsewhere. */
-export function membershipChanges(): Pick<MembershipStore, 'noteChange' | 'isOutdated'> & { record(change: MembershipChange): void } {
+export type MembershipChanges = Pick<MembershipStore, 'noteChange' | 'isOutdated'> & { record(change: MembershipChange): void };
+
+/** A new, empty record of membership changes. */
+export function membershipChanges(): MembershipChanges {
   const changes = new BoundedMap<string, Change>(10_000);
   const record = ({ userId, organizationId, role, atSeconds }: MembershipChange) => {
     changes.set(keyOf(userId, organizationId), { role, atSeconds, untilMs: Date.now() + REMEMBER_MS });
