@@ -7,7 +7,7 @@
  */
 
 const HOW = "setMockSession runs the kit's own server code, which imports 'server-only': " +
-  "in Vitest alias 'server-only' to an empty module (see the README's Vitest config), or run under the react-server condition.";
+  "in Vitest alias 'server-only' to an empty module (see docs/testing.md, \"Unit tests: Vitest + Testing Library\"), or run under the react-server condition.";
 
 /** `load()`, with the `server-only` failure explained. */
 export async function serverModule<T>(load: () => Promise<T>): Promise<T> {
