@@ -23,7 +23,12 @@ const config: StorybookConfig = {
       resolve: {
         // The framework mocks next/headers, next/navigation and next/cache but not next/server,
         // whose full module crashes in a browser; the kit's server modules only need two classes.
-        alias: [{ find: /^next\/server(\.js)?$/, replacement: fileURLToPath(new URL('./next-server.ts', import.meta.url)) }],
+        // The shared store (Redis, Node only) never runs in a browser: the catalogue gets the Edge
+        // stand-in, which keeps sessions in memory as the test kit expects.
+        alias: [
+          { find: /^next\/server(\.js)?$/, replacement: fileURLToPath(new URL('./next-server.ts', import.meta.url)) },
+          { find: /^#shared-store$/, replacement: fileURLToPath(new URL('../src/server/redis/shared-store-edge.ts', import.meta.url)) },
+        ],
       },
     }),
 };

@@ -38,7 +38,7 @@ export const ALLOWED_IMPORTS = {
   'server/http': ['shared'],
   // The Redis store (Node only): reached through package.json "imports" (#shared-store), so the Edge
   // runtime's graph never holds it, and only the root chooses it.
-  'server/redis': [...base, 'server/store'],
+  'server/redis': [...base, 'server/store', 'server/crypto'],
   'server/root': [...base, 'server/crypto', 'server/store', 'server/redis'],
   'server/request': [...base, 'server/root', 'server/session'],
   'server/proxy': [...base, 'server/root', 'server/session', 'server/http'],

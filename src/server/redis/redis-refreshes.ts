@@ -13,7 +13,6 @@ import 'server-only';
  * When Redis cannot answer, the exchange runs here, as with the in-process store (WorkOS's reuse
  * window then covers two instances refreshing at once).
  */
-import { randomUUID } from 'node:crypto';
 import type { RefreshOutcome } from '../session/refresh.js';
 import type { RefreshStore } from '../store/session-store.js';
 import { createRefreshFlights } from '../store/refresh-flights.js';
@@ -87,7 +86,7 @@ export function createRedisRefreshes(options: RedisRefreshOptions): RefreshStore
     const id = keys.digest(key);
     const giveUpAt = performance.now() + LOCK_MS + POLL_MS;
     while (performance.now() < giveUpAt) {
-      const token = randomUUID();
+      const token = globalThis.crypto.randomUUID(); // Web Crypto (Node 20 has it): no node: import in this graph
       const step = await link.call(
         (client) => client.eval(KEPT_OR_LOCK, { keys: [keys.key('refresh', id), keys.key('refresh-lock', id)], arguments: [token, String(LOCK_MS)] }) as Promise<string[]>,
       );

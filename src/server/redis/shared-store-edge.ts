@@ -1,7 +1,8 @@
 import 'server-only';
 /**
- * `#shared-store` on the Edge runtime (a Next 15 `middleware.ts`): Redis's TCP client cannot run
- * there, so the middleware keeps its state in its own isolate, as without Redis; the app's Node
+ * `#shared-store` on the Edge runtime (a Next 15 `middleware.ts`), and in a browser bundle (the
+ * Storybook catalogue renders server components there; package.json's `browser` condition): Redis's
+ * TCP client cannot run there, so the middleware keeps its state in its own isolate, as without Redis; the app's Node
  * side (renders, route handlers, actions) still shares through Redis. A store that speaks HTTP can
  * be passed in code instead (`setSessionStore`).
  */
