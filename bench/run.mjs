@@ -5,7 +5,7 @@
  *
  *   npm run bench                       # full run (a few minutes; take final numbers at load < 1)
  *   npm run bench -- --smoke            # a few hundred iterations, no results file (CI)
- *   npm run bench -- --only=1,5         # some rows: 1 2 3 (proxy, with 7), 4, 5, 6, 8, 9, mem
+ *   npm run bench -- --only=1,5         # some rows: 1 2 3 (proxy, with 7), 1r (Redis store), 4, 5, 6, 8, 9, mem
  *   npm run bench -- --rounds=9         # more rounds
  *   npm run bench -- --no-next          # no Next.js builds: row 8 from the import graph only, no row 9
  *   npm run bench -- --reuse-builds     # row 9 with the app builds already there (.fixtures/, bench/fixtures/reference-app)
@@ -79,6 +79,13 @@ try {
   if (wants('1') || wants('2') || wants('3') || wants('7')) {
     say('rows 1, 2, 3, 7: proxy paths and the floor');
     results.proxy = await proxyRows(bench, plan);
+  }
+  if (wants('1') || wants('1r')) {
+    say('row 1r: proxy, valid session seen before, with the Redis store on (a redis-server started for it)');
+    const { redisSeenBeforeRow } = await import('./support/redis-row.mjs');
+    const redisRow = await redisSeenBeforeRow(bench, plan);
+    results.proxy = results.proxy ?? [];
+    results.proxy.splice(results.proxy.findIndex((row) => row.id === '1c') + 1 || results.proxy.length, 0, redisRow);
   }
   if (wants('4')) {
     say('row 4: expired access token, refreshed at the emulator');

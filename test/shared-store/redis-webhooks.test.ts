@@ -12,7 +12,7 @@ import { startAppInstance, type AppInstance } from '../support/app-instances.js'
 import { startTestEmulator, useEmulatorEnv } from '../support/emulator.js';
 import { controlRequest, sdkFor } from '../support/emulator-harness.js';
 import { TEST_COOKIE_PASSWORD, TEST_REDIRECT_URI } from '../support/env.js';
-import { freePort, startTestRedis, type TestRedis } from '../support/redis-server.js';
+import { freePort, startTestRedis, type TestRedis } from '../support/redis-server.mjs';
 import { mintSession } from '../support/sessions.js';
 
 const SECRET = 'whsec_test_redis_webhooks';

@@ -1,0 +1,75 @@
+/**
+ * Row 1r: row 1 (the proxy, a valid session seen before) with the Redis store on (issue 16), a
+ * real redis-server started here (test/support/redis-server.mjs; it must be installed: CI installs
+ * it). The kit binds the store as an app does (`setSessionStore` + `createRedisStore`); the
+ * reference runs as in row 1. The seen-before path must not ask Redis: the row counts the
+ * commands Redis processed while it ran (INFO `total_commands_processed`), and afterwards checks
+ * that the store really is shared (a session ended through another store is refused here).
+ */
+import { createClient } from 'redis';
+import { startTestRedis } from '../../test/support/redis-server.mjs';
+import { compareRounds } from './measure.mjs';
+import { row } from './proxy-rows.mjs';
+import { sleep } from './setup.mjs';
+
+const PREFIX = 'authkit-bench:';
+
+/** Commands Redis has processed so far (this query counted by the next one). */
+async function commandsProcessed(client) {
+  const stats = await client.info('stats');
+  return Number(/total_commands_processed:(\d+)/.exec(stats)?.[1]);
+}
+
+/** How long until the proxy reads `sealed` as signed out after another instance ends its session (throws after 5 s). */
+async function refusedAfterEnding(bench, redis, sealed, sessionId) {
+  const { createRedisStore } = bench.ours;
+  const other = createRedisStore({ url: redis.url, cookiePassword: process.env.WORKOS_COOKIE_PASSWORD, prefix: PREFIX });
+  try {
+    if (!(await other.ready())) throw new Error('row 1r: a second store could not connect to redis-server');
+    const start = performance.now();
+    other.endedSessions.add(sessionId);
+    while ((await bench.ours.authkit(bench.request(sealed))).session.user) {
+      if (performance.now() - start > 5_000) throw new Error('row 1r: a session ended through another store was still accepted after 5 s: the store is not shared');
+      await sleep(1);
+    }
+    return performance.now() - start;
+  } finally {
+    await other.close();
+  }
+}
+
+/** Row 1r; throws when redis-server is missing, when the store does not connect, or when the path asks Redis per request. */
+export async function redisSeenBeforeRow(bench, plan) {
+  const redis = await startTestRedis();
+  const { createRedisStore, setSessionStore } = bench.ours;
+  let store;
+  setSessionStore((config) => (store = createRedisStore({ url: redis.url, cookiePassword: config.cookiePassword, prefix: PREFIX })));
+  const client = createClient({ url: redis.url });
+  try {
+    await client.connect();
+    const { session, sealed } = await bench.mintSession();
+    const first = await bench.ours.authkit(bench.request(sealed)); // binds the store
+    if (!(await store?.ready())) throw new Error('row 1r: the Redis store did not connect');
+    if (first.session.user?.email !== session.user.email) throw new Error('row 1r: the valid session did not read as alice with the Redis store');
+    const requests = (count) => Array.from({ length: count }, () => bench.request(sealed));
+    const before = await commandsProcessed(client);
+    const results = await compareRounds([
+      { name: 'ours', prepare: requests, run: bench.oursProxy },
+      { name: 'reference', prepare: requests, run: bench.referenceProxy },
+    ], { rounds: plan.rounds, iterations: plan.proxyIterations });
+    const commands = (await commandsProcessed(client)) - before - 1;
+    const calls = (plan.rounds + 1) * plan.proxyIterations;
+    if (commands / calls >= 0.5) throw new Error(`row 1r: Redis processed ${commands} commands during ${calls} seen-before requests: the hot path asks Redis`);
+    const refusedMs = await refusedAfterEnding(bench, redis, sealed, first.session.sessionId);
+    return row('1r', 'proxy, valid session seen before, Redis store on', results, {
+      target: { kind: 'ratio-at-least', value: 10 },
+      redis: { commands, calls, refusedMs },
+      note: `Redis commands during the ${calls.toLocaleString('en-US')} requests: ${commands}; a session ended through another store refused after ${refusedMs.toFixed(0)} ms`,
+    });
+  } finally {
+    setSessionStore(undefined);
+    client.destroy();
+    await store?.close();
+    await redis.stop();
+  }
+}
