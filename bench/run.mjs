@@ -31,6 +31,8 @@ const option = (name) => args.find((arg) => arg.startsWith(`--${name}=`))?.split
 relaunch(import.meta.url, { profile: flag('profile') });
 
 const smoke = flag('smoke');
+/** Set in the process that measures row 1r alone (see redis-row.mjs): where it writes the row. */
+const rowOut = option('row-out');
 const only = option('only')?.split(',');
 const wants = (row) => !only || only.includes(row);
 
@@ -67,7 +69,7 @@ if (flag('render')) {
 }
 
 const loadBefore = load();
-say(`${smoke ? 'smoke run' : 'full run'}; load average ${loadBefore} (${cpus().length} cores)${Number(loadBefore) >= 1 && !smoke ? ': the machine is busy, timings will be noisy' : ''}`);
+if (!rowOut) say(`${smoke ? 'smoke run' : 'full run'}; load average ${loadBefore} (${cpus().length} cores)${Number(loadBefore) >= 1 && !smoke ? ': the machine is busy, timings will be noisy' : ''}`);
 
 const bench = await startBench();
 bench.oursProxy = bench.ours.authkitProxy();
@@ -76,14 +78,17 @@ const results = {};
 let sealedLength;
 try {
   sealedLength = (await bench.mintSession()).sealed.length;
-  if (wants('1') || wants('2') || wants('3') || wants('7')) {
+  if (rowOut) {
+    const { redisSeenBeforeRow } = await import('./support/redis-row.mjs');
+    writeFileSync(rowOut, JSON.stringify(await redisSeenBeforeRow(bench, plan)));
+  } else if (wants('1') || wants('2') || wants('3') || wants('7')) {
     say('rows 1, 2, 3, 7: proxy paths and the floor');
     results.proxy = await proxyRows(bench, plan);
   }
-  if (wants('1') || wants('1r')) {
-    say('row 1r: proxy, valid session seen before, with the Redis store on (a redis-server started for it)');
-    const { redisSeenBeforeRow } = await import('./support/redis-row.mjs');
-    const redisRow = await redisSeenBeforeRow(bench, plan);
+  if (!rowOut && (wants('1') || wants('1r'))) {
+    say('row 1r: proxy, valid session seen before, with the Redis store on (a redis-server started for it; a process of its own)');
+    const { redisRowApart } = await import('./support/redis-row.mjs');
+    const redisRow = redisRowApart(fileURLToPath(import.meta.url), args);
     results.proxy = results.proxy ?? [];
     results.proxy.splice(results.proxy.findIndex((row) => row.id === '1c') + 1 || results.proxy.length, 0, redisRow);
   }
@@ -107,6 +112,7 @@ try {
 } finally {
   await bench.close();
 }
+if (rowOut) process.exit(0);
 if (wants('8')) {
   say('row 8: client bundles');
   results.bundle = await bundleRow();

@@ -5,7 +5,16 @@
  * reference runs as in row 1. The seen-before path must not ask Redis: the row counts the
  * commands Redis processed while it ran (INFO `total_commands_processed`), and afterwards checks
  * that the store really is shared (a session ended through another store is refused here).
+ *
+ * The row runs in a process of its own (`redisRowApart`), fresh as row 1's: measured in the
+ * process that had just run row 1 with the in-process store, whichever of the two ran second came
+ * out slower (two runs on a busy machine: 78 µs first, 119 µs second; 204 µs first, 219 µs
+ * second the other way round), with no Redis command in either: the order, not Redis.
  */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createClient } from 'redis';
 import { startTestRedis } from '../../test/support/redis-server.mjs';
 import { compareRounds } from './measure.mjs';
@@ -72,5 +81,18 @@ export async function redisSeenBeforeRow(bench, plan) {
     client.destroy();
     await store?.close();
     await redis.stop();
+  }
+}
+
+/** Row 1r measured by `entry` (bench/run.mjs) in a child process with this one's flags; throws if it fails. */
+export function redisRowApart(entry, args) {
+  const out = join(tmpdir(), `authkit-rsc-bench-row-1r-${process.pid}.json`);
+  const rest = args.filter((arg) => !arg.startsWith('--only=') && !arg.startsWith('--row-out='));
+  const child = spawnSync(process.execPath, [...process.execArgv, entry, ...rest, '--only=1r', `--row-out=${out}`], { stdio: 'inherit', env: process.env });
+  if (child.status !== 0) throw new Error(`row 1r: its process failed (status ${child.status ?? child.signal}; output above)`);
+  try {
+    return JSON.parse(readFileSync(out, 'utf8'));
+  } finally {
+    rmSync(out, { force: true });
   }
 }
