@@ -5,7 +5,7 @@
  *
  *   npm run bench                       # full run (a few minutes; take final numbers at load < 1)
  *   npm run bench -- --smoke            # a few hundred iterations, no results file (CI)
- *   npm run bench -- --only=1,5         # some rows: 1 2 3 (proxy, with 7), 4, 5, 6, 8, 9, mem
+ *   npm run bench -- --only=1,5         # some rows: 1 2 3 (proxy, with 7), 1r (Redis store), 4, 5, 6, 8, 9, mem
  *   npm run bench -- --rounds=9         # more rounds
  *   npm run bench -- --no-next          # no Next.js builds: row 8 from the import graph only, no row 9
  *   npm run bench -- --reuse-builds     # row 9 with the app builds already there (.fixtures/, bench/fixtures/reference-app)
@@ -31,6 +31,8 @@ const option = (name) => args.find((arg) => arg.startsWith(`--${name}=`))?.split
 relaunch(import.meta.url, { profile: flag('profile') });
 
 const smoke = flag('smoke');
+/** Set in the process that measures row 1r alone (see redis-row.mjs): where it writes the row. */
+const rowOut = option('row-out');
 const only = option('only')?.split(',');
 const wants = (row) => !only || only.includes(row);
 
@@ -67,7 +69,7 @@ if (flag('render')) {
 }
 
 const loadBefore = load();
-say(`${smoke ? 'smoke run' : 'full run'}; load average ${loadBefore} (${cpus().length} cores)${Number(loadBefore) >= 1 && !smoke ? ': the machine is busy, timings will be noisy' : ''}`);
+if (!rowOut) say(`${smoke ? 'smoke run' : 'full run'}; load average ${loadBefore} (${cpus().length} cores)${Number(loadBefore) >= 1 && !smoke ? ': the machine is busy, timings will be noisy' : ''}`);
 
 const bench = await startBench();
 bench.oursProxy = bench.ours.authkitProxy();
@@ -76,9 +78,19 @@ const results = {};
 let sealedLength;
 try {
   sealedLength = (await bench.mintSession()).sealed.length;
-  if (wants('1') || wants('2') || wants('3') || wants('7')) {
+  if (rowOut) {
+    const { redisSeenBeforeRow } = await import('./support/redis-row.mjs');
+    writeFileSync(rowOut, JSON.stringify(await redisSeenBeforeRow(bench, plan)));
+  } else if (wants('1') || wants('2') || wants('3') || wants('7')) {
     say('rows 1, 2, 3, 7: proxy paths and the floor');
     results.proxy = await proxyRows(bench, plan);
+  }
+  if (!rowOut && (wants('1') || wants('1r'))) {
+    say('row 1r: proxy, valid session seen before, with the Redis store on (a redis-server started for it; a process of its own)');
+    const { redisRowApart } = await import('./support/redis-row.mjs');
+    const redisRow = redisRowApart(fileURLToPath(import.meta.url), args);
+    results.proxy = results.proxy ?? [];
+    results.proxy.splice(results.proxy.findIndex((row) => row.id === '1c') + 1 || results.proxy.length, 0, redisRow);
   }
   if (wants('4')) {
     say('row 4: expired access token, refreshed at the emulator');
@@ -100,6 +112,7 @@ try {
 } finally {
   await bench.close();
 }
+if (rowOut) process.exit(0);
 if (wants('8')) {
   say('row 8: client bundles');
   results.bundle = await bundleRow();

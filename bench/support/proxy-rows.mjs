@@ -14,7 +14,8 @@ const requireFromRoot = createRequire(fileURLToPath(new URL('../../package.json'
 /** The kit's own copies of iron-session and jose (the reference has its own jose 5 under bench/). */
 const importFromRoot = (name) => import(pathToFileURL(requireFromRoot.resolve(name)).href);
 
-function row(id, label, { wall, cpu }, extra = {}) {
+/** One timed row: medians by wall and CPU time, the ratio reference/ours. */
+export function row(id, label, { wall, cpu }, extra = {}) {
   const reference = median(wall.reference ?? []);
   const ours = median(wall.ours ?? []);
   const referenceCpu = median(cpu.reference ?? []);

@@ -7,14 +7,22 @@
 //
 //   npm run soak                      # 5 minutes, 40 users
 //   npm run soak:short                # ~40 s, 16 users (what .ci/run runs)
-//   node test/hardening/soak.mjs --duration 120 --users 24 --seed 7
+//   npm run soak:redis                # ~40 s, three instances sharing a redis-server restarted at random (.ci/run too)
+//   node test/hardening/soak.mjs --duration 120 --users 24 --seed 7 [--instances 3 --redis]
+//
+// With --redis (issue 16) every instance gets AUTHKIT_REDIS_URL for a real redis-server the soak
+// starts and restarts at random while users browse; the checks are the same, plus: K concurrent
+// requests with one expired cookie, spread over the instances, cause exactly one refresh at WorkOS
+// while Redis is up, and at most one per instance while it is down (and every page is signed in).
 //
 // Needs the built example: npm run build && npm run build --workspace example.
-// Ports: SOAK_APP_PORT (3300; the second instance uses +1) and SOAK_EMULATOR_PORT (4300).
+// Ports: SOAK_APP_PORT (3300, with --redis 3350; further instances use +1, +2) and
+// SOAK_EMULATOR_PORT (4300, with --redis 4350). Redis gets a free port.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { exampleIsBuilt, startStack } from '../../scripts/stack.mjs';
 import { SoakBrowser, parseForms } from './soak-browser.mjs';
+import { restartAtRandom, startSoakRedis } from './soak-redis.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -22,15 +30,20 @@ const { values: args } = parseArgs({
     users: { type: 'string', default: '40' },
     seed: { type: 'string' },
     'max-requests': { type: 'string', default: '200000' },
+    instances: { type: 'string', default: '2' },
+    redis: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
   },
 });
+const INSTANCES = Math.min(Math.max(Number(args.instances) || 2, 2), 4);
+const REDIS = args.redis;
 const DURATION_S = Math.min(Math.max(Number(args.duration) || 300, 10), 3600);
 const USERS = Math.min(Math.max(Number(args.users) || 40, 4), 200);
 const MAX_REQUESTS = Math.min(Number(args['max-requests']) || 200_000, 1_000_000);
 const SEED = Number(args.seed ?? Date.now() % 100_000);
-const APP_PORT = Number(process.env.SOAK_APP_PORT ?? 3300);
-const EMULATOR_PORT = Number(process.env.SOAK_EMULATOR_PORT ?? 4300);
+const APP_PORT = Number(process.env.SOAK_APP_PORT ?? (REDIS ? 3350 : 3300));
+const EMULATOR_PORT = Number(process.env.SOAK_EMULATOR_PORT ?? (REDIS ? 4350 : 4300));
+const SUMMARY = REDIS ? 'soak-summary-redis.json' : 'soak-summary.json';
 const RESULTS = new URL('../../test-results/', import.meta.url);
 
 // --- seeded randomness, so a failing run can be replayed with --seed ---
@@ -67,7 +80,8 @@ const stats = {
   bursts: 0,
   faults: {},
   emulator: { authenticate400: 0, authenticateStatuses: {} },
-  twoInstance: { sessions: 0, requests: 0, signedIn: 0, refreshCalls: 0 },
+  twoInstance: { sessions: 0, requests: 0, signedIn: 0, refreshCalls: 0, callsByRound: [] },
+  redis: { restarts: 0, downMs: 0, downCheck: undefined },
   edge: {},
 };
 let lastFaultAt = 0;
@@ -102,16 +116,18 @@ console.log = (...parts) => {
   if (args.verbose || !line.startsWith('[authkit-emulator]')) originalLog(...parts);
 };
 
-// --- the stack: emulator + two app processes behind one cookie ---
+// --- the stack: emulator + INSTANCES app processes behind one cookie (and Redis, with --redis) ---
 if (!exampleIsBuilt()) {
   console.error('soak: the example app is not built. Run: npm run build && npm run build --workspace example');
   process.exit(2);
 }
 mkdirSync(RESULTS, { recursive: true });
-for (const port of [APP_PORT, APP_PORT + 1]) rmSync(new URL(`soak-app-${port}.log`, RESULTS), { force: true });
+const appPorts = Array.from({ length: INSTANCES }, (_, index) => APP_PORT + index);
+for (const port of appPorts) rmSync(new URL(`soak-app-${port}.log`, RESULTS), { force: true });
 const stacks = [];
+let redis;
 async function stopAll() {
-  await Promise.allSettled(stacks.map((stack) => stack.stop()));
+  await Promise.allSettled([...stacks.map((stack) => stack.stop()), redis?.stop()]);
 }
 const hardStop = setTimeout(() => {
   console.error('soak: hard time limit reached, stopping');
@@ -120,23 +136,27 @@ const hardStop = setTimeout(() => {
 hardStop.unref();
 for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void stopAll().then(() => process.exit(130)));
 
+let appEnv = {};
+if (REDIS) ({ redis, appEnv } = await startSoakRedis());
 const primary = await startStack({
   appPort: APP_PORT,
   emulatorPort: EMULATOR_PORT,
   emulator: true,
   emulatorOptions: { quiet: false, accessTokenTtlSeconds: 60, refreshGraceSeconds: 30 },
+  appEnv,
   logFile: new URL(`soak-app-${APP_PORT}.log`, RESULTS).pathname,
 });
 stacks.push(primary);
-const secondary = await startStack({
-  appPort: APP_PORT + 1,
-  emulator: false,
-  appEnv: primary.env, // the same emulator, cookie password and redirect URI
-  logFile: new URL(`soak-app-${APP_PORT + 1}.log`, RESULTS).pathname,
-});
-stacks.push(secondary);
+for (const port of appPorts.slice(1)) {
+  stacks.push(await startStack({
+    appPort: port,
+    emulator: false,
+    appEnv: primary.env, // the same emulator, cookie password, redirect URI (and Redis)
+    logFile: new URL(`soak-app-${port}.log`, RESULTS).pathname,
+  }));
+}
 const emulator = primary.emulator;
-const instances = [primary.appUrl, secondary.appUrl];
+const instances = stacks.map((stack) => stack.appUrl);
 const password = primary.env.WORKOS_COOKIE_PASSWORD;
 const { createTestSession } = await import('../../dist/testing/index.js');
 
@@ -216,10 +236,10 @@ async function browse(user, browser) {
   if (user.signedIn && path === '/client' && !(landed.pathname === '/client' && page.text.includes(`data-testid="header-email">${user.email}<`))) unexpected(user, path, page);
 }
 
-/** Several tabs at once, on both instances, with the same cookie (often an expired one). */
+/** Several tabs at once, on every instance, with the same cookie (often an expired one). */
 async function burst(user, browser) {
   stats.bursts += 1;
-  const pages = await Promise.all(Array.from({ length: between(3, 8) }, (_, i) => visit(browser, `${instances[i % 2]}/`, { tag: `${user.role}-burst` })));
+  const pages = await Promise.all(Array.from({ length: between(3, 8) }, (_, i) => visit(browser, `${instances[i % instances.length]}/`, { tag: `${user.role}-burst` })));
   for (const page of pages) if (user.signedIn && signedInAs(page.text) !== user.email) unexpected(user, '/ (burst)', page);
 }
 
@@ -362,21 +382,37 @@ async function edgeChecks() {
   stats.edge.plantedHandOverIgnored = isSignedOutHome(spoof.text) && !signedInAs(spoof.text);
 }
 
-async function twoInstanceCheck(rounds) {
+/** Rounds of 10 concurrent requests with one just-expired cookie, spread over the instances; the refresh calls of each round. */
+async function twoInstanceCheck(rounds, into = stats.twoInstance) {
   for (let round = 0; round < rounds; round += 1) {
     const browser = new SoakBrowser(record);
     await mint(browser, pick(PEOPLE).email, { expiresIn: 2 });
-    await sleep(2500); // expired: every request below must refresh, on both instances at once
+    await sleep(2500); // expired: every request below must refresh, on every instance at once
     const before = emulator.control.counters()[AUTHENTICATE] ?? 0;
-    const pages = await Promise.all(Array.from({ length: 10 }, (_, i) => visit(browser, `${instances[i % 2]}/`, { tag: 'two-instance' })));
-    stats.twoInstance.sessions += 1;
-    stats.twoInstance.requests += pages.length;
-    stats.twoInstance.signedIn += pages.filter((page) => signedInAs(page.text)).length;
-    stats.twoInstance.refreshCalls += (emulator.control.counters()[AUTHENTICATE] ?? 0) - before;
+    const pages = await Promise.all(Array.from({ length: 10 }, (_, i) => visit(browser, `${instances[i % instances.length]}/`, { tag: 'two-instance' })));
+    const calls = (emulator.control.counters()[AUTHENTICATE] ?? 0) - before;
+    into.sessions += 1;
+    into.requests += pages.length;
+    into.signedIn += pages.filter((page) => signedInAs(page.text)).length;
+    into.refreshCalls += calls;
+    into.callsByRound.push(calls);
     const again = await Promise.all(instances.map((base) => visit(browser, `${base}/`, { tag: 'two-instance' })));
-    stats.twoInstance.signedIn += again.filter((page) => signedInAs(page.text)).length;
-    stats.twoInstance.requests += again.length;
+    into.signedIn += again.filter((page) => signedInAs(page.text)).length;
+    into.requests += again.length;
   }
+}
+
+/** With Redis stopped: the instances refresh on their own (at most one call each), every page signed in; then Redis is back. */
+async function redisDownCheck() {
+  const check = { sessions: 0, requests: 0, signedIn: 0, refreshCalls: 0, callsByRound: [] };
+  await redis.stop();
+  try {
+    await twoInstanceCheck(2, check);
+  } finally {
+    await redis.start();
+  }
+  await sleep(3000); // each instance probes Redis once a second after a failure, then catches up
+  return check;
 }
 
 // --- a WorkOS outage with expired tokens, on both instances: served stale, no retry storm ---
@@ -433,13 +469,15 @@ try {
   await edgeChecks();
   await twoInstanceCheck(3);
   const faults = injectFaults();
+  const restarts = REDIS ? restartAtRandom(redis, { until: quietFrom, between, sleep, stats: stats.redis }) : undefined;
   results = await Promise.all(Array.from({ length: USERS }, (_, index) => sleep(index * 50).then(() => runUser(index))));
-  await faults;
+  await Promise.all([faults, restarts]);
   emulator.control.clearFaults();
+  if (REDIS) stats.redis.downCheck = await redisDownCheck();
   await twoInstanceCheck(2);
   stats.outage = await outageCheck();
 
-  // Final check: everyone who should be signed in is, on both instances, and the API agrees.
+  // Final check: everyone who should be signed in is, on every instance, and the API agrees.
   let alive = 0;
   const lost = [];
   for (const { user, browser } of results) {
@@ -450,7 +488,7 @@ try {
     const ok = pages.every((page) => signedInAs(page.text) === user.email) && api.status === 200 && JSON.parse(api.text).email === user.email;
     if (!ok) lost.push({ user: user.name, email: user.email, statuses: [...pages.map((page) => page.status), api.status] });
   }
-  const appsAlive = await Promise.race([Promise.any([primary.appExited, secondary.appExited]).then(() => false), sleep(100).then(() => true)]);
+  const appsAlive = await Promise.race([Promise.any(stacks.map((stack) => stack.appExited)).then(() => false), sleep(100).then(() => true)]);
   const summary = {
     seed: SEED,
     durationSeconds: Math.round((Date.now() - startedAt) / 1000),
@@ -474,6 +512,7 @@ try {
     flowErrors: stats.flowErrors.slice(0, 10),
     emulator: { counters: emulator.control.counters(), authenticateStatuses: stats.emulator.authenticateStatuses },
     twoInstance: stats.twoInstance,
+    redis: REDIS ? stats.redis : undefined,
     edge: stats.edge,
     sessionsExpectedAlive: alive,
     sessionsLost: lost.length + stats.unexpectedSignOuts.length,
@@ -484,7 +523,7 @@ try {
     kit5xxSamples: stats.kit5xx.slice(0, 5),
     appsAlive,
   };
-  writeFileSync(new URL('soak-summary.json', RESULTS), `${JSON.stringify(summary, null, 2)}\n`);
+  writeFileSync(new URL(SUMMARY, RESULTS), `${JSON.stringify(summary, null, 2)}\n`);
   originalLog(JSON.stringify(summary, null, 2));
   const failures = [];
   if (summary.sessionsLost > 0) failures.push(`${summary.sessionsLost} session(s) lost`);
@@ -498,11 +537,19 @@ try {
   // and backoff step, and every session fresh again soon after WorkOS is back.
   if (!outage || outage.stale !== outage.pages || outage.recovered !== outage.sessions || outage.recoveredAfterSeconds > outage.recoveryAllowedSeconds || outage.refreshCalls > outage.refreshCallsAllowed) failures.push(`outage check: ${JSON.stringify(outage)}`);
   if (stats.twoInstance.signedIn !== stats.twoInstance.requests) failures.push(`two instances: ${JSON.stringify(stats.twoInstance)}`);
+  if (REDIS) {
+    // Redis up (quiet, before and after the restarts): one refresh for all the instances; down: at most one per instance.
+    const { downCheck } = stats.redis;
+    if (stats.twoInstance.callsByRound.some((calls) => calls !== 1)) failures.push(`shared refresh with Redis up: ${JSON.stringify(stats.twoInstance)}`);
+    if (downCheck.signedIn !== downCheck.requests || downCheck.callsByRound.some((calls) => calls < 1 || calls > INSTANCES)) failures.push(`refresh with Redis down: ${JSON.stringify(downCheck)}`);
+    if (stats.redis.restarts === 0) failures.push('Redis was never restarted (run longer)');
+  }
   if (failures.length > 0) {
     console.error(`soak: FAILED: ${failures.join('; ')}`);
     exitCode = 1;
   } else {
-    originalLog(`soak: OK: ${summary.requests} requests, ${USERS} users, ${summary.durationSeconds} s, ${Object.values(stats.faults).reduce((a, b) => a + b, 0)} faults, ${alive} sessions alive, 0 lost`);
+    const redisNote = REDIS ? `, ${stats.redis.restarts} Redis restarts, 1 refresh per expired session across ${INSTANCES} instances` : '';
+    originalLog(`soak: OK: ${summary.requests} requests, ${USERS} users, ${INSTANCES} instances, ${summary.durationSeconds} s, ${Object.values(stats.faults).reduce((a, b) => a + b, 0)} faults${redisNote}, ${alive} sessions alive, 0 lost`);
   }
 } catch (error) {
   console.error('soak: crashed:', error);

@@ -11,7 +11,7 @@ import type { Emulator } from '../../src/emulator/index.js';
 import { startAppInstance, type AppInstance } from '../support/app-instances.js';
 import { startTestEmulator, useEmulatorEnv } from '../support/emulator.js';
 import { TEST_COOKIE_PASSWORD, TEST_REDIRECT_URI } from '../support/env.js';
-import { startTestRedis, type TestRedis } from '../support/redis-server.js';
+import { startTestRedis, type TestRedis } from '../support/redis-server.mjs';
 import { mintSession } from '../support/sessions.js';
 
 const REQUESTS_PER_INSTANCE = 8;

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RefreshOutcome } from '../session/refresh.js';
 import type { SignedInState } from '../session/session-state.js';
-import { startTestRedis, type TestRedis } from '../../../test/support/redis-server.js';
+import { startTestRedis, type TestRedis } from '../../../test/support/redis-server.mjs';
 import { TEST_COOKIE_PASSWORD } from '../../../test/support/env.js';
 import { createRedisStore, type RedisSessionStore } from './redis-store.js';
 

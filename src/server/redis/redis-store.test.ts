@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { sessionStoreContract } from '../../../test/support/session-store-contract.js';
-import { startTestRedis, type TestRedis } from '../../../test/support/redis-server.js';
+import { startTestRedis, type TestRedis } from '../../../test/support/redis-server.mjs';
 import { TEST_COOKIE_PASSWORD } from '../../../test/support/env.js';
 import { createRedisStore, type RedisSessionStore } from './redis-store.js';
 

@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createInProcessStore } from '../store/in-process-store.js';
 import { setTestEnv } from '../../../test/support/env.js';
-import { startTestRedis, type TestRedis } from '../../../test/support/redis-server.js';
+import { startTestRedis, type TestRedis } from '../../../test/support/redis-server.mjs';
 import { sessionRoot } from './current-root.js';
 import { setSessionStore } from './store-choice.js';
 

@@ -1,44 +1,33 @@
 /**
- * A real Redis for tests (Debian's `redis-server`, never a mock): one throwaway server on a free
- * loopback port, nothing persisted (`--save '' --appendonly no`), that a test can stop and start
- * again on the same port (a Redis outage and its end, as the app sees it).
+ * A real Redis for tests, the bench and the soak (Debian's `redis-server`, never a mock): one
+ * throwaway server on a free loopback port, nothing persisted (`--save '' --appendonly no`), that
+ * a test can stop and start again on the same port (a Redis outage and its end, as the app sees
+ * it). Plain JavaScript (types in redis-server.d.mts) so the bench and the soak, which run without
+ * a TypeScript loader, start it the same way.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-
-export interface TestRedis {
-  readonly port: number;
-  readonly url: string;
-  /** Starts it again (same port) after `stop()`. */
-  start(): Promise<void>;
-  /** Stops it (SIGTERM, waits for the exit); its data is gone. */
-  stop(): Promise<void>;
-  /** Freezes it (SIGSTOP): connections stay open, nothing answers (a hung Redis). */
-  pause(): void;
-  /** Lets a paused server go on (SIGCONT). */
-  resume(): void;
-  readonly running: boolean;
-}
 
 const REDIS_SERVER = process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server';
 
 /** A free loopback port, as the OS hands one out. */
-export function freePort(): Promise<number> {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
+      const { port } = server.address();
       server.close(() => resolve(port));
     });
   });
 }
 
 /** Resolves once the server says it accepts connections; rejects if it exits first. */
-function untilReady(child: ChildProcess): Promise<void> {
+function untilReady(child) {
   return new Promise((resolve, reject) => {
     let output = '';
-    const onData = (chunk: Buffer) => {
+    const onData = (chunk) => {
       output += chunk.toString();
       if (output.includes('Ready to accept connections')) {
         child.stdout?.off('data', onData);
@@ -51,10 +40,13 @@ function untilReady(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Starts a Redis server for a test on a free port. Call `stop()` when done (afterAll). */
-export async function startTestRedis(): Promise<TestRedis> {
-  const port = await freePort();
-  let child: ChildProcess | undefined;
+/** Starts a Redis server on a free port (or `port`). Call `stop()` when done (afterAll). */
+export async function startTestRedis({ port: wanted } = {}) {
+  if (!existsSync(REDIS_SERVER)) {
+    throw new Error(`redis-server is not installed (looked for ${REDIS_SERVER}): \`apt-get install redis-server\` (.ci/run does), or set REDIS_SERVER_PATH`);
+  }
+  const port = wanted ?? (await freePort());
+  let child;
   const start = async () => {
     if (child) return;
     const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes', '--loglevel', 'notice'];
@@ -65,7 +57,7 @@ export async function startTestRedis(): Promise<TestRedis> {
     const running = child;
     child = undefined;
     if (!running || running.exitCode !== null) return;
-    await new Promise<void>((resolve) => {
+    await new Promise((resolve) => {
       running.once('exit', () => resolve());
       running.kill('SIGTERM');
     });
