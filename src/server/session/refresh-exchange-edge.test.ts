@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { handleAuth } from '../callback/handle-auth.js';
 import { workosClient } from '../workos.js';
 import { emulatorSuite } from '../../../test/support/emulator-suite.js';
@@ -34,14 +34,18 @@ beforeAll(async () => {
   redirectUri = process.env.NEXT_PUBLIC_WORKOS_REDIRECT_URI;
   process.env.NEXT_PUBLIC_WORKOS_REDIRECT_URI = `http://localhost:${(app.address() as AddressInfo).port}/callback`;
 });
+afterEach(() => vi.useRealTimers());
 afterAll(async () => {
   process.env.NEXT_PUBLIC_WORKOS_REDIRECT_URI = redirectUri;
   await new Promise((resolve) => app.close(resolve));
 });
 
+// The clock moves past the token's expiry (the emulator shares it): a session minted with a short
+// lifetime keeps it on refresh, and a loaded machine could outlive the refreshed token too.
 async function expiredSession(input = {}): Promise<ExpiredState> {
-  const { sealed } = await mintSession(suite.emulator, { expires_in: 1, ...input });
-  await new Promise((resolve) => setTimeout(resolve, 1_100));
+  vi.useFakeTimers({ toFake: ['Date'] });
+  const { sealed } = await mintSession(suite.emulator, { expires_in: 300, ...input });
+  vi.setSystemTime(Date.now() + 360_000);
   const state = await readSession(sessionRoot(), sealed);
   expect(state.status).toBe('expired');
   return state as ExpiredState;
