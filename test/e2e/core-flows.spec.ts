@@ -25,16 +25,16 @@ async function signIn(page: Page, email: string, organization?: string) {
 
 async function expectSignedIn(page: Page, email: string, organizationId: string, role: string) {
   const main = page.getByRole('main');
-  await expect(main.getByTestId('user-email')).toHaveText(email);
-  await expect(main.getByTestId('organization-id')).toHaveText(organizationId);
-  await expect(main.getByTestId('role')).toHaveText(role);
+  await expect(shownTestId(main, 'user-email')).toHaveText(email);
+  await expect(shownTestId(main, 'organization-id')).toHaveText(organizationId);
+  await expect(shownTestId(main, 'role')).toHaveText(role);
 }
 
 test('the first HTML holds the static content; a signed-out visitor sees the signed-out view', async ({ page, request }) => {
   const html = await (await request.get('/')).text();
   expect(html).toContain('This paragraph is static content.');
   await page.goto('/');
-  await expect(page.getByTestId('signed-out')).toBeVisible();
+  await expect(shownTestId(page, 'signed-out')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', /\/callback\?screen_hint=sign-in/);
 });
 
@@ -51,7 +51,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expectSignedIn(page, 'alice@example.com', 'org_globex', 'member');
 
       await page.getByRole('button', { name: 'Sign out' }).click();
-      await expect(page.getByTestId('signed-out')).toBeVisible();
+      await expect(shownTestId(page, 'signed-out')).toBeVisible();
       expect((await context.cookies()).some((cookie) => cookie.name === 'wos-session')).toBe(false);
       expect((await helpers().emulator.counters())[LOGOUT]).toBe(1);
     });
@@ -75,7 +75,7 @@ test('withAuth({ ensureSignedIn: true }) at the top of a page sends a signed-out
 test('an admin sees the admin panel', async ({ page }) => {
   await signIn(page, 'alice@example.com', 'Acme');
   await page.goto('/admin');
-  await expect(page.getByTestId('admin-panel')).toBeVisible();
+  await expect(shownTestId(page, 'admin-panel')).toBeVisible();
 });
 
 test('impersonation: the banner, then "Stop impersonating" ends the session', async ({ page }) => {
@@ -89,7 +89,7 @@ test('impersonation: the banner, then "Stop impersonating" ends the session', as
   const banner = page.getByRole('status');
   await expect(banner).toHaveText(/support@example\.com is impersonating bob@example\.com in Acme \(reason: Ticket 42\)/);
   await banner.getByRole('button', { name: 'Stop impersonating' }).click();
-  await expect(page.getByTestId('signed-out')).toBeVisible();
+  await expect(shownTestId(page, 'signed-out')).toBeVisible();
   await expect(page.getByRole('status')).toHaveCount(0);
 });
 

@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { APP_URL, EMULATOR_URL } from './ports.js';
-import { LOGOUT, emulator, screenshot, sessionCookie } from './support.js';
+import { LOGOUT, emulator, screenshot, sessionCookie, shownTestId } from './support.js';
 
 test.beforeEach(async () => {
   await emulator.reset();
@@ -24,7 +24,7 @@ test('the banner shows while impersonating, and "Stop impersonating" ends the se
   await expect(page).toHaveURL(`${APP_URL}/`);
   const banner = page.getByRole('status');
   await expect(banner).toHaveText(/support@example\.com is impersonating bob@example\.com in Acme \(reason: Ticket 42\)/);
-  await expect(page.getByTestId('user-email')).toHaveText('bob@example.com');
+  await expect(shownTestId(page, 'user-email')).toHaveText('bob@example.com');
   await screenshot(page, '11-impersonation-banner');
 
   // The banner is in the root layout: it follows the user to every page.

@@ -9,7 +9,7 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { TARGETS, type TargetName } from './ports.js';
-import { helpersFor, unsealSession } from './support.js';
+import { helpersFor, unsealSession, shownTestId } from './support.js';
 
 const target = () => TARGETS[test.info().project.metadata.target as TargetName];
 const helpers = () => helpersFor(target());
@@ -57,9 +57,9 @@ test('"Let the app choose" → pick Globex → signed in to Globex', async ({ pa
   await picker.getByRole('button', { name: 'Globex', exact: true }).click();
 
   await expect(page).toHaveURL(`${target().appUrl}/`);
-  await expect(page.getByTestId('user-email')).toHaveText('alice@example.com');
-  await expect(page.getByTestId('organization-id')).toHaveText('org_globex');
-  await expect(page.getByTestId('role')).toHaveText('member');
+  await expect(shownTestId(page, 'user-email')).toHaveText('alice@example.com');
+  await expect(shownTestId(page, 'organization-id')).toHaveText('org_globex');
+  await expect(shownTestId(page, 'role')).toHaveText('member');
 });
 
 test('alice invites a new address → the invitee accepts → is a member', async ({ page, browser }) => {
@@ -78,8 +78,8 @@ test('alice invites a new address → the invitee accepts → is a member', asyn
   await invitee.goto(invitation!.accept_invitation_url);
   await expect(invitee.getByText(/invited you to join Acme/)).toBeVisible();
   await invitee.getByRole('button', { name: 'newcomer@example.com' }).click();
-  await expect(invitee.getByTestId('user-email')).toHaveText('newcomer@example.com');
-  await expect(invitee.getByTestId('organization-id')).toHaveText('org_acme');
+  await expect(shownTestId(invitee, 'user-email')).toHaveText('newcomer@example.com');
+  await expect(shownTestId(invitee, 'organization-id')).toHaveText('org_acme');
   await invitee.context().close();
 
   await page.goto('/organization');
@@ -90,7 +90,7 @@ test('alice invites a new address → the invitee accepts → is a member', asyn
 test("alice changes bob's role → bob's next request sees it", async ({ page, browser }) => {
   const bob = await anotherPerson(browser);
   await helpers().signInAtHome(bob, 'bob@example.com', { organizationId: 'org_acme', via: 'cookie' });
-  await expect(bob.getByTestId('role')).toHaveText('member');
+  await expect(shownTestId(bob, 'role')).toHaveText('member');
 
   const members = await openOrganizationAs(page, 'alice@example.com');
   const bobsRow = members.getByRole('row', { name: /bob@example\.com/ });
@@ -99,7 +99,7 @@ test("alice changes bob's role → bob's next request sees it", async ({ page, b
   await expect(members.getByRole('status')).toHaveText('Changed the role of bob@example.com.');
 
   await bob.reload();
-  await expect(bob.getByTestId('role')).toHaveText('admin');
+  await expect(shownTestId(bob, 'role')).toHaveText('admin');
   await bob.context().close();
 });
 
@@ -162,7 +162,7 @@ test('signing out another session: it is signed out on its next request, and Wor
   await expect(sessions.getByRole('row')).toHaveCount(2);
 
   await other.reload();
-  await expect(other.getByTestId('signed-out')).toBeVisible();
+  await expect(shownTestId(other, 'signed-out')).toBeVisible();
   const { refreshToken } = await unsealSession(otherCookie!);
   expect((await helpers().refreshAtEmulator(refreshToken)).status).toBe(400);
   await other.context().close();

@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { APP_URL } from './ports.js';
-import { claimsOf, emulator, screenshot, sessionCookie, signInAtHome, unsealSession } from './support.js';
+import { claimsOf, emulator, screenshot, sessionCookie, signInAtHome, unsealSession, shownTestId } from './support.js';
 
 test.beforeEach(async () => {
   await emulator.reset();
@@ -45,37 +45,37 @@ test('the admin page shows the fallback to a member', async ({ page }) => {
 // without JavaScript runs against the fixture apps that render on demand (core-flows.spec.ts).
 test('switching organization through <OrgSwitcher> changes the role everywhere', async ({ page }) => {
   await signInAtHome(page, 'alice@example.com', { organizationId: 'org_acme', via: 'hosted' });
-  await expect(page.getByTestId('role')).toHaveText('admin');
+  await expect(shownTestId(page, 'role')).toHaveText('admin');
 
   await switchOrganization(page, 'Acme', 'Globex', '09-org-switcher-open');
-  await expect(page.getByTestId('organization-id')).toHaveText('org_globex');
-  await expect(page.getByTestId('role')).toHaveText('member');
+  await expect(shownTestId(page, 'organization-id')).toHaveText('org_globex');
+  await expect(shownTestId(page, 'role')).toHaveText('member');
   await expect(page).toHaveURL(`${APP_URL}/`);
 
   // A member in Globex: the admin page now shows the fallback, and the account page the new role.
   await page.goto('/admin');
   await expect(page.getByRole('main').getByRole('alert')).toContainText('Admins only');
   await page.goto('/account');
-  await expect(page.getByTestId('account-role')).toContainText('member');
+  await expect(shownTestId(page, 'account-role')).toContainText('member');
 
   // And back: admin again.
   await switchOrganization(page, 'Globex', 'Acme');
   await expect(page).toHaveURL(`${APP_URL}/account`);
-  await expect(page.getByTestId('account-role')).toContainText('admin');
+  await expect(shownTestId(page, 'account-role')).toContainText('admin');
 });
 
 test("useAuth().refreshAuth({ organizationId }) switches the session's organization from a client component", async ({ page, context }) => {
   await signInAtHome(page, 'alice@example.com', { organizationId: 'org_acme', via: 'hosted' });
   await page.goto('/client');
-  await expect(page.getByTestId('client-role')).toHaveText('admin');
-  await expect(page.getByTestId('token-status')).toHaveText('present'); // hydrated: the button has its handler
+  await expect(shownTestId(page, 'client-role')).toHaveText('admin');
+  await expect(shownTestId(page, 'token-status')).toHaveText('present'); // hydrated: the button has its handler
   await page.getByRole('button', { name: 'Refresh session' }).click();
   // The README's button: the action saves a session in Globex...
   await expect.poll(async () => organizationOf((await sessionCookie(context))!), { timeout: 7_000 }).toBe('org_globex');
   // ...which every render from now on shows.
   await page.reload();
-  await expect(page.getByTestId('client-organization')).toHaveText('org_globex');
-  await expect(page.getByTestId('client-role')).toHaveText('member');
+  await expect(shownTestId(page, 'client-organization')).toHaveText('org_globex');
+  await expect(shownTestId(page, 'client-role')).toHaveText('member');
 });
 
 // After refreshAuthAction writes the new session, the same response re-renders the layout; it must
@@ -83,10 +83,10 @@ test("useAuth().refreshAuth({ organizationId }) switches the session's organizat
 test('useAuth() keeps showing the new organization right after refreshAuth({ organizationId })', async ({ page }) => {
   await signInAtHome(page, 'alice@example.com', { organizationId: 'org_acme', via: 'hosted' });
   await page.goto('/client');
-  await expect(page.getByTestId('token-status')).toHaveText('present');
+  await expect(shownTestId(page, 'token-status')).toHaveText('present');
   await page.getByRole('button', { name: 'Refresh session' }).click();
-  await expect(page.getByTestId('client-organization')).toHaveText('org_globex');
+  await expect(shownTestId(page, 'client-organization')).toHaveText('org_globex');
   await page.waitForTimeout(1_000); // the action's re-render arrives after its result
-  await expect(page.getByTestId('client-organization')).toHaveText('org_globex');
-  await expect(page.getByTestId('client-role')).toHaveText('member');
+  await expect(shownTestId(page, 'client-organization')).toHaveText('org_globex');
+  await expect(shownTestId(page, 'client-role')).toHaveText('member');
 });

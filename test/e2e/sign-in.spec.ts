@@ -21,9 +21,9 @@ test('signs in from the home page through the emulator and lands back signed in'
   await chooseUserOnEmulator(page, 'alice@example.com', { organization: 'Acme', shot: '02-emulator-sign-in' });
 
   await expect(page).toHaveURL(`${APP_URL}/`);
-  await expect(page.getByTestId('user-email')).toHaveText('alice@example.com');
-  await expect(page.getByTestId('user-name')).toHaveText('Alice Anderson');
-  await expect(page.getByTestId('role')).toHaveText('admin');
+  await expect(shownTestId(page, 'user-email')).toHaveText('alice@example.com');
+  await expect(shownTestId(page, 'user-name')).toHaveText('Alice Anderson');
+  await expect(shownTestId(page, 'role')).toHaveText('admin');
   await expect(page.getByRole('heading', { name: 'Welcome back, Alice' })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Session' })).toContainText('alice@example.com');
   expect(await sessionCookie(context)).toBeTruthy();
@@ -42,9 +42,9 @@ test('signs up a new user on the emulator and lands back signed in as them', asy
   await page.getByRole('button', { name: 'Create account' }).click();
 
   await expect(page).toHaveURL(`${APP_URL}/`);
-  await expect(page.getByTestId('user-email')).toHaveText('erin@example.com');
-  await expect(page.getByTestId('user-name')).toHaveText('Erin Evans');
-  await expect(page.getByTestId('organization-id')).toHaveText('none');
+  await expect(shownTestId(page, 'user-email')).toHaveText('erin@example.com');
+  await expect(shownTestId(page, 'user-name')).toHaveText('Erin Evans');
+  await expect(shownTestId(page, 'organization-id')).toHaveText('none');
 });
 
 test('middlewareAuth sends a signed-out visitor to sign in and back to the page, query included', async ({ page }) => {
@@ -67,9 +67,9 @@ test('withAuth({ ensureSignedIn: true }) sends a signed-out visitor to sign in a
   await chooseUserOnEmulator(page, 'bob@example.com');
   await expect(page).toHaveURL(`${APP_URL}/account`);
   await expect(shownTestId(page, 'account-email')).toHaveText('bob@example.com');
-  await expect(page.getByTestId('account-role')).toContainText('member');
+  await expect(shownTestId(page, 'account-role')).toContainText('member');
   // The access token reached the API and verified against the JWKS.
-  await expect(page.getByTestId('service-data')).toContainText('"verified": true');
+  await expect(shownTestId(page, 'service-data')).toContainText('"verified": true');
   await screenshot(page, '05-account');
 });
 
@@ -77,10 +77,10 @@ test('useAuth({ ensureSignedIn: true }) in a client page sends a signed-out visi
   await page.goto('/client');
   await chooseUserOnEmulator(page, 'bob@example.com');
   await expect(page).toHaveURL(`${APP_URL}/client`);
-  await expect(page.getByTestId('client-email')).toHaveText('bob@example.com');
-  await expect(page.getByTestId('token-status')).toHaveText('present');
+  await expect(shownTestId(page, 'client-email')).toHaveText('bob@example.com');
+  await expect(shownTestId(page, 'token-status')).toHaveText('present');
   await page.getByRole('button', { name: 'Call the API' }).click();
-  await expect(page.getByTestId('client-api-result')).toContainText('"verified": true');
+  await expect(shownTestId(page, 'client-api-result')).toContainText('"verified": true');
   await screenshot(page, '06-client-page');
 });
 

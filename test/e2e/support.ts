@@ -3,7 +3,7 @@
  * the emulator's hosted page the way a person does or with the test kit's `signInAs`, the session
  * cookie, and screenshots.
  */
-import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { signInAs } from 'authkit-rsc/testing';
 import { unsealData } from 'iron-session';
 import { fileURLToPath } from 'node:url';
@@ -25,8 +25,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  * hidden container before React moves it into place, so for a moment the DOM can hold a hidden copy
  * beside the shown one; a strict locator would see two.
  */
-export function shownTestId(page: Page, testId: string) {
-  return page.getByTestId(testId).filter({ visible: true });
+export function shownTestId(scope: Page | Locator, testId: string): Locator {
+  return scope.getByTestId(testId).filter({ visible: true });
 }
 
 /** What the session cookie holds (the test knows the demo password the app runs with). */
@@ -91,7 +91,7 @@ export function helpersFor({ appUrl: APP_URL, emulatorUrl: EMULATOR_URL }: Targe
       user: email, organizationId: options.organizationId, via: options.via,
     });
     await page.goto('/');
-    await expect(page.getByTestId('user-email')).toHaveText(email);
+    await expect(shownTestId(page, 'user-email')).toHaveText(email);
   }
 
   /** The session cookie's value, if the browser holds one. */
