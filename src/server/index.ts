@@ -47,11 +47,13 @@ export { getFeatureFlagsRuntimeClient } from './auth/feature-flags.js';
 export { getWorkOS } from './auth/get-workos.js';
 export { handleWorkOSEvents } from './auth/handle-workos-events.js';
 export type { HandleWorkOSEventsOptions } from './auth/handle-workos-events.js';
+export { pollWorkOSEvents } from './auth/poll-workos-events.js';
+export type { PollWorkOSEventsOptions, WorkOSEventsPoller } from './auth/poll-workos-events.js';
 export { setSessionStore } from './root/store-choice.js';
 export type { SessionStoreFactory } from './root/store-choice.js';
 export { createRedisStore } from './redis/redis-store.js';
 export type { RedisSessionStore, RedisStoreOptions } from './redis/redis-store.js';
-export type { EndedSessionStore, Membership, MembershipStore, RefreshStore, SessionStore, VerifiedSessionCache } from './store/session-store.js';
+export type { EndedSessionStore, EventCursorStore, Membership, MembershipStore, RefreshStore, SessionStore, VerifiedSessionCache } from './store/session-store.js';
 
 export { AuthKitError, AuthKitConfigError, CallbackError, TokenRefreshError, isAuthKitError } from '../shared/errors.js';
 export type {

@@ -5,8 +5,9 @@ import 'server-only';
  * - `session.revoked`: that session ends (its cookies read as signed out);
  * - `user.deleted`: every session of that user ends, and their memberships are forgotten;
  * - `organization_membership.created` / `.updated` / `.deleted`: the user's memberships are
- *   forgotten (the switcher lists them afresh). A role change reaches the token's claims at its
- *   next refresh; the actions' membership checks always ask WorkOS.
+ *   forgotten (the switcher lists them afresh); a new role, a removal or a deactivation is noted
+ *   as a membership change, so a token issued before it that still shows another role reads as due
+ *   for refresh: the member's next request, on any instance, refreshes and carries the change.
  */
 import type { SessionRoot } from '../root/session-root.js';
 
@@ -34,7 +35,15 @@ export function applyWorkOSEvent(root: SessionRoot, { event, data }: WorkOSEvent
   const userId = text(data.userId) ?? text(data.user_id);
   if (event.startsWith('organization_membership.') && userId) {
     memberships.forget(userId);
+    const organizationId = text(data.organizationId) ?? text(data.organization_id);
+    if (organizationId && event !== 'organization_membership.created') memberships.noteChange(userId, organizationId, roleNow(event, data));
     return true;
   }
   return false;
+}
+
+/** The member's role after the event: null once removed or no longer active. */
+function roleNow(event: string, data: Record<string, unknown>): string | null {
+  if (event === 'organization_membership.deleted' || data.status !== 'active') return null;
+  return text((data.role as { slug?: unknown } | undefined)?.slug) ?? null;
 }

@@ -64,6 +64,9 @@ describe('the Redis store while Redis is away', () => {
       expect(a!.endedSessions.has('session_ended_in_outage')).toBe(true);
       expect(b!.endedSessions.has('session_ended_in_outage')).toBe(false);
       expect(await timed(() => b!.memberships.get('user_1', async () => [{ id: 'org_1', name: 'Acme' }], { fresh: false }))).toMatchObject({ value: [{ id: 'org_1' }] });
+      await a!.eventCursor!.save('event_seen_in_outage');
+      expect(await a!.eventCursor!.takeTurn(60_000)).toEqual({ after: 'event_seen_in_outage' }); // each instance polls for itself
+      expect(await b!.eventCursor!.takeTurn(60_000)).toEqual({ after: undefined });
 
       await redis.start();
       await vi.waitFor(() => expect(b!.endedSessions.has('session_ended_in_outage')).toBe(true), { timeout: 5_000, interval: 20 });

@@ -97,4 +97,15 @@ describe('the Redis store across instances', () => {
     await vi.waitFor(() => expect(b!.memberships.isOutdated(before)).toBe(true), { timeout: 1_000, interval: 10 });
     expect(b!.memberships.isOutdated({ ...before, role: 'admin' })).toBe(false);
   });
+
+  it('gives one instance the turn to poll WorkOS events per interval, and every instance resumes from the cursor saved', async () => {
+    const all = await instances(3);
+    const turns = await Promise.all(all.map((store) => store.eventCursor!.takeTurn(400)));
+    expect(turns.filter((turn) => turn !== null)).toEqual([{ after: undefined }]);
+    await all[turns.findIndex((turn) => turn !== null)]!.eventCursor!.save('event_01');
+    expect(await all[0]!.eventCursor!.takeTurn(400)).toBeNull(); // still within the interval
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    const next = await Promise.all(all.map((store) => store.eventCursor!.takeTurn(400)));
+    expect(next.filter((turn) => turn !== null)).toEqual([{ after: 'event_01' }]);
+  });
 });

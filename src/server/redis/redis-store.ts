@@ -2,12 +2,14 @@ import 'server-only';
 /**
  * The Redis `SessionStore`: refreshes single-flight across instances, ended sessions and
  * memberships shared (each instance answering the hot path from its own view, kept current over
- * pub/sub), verified sessions per process (each instance checks a cookie once). Redis is never
- * required: while it cannot answer, every part behaves as the in-process store (redis-link.ts).
+ * pub/sub), one events poller per interval, verified sessions per process (each instance checks a
+ * cookie once). Redis is never required: while it cannot answer, every part behaves as the
+ * in-process store (redis-link.ts).
  */
 import type { SessionStore } from '../store/session-store.js';
 import { createVerifiedSessions } from '../store/in-process-store.js';
 import { createRedisEndedSessions } from './redis-ended-sessions.js';
+import { createRedisEventCursor } from './redis-event-cursor.js';
 import { createRedisLink } from './redis-link.js';
 import { createRedisMemberships } from './redis-memberships.js';
 import { createRedisRefreshes } from './redis-refreshes.js';
@@ -48,6 +50,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisSessionStore 
     endedSessions: createRedisEndedSessions(link, keys),
     verifiedSessions: createVerifiedSessions(),
     memberships: createRedisMemberships(link, keys),
+    eventCursor: createRedisEventCursor(link, keys),
     ready: () => link.ready(),
     close: () => link.close(),
   };

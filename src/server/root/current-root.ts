@@ -10,7 +10,8 @@ import 'server-only';
  * root, and production code never calls it.
  */
 import { getConfig } from '../config.js';
-import { createInProcessStore } from '../store/in-process-store.js';
+import { createEndedSessions, createInProcessStore } from '../store/in-process-store.js';
+import type { EndedSessionStore } from '../store/session-store.js';
 import { membershipChanges, type MembershipChanges } from '../store/membership-changes.js';
 import { createSessionRoot, type SessionRoot, type SessionRootParts } from './session-root.js';
 import { chosenStore, storeChoiceVersion } from './store-choice.js';
@@ -22,36 +23,37 @@ let seams: SessionSeams = {};
 let current: SessionRoot | undefined;
 let currentChoice = -1;
 
-// Membership changes noted by the kit's organization actions are kept once per process, on
-// globalThis: Next bundles the proxy and the app separately (each with its own copy of this module
-// and so its own in-process store), and the proxy must see a change the app's action noted to
-// refresh that member's session in place. Everything else the in-process store keeps is per bundle.
-const CHANGES = Symbol.for('authkit-rsc.membership-changes');
-const host = globalThis as typeof globalThis & { [CHANGES]?: MembershipChanges };
-const processMembershipChanges = (): MembershipChanges => (host[CHANGES] ??= membershipChanges());
+// What must reach every bundle of this process is kept once per process, on globalThis: Next
+// bundles the proxy, the app and instrumentation.ts separately (each with its own copy of this
+// module, so its own in-process store). The proxy must refuse a session that the app's sign-out,
+// its events route or the events poller ended, and refresh a member's session in place after the
+// app's action changed their role. The rest of the in-process store (caches) is per bundle.
+const SHARED = Symbol.for('authkit-rsc.process-store');
+const host = globalThis as typeof globalThis & { [SHARED]?: { changes: MembershipChanges; ended: EndedSessionStore } };
+const processShared = () => (host[SHARED] ??= { changes: membershipChanges(), ended: createEndedSessions() });
 
 /** The current session root. @throws AuthKitConfigError when the configuration is invalid. */
 export function sessionRoot(): SessionRoot {
   const config = getConfig();
   if (current?.config !== config || currentChoice !== storeChoiceVersion()) {
     currentChoice = storeChoiceVersion();
-    current = createSessionRoot({ ...seams, config, store: seams.store ?? chosenStore(config) ?? createInProcessStore({ changes: processMembershipChanges() }) });
+    current = createSessionRoot({ ...seams, config, store: seams.store ?? chosenStore(config) ?? createInProcessStore(processShared()) });
   }
   return current;
 }
 
 /**
- * Test seams: the next root is built with these parts (and fresh caches: the process's membership
- * changes are dropped too). Returns a function that puts the defaults back.
+ * Test seams: the next root is built with these parts (and fresh caches: the process's ended sessions
+ * and membership changes are dropped too). Returns a function that puts the defaults back.
  */
 export function bindSessionSeams(next: SessionSeams): () => void {
   seams = next;
   current = undefined;
-  delete host[CHANGES];
+  delete host[SHARED];
   return () => {
     if (seams !== next) return;
     seams = {};
     current = undefined;
-    delete host[CHANGES];
+    delete host[SHARED];
   };
 }

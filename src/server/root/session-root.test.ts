@@ -64,7 +64,7 @@ describe('sessionRoot and its seams', () => {
     expect(sessionRoot().verifyAccessToken).not.toBe(verifyAccessToken);
   });
 
-  it("shares membership changes with another copy of the kit in the process (Next's proxy and app bundles), nothing else", async () => {
+  it("shares ended sessions and membership changes with another copy of the kit in the process (Next's proxy and app bundles), not its caches", async () => {
     restore = setTestEnv();
     const here = sessionRoot().store;
     vi.resetModules(); // a second copy of every module, as a second bundle has
@@ -73,10 +73,15 @@ describe('sessionRoot and its seams', () => {
     const before = { sub: 'user_bob', org_id: 'org_acme', role: 'member', iat: Math.floor(Date.now() / 1000) - 60 };
     there.memberships.noteChange('user_bob', 'org_acme', 'admin');
     expect(here.memberships.isOutdated(before)).toBe(true);
-    there.endedSessions.add('session_ended_there');
-    expect(here.endedSessions.has('session_ended_there')).toBe(false);
-    const unbind = bindSessionSeams({}); // a test's fresh root starts with no changes
+    there.endedSessions.add('session_ended_there'); // a sign-out in the app: the proxy refuses a copy of the cookie
+    expect(here.endedSessions.has('session_ended_there')).toBe(true);
+    const list = vi.fn(async () => [{ id: 'org_acme', name: 'Acme' }]);
+    await there.memberships.get('user_bob', list, { fresh: false });
+    await here.memberships.get('user_bob', list, { fresh: false });
+    expect(list).toHaveBeenCalledTimes(2); // caches stay per bundle
+    const unbind = bindSessionSeams({}); // a test's fresh root starts with nothing ended or changed
     expect(sessionRoot().store.memberships.isOutdated(before)).toBe(false);
+    expect(sessionRoot().store.endedSessions.has('session_ended_there')).toBe(false);
     unbind();
   });
 });

@@ -4,7 +4,7 @@ import 'server-only';
  * the fetch, bound together once per configuration. Every session function takes it as its first
  * argument (`readSession(root, sealed)`, `sealSession(root, session)`, `refreshTokens(root, …)`):
  * nothing under `session/` reads the environment, picks a runtime or keeps state of its own, so a
- * test builds a root from plain values and a shared store (issue 16) plugs in here, as `store`.
+ * test builds a root from plain values and a shared store (`redis/redis-store.ts`) plugs in here, as `store`.
  * `current-root.ts` holds the root the kit's entry points use.
  */
 import type { AuthKitConfig } from '../config.js';

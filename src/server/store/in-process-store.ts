@@ -1,10 +1,10 @@
 import 'server-only';
 /**
  * The default `SessionStore`: everything in this process's memory, bounded. Each of Next's
- * bundles (the proxy's and the app's) has its own, except the membership changes, which the
- * session root shares per process (`root/current-root.ts`); across instances the kit
+ * bundles (the proxy's and the app's) has its own, except the ended sessions and the membership
+ * changes, which the session root shares per process (`root/current-root.ts`); across instances the kit
  * relies on the retry marker cookie, the tokens' own expiry and WorkOS's refresh-token reuse
- * window, as the reference does (issue 16 shares them through Redis).
+ * window, as the reference does (the Redis store shares them).
  */
 import { MEMBERSHIPS_TTL_MS } from '../../shared/constants.js';
 import { refreshBufferSeconds } from '../../shared/token-expiry.js';
@@ -71,6 +71,6 @@ function memberships(changes: MembershipChanges): MembershipStore {
 }
 
 /** A new in-process store (the session root makes one per configuration). */
-export function createInProcessStore({ changes = membershipChanges() }: { changes?: MembershipChanges } = {}): SessionStore {
-  return { refreshes: createRefreshFlights(), endedSessions: createEndedSessions(), verifiedSessions: createVerifiedSessions(), memberships: memberships(changes) };
+export function createInProcessStore({ changes = membershipChanges(), ended = createEndedSessions() }: { changes?: MembershipChanges; ended?: EndedSessionStore } = {}): SessionStore {
+  return { refreshes: createRefreshFlights(), endedSessions: ended, verifiedSessions: createVerifiedSessions(), memberships: memberships(changes) };
 }

@@ -2,7 +2,7 @@ import 'server-only';
 /**
  * The `SessionStore` seam: everything the kit remembers between requests. The session root binds
  * one (`root/session-root.ts`); the default keeps it all in this process (`in-process-store.ts`).
- * A store shared by many instances (Redis: issue 16) implements the same four parts; each says
+ * A store shared by many instances (Redis: `redis/redis-store.ts`) implements the same four parts (and may share the events cursor); each says
  * below what it must guarantee and whether the proxy's hot path reads it (then it must answer
  * from memory, a shared store keeping a local view current).
  */
@@ -61,9 +61,25 @@ export interface MembershipStore {
   isOutdated(claims: MembershipClaims): boolean;
 }
 
+/**
+ * Where polling WorkOS's events API resumes (`pollWorkOSEvents`), shared so that one instance
+ * polls per interval and a restarted one resumes where the last poll ended. Optional: without it
+ * each process polls on its own, from its own cursor (applying an event twice is harmless).
+ */
+export interface EventCursorStore {
+  /**
+   * The last event id applied (undefined: none yet) when it is this instance's turn to poll;
+   * null when another instance took the turn less than `intervalMs` ago.
+   */
+  takeTurn(intervalMs: number): Promise<{ after: string | undefined } | null>;
+  /** Remembers `after`, the id of the last event applied. */
+  save(after: string): Promise<void>;
+}
+
 export interface SessionStore {
   readonly refreshes: RefreshStore;
   readonly endedSessions: EndedSessionStore;
   readonly verifiedSessions: VerifiedSessionCache;
   readonly memberships: MembershipStore;
+  readonly eventCursor?: EventCursorStore;
 }
