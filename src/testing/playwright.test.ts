@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestEmulator, useEmulatorEnv } from '../../test/support/emulator.js';
+import { startTestEmulator, pointEnvAtEmulator } from '../../test/support/emulator.js';
 import type { Emulator } from '../emulator/index.js';
 import { readSessionFromCookies } from '../server/session/read-session.js';
 import { signInAs } from './index.js';
@@ -23,7 +23,7 @@ const app = createServer(async (request, response) => {
 
 beforeAll(async () => {
   emulator = await startTestEmulator();
-  restoreEnv = useEmulatorEnv(emulator);
+  restoreEnv = pointEnvAtEmulator(emulator);
   await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
 });
 afterAll(async () => {

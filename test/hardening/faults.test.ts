@@ -14,7 +14,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 vi.mock('next/headers', async () => (await import('../../src/testing/next-headers.js')).nextHeadersMock);
 import { signInThroughHostedPage } from '../support/hosted-sign-in.js';
 import { TEST_COOKIE_PASSWORD } from '../support/env.js';
-import { startTestEmulator, useEmulatorEnv } from '../support/emulator.js';
+import { startTestEmulator, pointEnvAtEmulator } from '../support/emulator.js';
 import { mockRequest } from '../../src/testing/next-headers.js';
 import { refreshSession } from '../../src/server/auth/refresh-session.js';
 import { signOut } from '../../src/server/auth/sign-out.js';
@@ -161,7 +161,7 @@ describe('key rotation (a new kid)', () => {
     // Rotation writes the emulator's key file: this one gets its own emulator and key, not the suites' shared key.
     const keys = mkdtempSync(join(tmpdir(), 'authkit-hardening-keys-'));
     const emulator = await startTestEmulator({ keyFile: join(keys, 'signing-key.json') });
-    const restoreEnv = useEmulatorEnv(emulator); // a new API port: a cold start
+    const restoreEnv = pointEnvAtEmulator(emulator); // a new API port: a cold start
     try {
       const proxy = authkitProxy(protect);
       const old = await session({}, 'wos-session', emulator);

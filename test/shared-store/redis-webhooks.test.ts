@@ -8,74 +8,42 @@
 import type { WorkOS } from '@workos-inc/node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Emulator } from '../../src/emulator/index.js';
-import { startAppInstance, type AppInstance } from '../support/app-instances.js';
-import { startTestEmulator, useEmulatorEnv } from '../support/emulator.js';
+import { firstAnswered, proxyOnce, startSharedApp, type AppInstance, type SharedApp } from '../support/app-instances.js';
 import { controlRequest, sdkFor } from '../support/emulator-harness.js';
-import { TEST_COOKIE_PASSWORD, TEST_REDIRECT_URI } from '../support/env.js';
-import { freePort, startTestRedis, type TestRedis } from '../support/redis-server.mjs';
+import { freePort } from '../support/redis-server.mjs';
 import { mintSession } from '../support/sessions.js';
 
 const SECRET = 'whsec_test_redis_webhooks';
 const WITHIN_MS = 1_000;
 
-interface Run {
-  userId: string | null;
-  sessionId: string | null;
-}
-
-let redis: TestRedis;
+let app: SharedApp;
 let emulator: Emulator;
 let workos: WorkOS;
 let eventsUrl: string;
-let restoreEnv: () => void = () => {};
 /** [0] receives the webhooks; [1] and [2] only share its Redis. */
-const instances: AppInstance[] = [];
+let instances: AppInstance[] = [];
 const others = () => instances.slice(1);
 
 beforeAll(async () => {
   const port = await freePort();
   eventsUrl = `http://127.0.0.1:${port}/api/workos-events`;
-  [redis, emulator] = await Promise.all([startTestRedis(), startTestEmulator({ webhookUrl: eventsUrl, webhookSecret: SECRET })]);
-  restoreEnv = useEmulatorEnv(emulator);
+  app = await startSharedApp({ emulator: { webhookUrl: eventsUrl, webhookSecret: SECRET }, env: { WORKOS_WEBHOOK_SECRET: SECRET } });
+  ({ emulator, instances } = app);
   workos = sdkFor(emulator);
-  const env = {
-    ...emulator.env,
-    WORKOS_COOKIE_PASSWORD: TEST_COOKIE_PASSWORD,
-    NEXT_PUBLIC_WORKOS_REDIRECT_URI: TEST_REDIRECT_URI,
-    AUTHKIT_REDIS_URL: redis.url,
-    WORKOS_WEBHOOK_SECRET: SECRET,
-  };
-  instances.push(...(await Promise.all([1, 2, 3].map(() => startAppInstance(env)))));
-  for (const instance of instances) expect(await instance.ask('ready')).toBe(true);
   expect(await instances[0]!.ask('serve-events', { port })).toBe(eventsUrl);
 }, 60_000);
 
-afterAll(async () => {
-  await Promise.all(instances.map((instance) => instance.stop()));
-  restoreEnv();
-  await Promise.all([emulator?.close(), redis?.stop()]);
-});
-
-const proxy = async (instance: AppInstance, cookie: string) => (await instance.ask<Run[]>('proxy', { cookie, count: 1 }))[0]!;
+afterAll(() => app?.stop());
 
 /** A session for `email` that every instance accepts, and its session id. */
 async function liveSession(email: string) {
   const { session, sealed } = await mintSession(emulator, { email });
-  for (const instance of instances) expect(await proxy(instance, sealed)).toMatchObject({ userId: session.user.id });
-  return { sealed, userId: session.user.id, sessionId: (await proxy(instances[0]!, sealed)).sessionId! };
+  for (const instance of instances) expect(await proxyOnce(instance, sealed)).toMatchObject({ userId: session.user.id });
+  return { sealed, userId: session.user.id, sessionId: (await proxyOnce(instances[0]!, sealed)).sessionId! };
 }
 
 /** How long after `since` each of the other instances first refuses `sealed` (throws after 5 s). */
-function refusedAfter(sealed: string, since: number): Promise<number[]> {
-  return Promise.all(
-    others().map(async (instance) => {
-      while ((await proxy(instance, sealed)).userId !== null) {
-        if (performance.now() - since > 5_000) throw new Error('the session was still accepted after 5 s');
-      }
-      return performance.now() - since;
-    }),
-  );
-}
+const refusedAfter = (sealed: string, since: number) => firstAnswered(others(), sealed, since, (run) => run.userId === null);
 
 /** The delivery states of the events the emulator sent since its last reset, by event name. */
 async function deliveries(event: string): Promise<string[]> {
@@ -146,7 +114,7 @@ describe("WorkOS events through one instance's handleWorkOSEvents(), shared thro
     await workos.userManagement.revokeSession({ sessionId });
     expect(await deliveries('session.revoked')).toEqual(['failed:401']);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    for (const instance of instances) expect(await proxy(instance, sealed)).toMatchObject({ sessionId });
+    for (const instance of instances) expect(await proxyOnce(instance, sealed)).toMatchObject({ sessionId });
     for (const instance of instances) expect(await instance.ask('ended', { sessionId })).toBe(false);
   }, 30_000);
 });

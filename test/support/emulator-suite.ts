@@ -7,14 +7,14 @@
  */
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import type { Emulator, EmulatorOptions } from '../../src/emulator/index.js';
-import { startTestEmulator, useEmulatorEnv } from './emulator.js';
+import { startTestEmulator, pointEnvAtEmulator } from './emulator.js';
 
 export function emulatorSuite(options: EmulatorOptions = {}): { emulator: Emulator } {
   const suite = {} as { emulator: Emulator };
   let restoreEnv: (() => void) | undefined;
   beforeAll(async () => {
     suite.emulator = await startTestEmulator(options);
-    restoreEnv = useEmulatorEnv(suite.emulator);
+    restoreEnv = pointEnvAtEmulator(suite.emulator);
   });
   afterAll(async () => {
     restoreEnv?.();

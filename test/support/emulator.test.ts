@@ -1,6 +1,6 @@
 /** The shared emulator fixture: env wiring and its restore. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { useEmulatorEnv } from './emulator.js';
+import { pointEnvAtEmulator } from './emulator.js';
 import { TEST_COOKIE_PASSWORD, TEST_REDIRECT_URI } from './env.js';
 
 const fakeEmulator = {
@@ -23,11 +23,11 @@ afterEach(() => {
   }
 });
 
-describe('useEmulatorEnv', () => {
+describe('pointEnvAtEmulator', () => {
   it('sets the env block plus test defaults, and restores what was there before', () => {
     for (const name of NAMES) delete process.env[name];
     process.env.WORKOS_API_PORT = '4100';
-    const restore = useEmulatorEnv(fakeEmulator);
+    const restore = pointEnvAtEmulator(fakeEmulator);
     expect(process.env).toMatchObject({
       ...fakeEmulator.env,
       WORKOS_COOKIE_PASSWORD: TEST_COOKIE_PASSWORD,
@@ -43,7 +43,7 @@ describe('useEmulatorEnv', () => {
   it('keeps a cookie password and redirect URI that are already set', () => {
     process.env.WORKOS_COOKIE_PASSWORD = 'an-existing-password-that-is-long-enough';
     process.env.NEXT_PUBLIC_WORKOS_REDIRECT_URI = 'http://localhost:4000/auth';
-    const restore = useEmulatorEnv(fakeEmulator);
+    const restore = pointEnvAtEmulator(fakeEmulator);
     expect(process.env.WORKOS_COOKIE_PASSWORD).toBe('an-existing-password-that-is-long-enough');
     expect(process.env.NEXT_PUBLIC_WORKOS_REDIRECT_URI).toBe('http://localhost:4000/auth');
     restore();

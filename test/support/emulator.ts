@@ -30,7 +30,7 @@ export function startTestEmulator(options: EmulatorOptions = {}): Promise<Emulat
  * `NEXT_PUBLIC_WORKOS_REDIRECT_URI` unless already set. Returns a function that restores the
  * previous values.
  */
-export function useEmulatorEnv(emulator: Pick<Emulator, 'env'>): () => void {
+export function pointEnvAtEmulator(emulator: Pick<Emulator, 'env'>): () => void {
   const values: Record<string, string> = {
     ...emulator.env,
     WORKOS_COOKIE_PASSWORD: process.env.WORKOS_COOKIE_PASSWORD ?? TEST_COOKIE_PASSWORD,

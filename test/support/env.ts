@@ -1,7 +1,7 @@
 /**
  * The kit's environment in tests: one cookie password and one redirect URI for every suite, and
  * `setTestEnv` to set the kit's variables for one test and restore them afterwards. (Suites that
- * need WorkOS point the environment at an emulator with `useEmulatorEnv`, emulator.ts.)
+ * need WorkOS point the environment at an emulator with `pointEnvAtEmulator`, emulator.ts.)
  */
 
 /** A fixed test-only cookie password (32+ characters), never used outside tests. */

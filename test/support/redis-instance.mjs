@@ -11,11 +11,14 @@
  * - `{ op: 'memberships', userId }`: the user's memberships for display (`<org id>:<role>`), through the store
  *   (a kept listing while fresh, as the org switcher reads them);
  * - `{ op: 'serve-events', port }`: serves the kit's `handleWorkOSEvents()` (WORKOS_WEBHOOK_SECRET)
- *   at `http://127.0.0.1:<port>/api/workos-events`, as an app's route would; answers the URL.
+ *   at `http://127.0.0.1:<port>/api/workos-events`, as an app's route would; answers the URL;
+ * - `{ op: 'poll-events', intervalMs }`: starts the kit's `pollWorkOSEvents()`, as an app's
+ *   instrumentation.ts would; answers true.
  */
 import { createServer } from 'node:http';
 import { NextRequest } from 'next/server.js';
 import { handleWorkOSEvents } from '../../dist/server/auth/handle-workos-events.js';
+import { pollWorkOSEvents } from '../../dist/server/auth/poll-workos-events.js';
 import { authkit } from '../../dist/server/proxy/authkit.js';
 import { sessionRoot } from '../../dist/server/root/current-root.js';
 import { workosClient } from '../../dist/server/workos.js';
@@ -59,6 +62,7 @@ const operations = {
   ended: ({ sessionId }) => sessionRoot().store.endedSessions.has(sessionId),
   memberships: async ({ userId }) => (await sessionRoot().store.memberships.get(userId, () => listAtWorkOS(userId), { fresh: false })).map((m) => `${m.id}:${m.role}`),
   'serve-events': serveEvents,
+  'poll-events': ({ intervalMs }) => (pollWorkOSEvents({ intervalMs }), true),
 };
 
 process.on('message', async (message) => {
