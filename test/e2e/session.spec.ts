@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { APP_URL } from './ports.js';
 import {
   AUTHENTICATE, LOGOUT, SESSION_COOKIE, claimsOf, emulator, refreshAtEmulator, screenshot, sessionCookie,
-  shownTestId, signInAtHome, unsealSession,
+  shownTestId, signInAtHome, unsealSession, workos,
 } from './support.js';
 
 test.beforeEach(async () => {
@@ -106,6 +106,19 @@ test('signing out ends the session at the emulator and shows the signed-out view
   const refresh = await refreshAtEmulator(refreshToken);
   expect(refresh.status).toBe(400);
   expect(refresh.body.error).toBe('invalid_grant');
+});
+
+test('a session revoked at WorkOS (elsewhere) is refused within seconds: the example polls the events API', async ({ page, context }) => {
+  await signInAtHome(page, 'bob@example.com', { via: 'hosted' });
+  const { accessToken } = await unsealSession((await sessionCookie(context))!);
+  // Its access token lives 5 minutes: without the events, the session would outlive this test.
+  await workos.userManagement.revokeSession({ sessionId: claimsOf(accessToken).sid });
+  // example/instrumentation.ts polls every 2 s; the poller's bundle, the proxy's and the page's share what ended.
+  await expect(async () => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'You are signed out' })).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 10_000, intervals: [500] });
+  expect(await sessionCookie(context)).toBeUndefined(); // the proxy cleared it
 });
 
 test('signOut({ returnTo }) lands on the given page', async ({ page, context }) => {

@@ -4,6 +4,7 @@
  * cookie, and screenshots.
  */
 import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { WorkOS } from '@workos-inc/node';
 import { signInAs } from 'authkit-rsc/testing';
 import { unsealData } from 'iron-session';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,8 @@ export const SCREENSHOT_DIR = fileURLToPath(new URL('../../example/e2e-screensho
 export const SESSION_COOKIE = 'wos-session';
 export const AUTHENTICATE = 'POST /user_management/authenticate';
 export const LOGOUT = 'GET /user_management/sessions/logout';
+/** The emulator's default API key (its seed), which the apps under test run with. */
+const EMULATOR_API_KEY = 'sk_test_emulator';
 
 /** Saves a full-page screenshot to example/e2e-screenshots/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
@@ -107,15 +110,19 @@ export function helpersFor({ appUrl: APP_URL, emulatorUrl: EMULATOR_URL }: Targe
       body: JSON.stringify({
         grant_type: 'refresh_token',
         client_id: 'client_emulator',
-        client_secret: 'sk_test_emulator',
+        client_secret: EMULATOR_API_KEY,
         refresh_token: refreshToken,
       }),
     });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   }
 
-  return { emulator, chooseUserOnEmulator, signInAtHome, sessionCookie, refreshAtEmulator };
+  /** The real WorkOS SDK pointed at this app's emulator: what an admin's script or another device calls. */
+  const { hostname, port } = new URL(EMULATOR_URL);
+  const workos = new WorkOS(EMULATOR_API_KEY, { apiHostname: hostname, port: Number(port), https: false });
+
+  return { emulator, chooseUserOnEmulator, signInAtHome, sessionCookie, refreshAtEmulator, workos };
 }
 
 /** The example app's helpers (the specs that only run against it import these). */
-export const { emulator, chooseUserOnEmulator, signInAtHome, sessionCookie, refreshAtEmulator } = helpersFor(TARGETS.example);
+export const { emulator, chooseUserOnEmulator, signInAtHome, sessionCookie, refreshAtEmulator, workos } = helpersFor(TARGETS.example);
