@@ -5,6 +5,7 @@
  * the configuration reads has its row in docs/configuration.md, and every `npm run` command the
  * docs give is a script of package.json.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -65,6 +66,20 @@ describe('the documentation', () => {
   it('checks the pages users are sent to (the README links into docs/, which links back)', () => {
     expect(DOCUMENTS).toEqual(expect.arrayContaining(['docs/errors.md', 'docs/configuration.md', 'docs/README.md']));
     expect(linkTargets(read('README.md'))).toEqual(expect.arrayContaining(['docs/README.md', 'docs/errors.md', 'CONTRIBUTING.md']));
+  });
+
+  it('the package ships the guide: every link from the README and SECURITY.md into docs/ resolves inside the packed files', () => {
+    const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot, encoding: 'utf8' })) as [{ files: Array<{ path: string }> }];
+    const packed = new Set(pack.files.map((file) => file.path));
+    const intoDocs = ['README.md', 'SECURITY.md'].flatMap((document) =>
+      linkTargets(read(document)).filter((target) => target.startsWith('docs/') && target.split('#')[0]!.endsWith('.md')),
+    );
+    expect(intoDocs.length).toBeGreaterThan(10);
+    expect(intoDocs.filter((target) => !packed.has(target.split('#')[0]!))).toEqual([]);
+    for (const guide of [...packed].filter((path) => path.startsWith('docs/'))) {
+      const missing = linkTargets(read(guide)).filter((target) => !isExternal(target) && /^[\w-]+\.md(#|$)/.test(target) && !packed.has(`docs/${target.split('#')[0]}`));
+      expect(missing, guide).toEqual([]);
+    }
   });
 
   it('docs/errors.md has one ## section per error code, its anchor the code, and no section for a code that does not exist', () => {
