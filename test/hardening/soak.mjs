@@ -13,7 +13,10 @@
 // With --redis (issue 16) every instance gets AUTHKIT_REDIS_URL for a real redis-server the soak
 // starts and restarts at random while users browse; the checks are the same, plus: K concurrent
 // requests with one expired cookie, spread over the instances, cause exactly one refresh at WorkOS
-// while Redis is up, and at most one per instance while it is down (and every page is signed in).
+// while Redis is up, and at most one per instance while it is down (and every page is signed in);
+// and the same rounds run all through the restarts (some timed to hit them), each counted by its
+// own refresh token: at least one refresh and at most one per instance, none refused, every page
+// signed in, and some rounds inside an outage.
 //
 // Needs the built example: npm run build && npm run build --workspace example.
 // Ports: SOAK_APP_PORT (3300, with --redis 3350; further instances use +1, +2) and
@@ -22,7 +25,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { exampleIsBuilt, startStack } from '../../scripts/stack.mjs';
 import { SoakBrowser, parseForms } from './soak-browser.mjs';
-import { restartAtRandom, startSoakRedis } from './soak-redis.mjs';
+import { redisDuring, restartAtRandom, startSoakRedis, tapRefreshes } from './soak-redis.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -81,7 +84,7 @@ const stats = {
   faults: {},
   emulator: { authenticate400: 0, authenticateStatuses: {} },
   twoInstance: { sessions: 0, requests: 0, signedIn: 0, refreshCalls: 0, callsByRound: [] },
-  redis: { restarts: 0, downMs: 0, downCheck: undefined },
+  redis: { restarts: 0, downMs: 0, downCheck: undefined, restartRounds: undefined },
   edge: {},
 };
 let lastFaultAt = 0;
@@ -164,6 +167,7 @@ async function mint(browser, user, options = {}) {
   const session = await createTestSession({ user, emulatorUrl: emulator.url, cookiePassword: password, ...options });
   for (const name of [...browser.jar.keys()]) if (name.startsWith('wos-session')) browser.jar.delete(name);
   for (const cookie of session.cookies) browser.jar.set(cookie.name, cookie.value);
+  return session;
 }
 
 // --- what a page says about the session ---
@@ -382,24 +386,86 @@ async function edgeChecks() {
   stats.edge.plantedHandOverIgnored = isSignedOutHome(spoof.text) && !signedInAs(spoof.text);
 }
 
+/** A session minted on a new browser, its access token expired 2 s later: every request with it must refresh. */
+async function expiredSession() {
+  const browser = new SoakBrowser(record);
+  const session = await mint(browser, pick(PEOPLE).email, { expiresIn: 2 });
+  await sleep(2500);
+  return { browser, session };
+}
+
+/** `count` requests with `browser`'s cookie at once, spread over the instances in turn: how many were made and rendered signed in. */
+async function signedInPages(browser, count = 10) {
+  const pages = await Promise.all(Array.from({ length: count }, (_, i) => visit(browser, `${instances[i % instances.length]}/`, { tag: 'two-instance' })));
+  return { requests: pages.length, signedIn: pages.filter((page) => signedInAs(page.text)).length };
+}
+
 /** Rounds of 10 concurrent requests with one just-expired cookie, spread over the instances; the refresh calls of each round. */
 async function twoInstanceCheck(rounds, into = stats.twoInstance) {
   for (let round = 0; round < rounds; round += 1) {
-    const browser = new SoakBrowser(record);
-    await mint(browser, pick(PEOPLE).email, { expiresIn: 2 });
-    await sleep(2500); // expired: every request below must refresh, on every instance at once
+    const { browser } = await expiredSession();
     const before = emulator.control.counters()[AUTHENTICATE] ?? 0;
-    const pages = await Promise.all(Array.from({ length: 10 }, (_, i) => visit(browser, `${instances[i % instances.length]}/`, { tag: 'two-instance' })));
+    const burst = await signedInPages(browser);
     const calls = (emulator.control.counters()[AUTHENTICATE] ?? 0) - before;
+    const again = await signedInPages(browser, instances.length);
     into.sessions += 1;
-    into.requests += pages.length;
-    into.signedIn += pages.filter((page) => signedInAs(page.text)).length;
+    into.requests += burst.requests + again.requests;
+    into.signedIn += burst.signedIn + again.signedIn;
     into.refreshCalls += calls;
     into.callsByRound.push(calls);
-    const again = await Promise.all(instances.map((base) => visit(browser, `${base}/`, { tag: 'two-instance' })));
-    into.signedIn += again.filter((page) => signedInAs(page.text)).length;
-    into.requests += again.length;
   }
+}
+
+/**
+ * Shared-refresh rounds while Redis restarts at random (until `until`): like twoInstanceCheck, but
+ * the users refresh meanwhile, so each round counts its own session's refreshes at the emulator
+ * (`tap`). Two lanes of rounds, one after another in each: one sends each burst as soon as its
+ * cookie has expired, wherever the restarts are; the other (`aligned`) then waits for Redis's next
+ * change (stopping, down, starting, back) and sends it right then. Each round notes what Redis did
+ * during its burst (`redisDuring`); the counts are read at the end, so a refresh that finished
+ * after its pages (the 10 s cap) still counts.
+ */
+async function restartRoundsCheck(tap, until, nextRedisChange) {
+  const rounds = [];
+  const lane = async (aligned) => {
+    let upcoming = expiredSession();
+    while (Date.now() < until && running()) {
+      const { browser, session } = await upcoming;
+      upcoming = expiredSession(); // the next round's cookie expires during this round
+      const seen = tap.track(session.session.refreshToken);
+      if (aligned) await Promise.race([nextRedisChange(), sleep(Math.max(0, until - Date.now()))]);
+      const from = Date.now();
+      const burst = await signedInPages(browser);
+      const to = Date.now();
+      const again = await signedInPages(browser, instances.length);
+      rounds.push({ seen, aligned, from, to, requests: burst.requests + again.requests, signedIn: burst.signedIn + again.signedIn });
+    }
+    await upcoming; // minted, never used
+  };
+  await Promise.all([lane(false), lane(true)]);
+  await sleep(1000); // answers still on their way to a refresh the cap let go of
+  return summariseRounds(rounds);
+}
+
+/** The rounds' figures: per round what Redis did, its refreshes (one per Idempotency-Key) and HTTP attempts; the distributions. */
+function summariseRounds(rounds) {
+  const check = { rounds: rounds.length, aligned: 0, requests: 0, signedIn: 0, byRedis: {}, refreshesByRedis: {}, attempts: 0, statuses: {}, metWorkosFault: 0, perRound: [] };
+  for (const { seen, aligned, from, to, requests, signedIn } of rounds) {
+    const redisState = redisDuring(stats.redis.outages ?? [], from, to);
+    const refreshes = seen.keys.size;
+    check.aligned += aligned ? 1 : 0;
+    check.requests += requests;
+    check.signedIn += signedIn;
+    check.attempts += seen.attempts;
+    check.metWorkosFault += Object.keys(seen.statuses).some((status) => status !== '200') ? 1 : 0; // an injected fault hit its refresh
+    check.byRedis[redisState] = (check.byRedis[redisState] ?? 0) + 1;
+    const distribution = (check.refreshesByRedis[redisState] ??= {});
+    distribution[refreshes] = (distribution[refreshes] ?? 0) + 1;
+    for (const [status, count] of Object.entries(seen.statuses)) check.statuses[status] = (check.statuses[status] ?? 0) + count;
+    check.perRound.push({ redis: redisState, aligned, refreshes, attempts: seen.attempts, statuses: seen.statuses, burstMs: to - from, signedIn: `${signedIn}/${requests}` });
+  }
+  check.overlappingOutages = (check.byRedis.restarting ?? 0) + (check.byRedis.down ?? 0);
+  return check;
 }
 
 /** With Redis stopped: the instances refresh on their own (at most one call each), every page signed in; then Redis is back. */
@@ -461,6 +527,11 @@ async function outageCheck() {
   return check;
 }
 
+/** Redis's outages in seconds since the run started, [stopping, back], for the summary. */
+function outagesFromStart(outages = [], startedAt) {
+  return outages.map(({ stoppingAt, upAt }) => [stoppingAt, upAt].map((at) => (at === undefined ? null : Math.round((at - startedAt) / 100) / 10)));
+}
+
 // --- run ---
 const startedAt = Date.now();
 let results;
@@ -469,9 +540,23 @@ try {
   await edgeChecks();
   await twoInstanceCheck(3);
   const faults = injectFaults();
-  const restarts = REDIS ? restartAtRandom(redis, { until: quietFrom, between, sleep, stats: stats.redis }) : undefined;
+  let restarts;
+  let restartRounds;
+  if (REDIS) {
+    // Shared-refresh rounds alongside the users, as long as Redis restarts (quiet then, like the faults).
+    const waiting = [];
+    const nextRedisChange = () => new Promise((resolve) => waiting.push(resolve));
+    const onChange = (state) => waiting.splice(0).forEach((resolve) => resolve(state));
+    restarts = restartAtRandom(redis, { until: quietFrom, between, sleep, stats: stats.redis, onChange });
+    const tap = tapRefreshes(EMULATOR_PORT);
+    // Handled now: a failed round (a request that got no answer) must not end the run before the stack is stopped.
+    restartRounds = restartRoundsCheck(tap, quietFrom, nextRedisChange)
+      .catch((error) => ({ crashed: String(error?.message ?? error) }))
+      .finally(() => tap.stop());
+  }
   results = await Promise.all(Array.from({ length: USERS }, (_, index) => sleep(index * 50).then(() => runUser(index))));
   await Promise.all([faults, restarts]);
+  if (REDIS) stats.redis.restartRounds = await restartRounds;
   emulator.control.clearFaults();
   if (REDIS) stats.redis.downCheck = await redisDownCheck();
   await twoInstanceCheck(2);
@@ -512,7 +597,7 @@ try {
     flowErrors: stats.flowErrors.slice(0, 10),
     emulator: { counters: emulator.control.counters(), authenticateStatuses: stats.emulator.authenticateStatuses },
     twoInstance: stats.twoInstance,
-    redis: REDIS ? stats.redis : undefined,
+    redis: REDIS ? { ...stats.redis, outages: outagesFromStart(stats.redis.outages, startedAt) } : undefined,
     edge: stats.edge,
     sessionsExpectedAlive: alive,
     sessionsLost: lost.length + stats.unexpectedSignOuts.length,
@@ -543,12 +628,20 @@ try {
     if (stats.twoInstance.callsByRound.some((calls) => calls !== 1)) failures.push(`shared refresh with Redis up: ${JSON.stringify(stats.twoInstance)}`);
     if (downCheck.signedIn !== downCheck.requests || downCheck.callsByRound.some((calls) => calls < 1 || calls > INSTANCES)) failures.push(`refresh with Redis down: ${JSON.stringify(downCheck)}`);
     if (stats.redis.restarts === 0) failures.push('Redis was never restarted (run longer)');
+    // While Redis restarts: at most one refresh per instance (none refused), every page signed in, and some rounds in the outages.
+    const rounds = stats.redis.restartRounds;
+    const tooMany = rounds.perRound?.filter((round) => round.refreshes < 1 || round.refreshes > INSTANCES) ?? [];
+    if (rounds.crashed || rounds.signedIn !== rounds.requests || tooMany.length > 0 || rounds.statuses['400']) failures.push(`refresh while Redis restarts: ${JSON.stringify({ ...rounds, perRound: tooMany })}`);
+    if (!rounds.crashed && !rounds.overlappingOutages) failures.push(`no shared-refresh round overlapped a Redis restart (run longer): ${JSON.stringify(rounds.byRedis)}`);
   }
   if (failures.length > 0) {
     console.error(`soak: FAILED: ${failures.join('; ')}`);
     exitCode = 1;
   } else {
-    const redisNote = REDIS ? `, ${stats.redis.restarts} Redis restarts, 1 refresh per expired session across ${INSTANCES} instances` : '';
+    const rounds = stats.redis.restartRounds;
+    const redisNote = REDIS
+      ? `, ${stats.redis.restarts} Redis restarts, 1 refresh per expired session across ${INSTANCES} instances; ${rounds.rounds} rounds during the restarts (${rounds.overlappingOutages} in an outage), refreshes per round ${JSON.stringify(rounds.refreshesByRedis)}`
+      : '';
     originalLog(`soak: OK: ${summary.requests} requests, ${USERS} users, ${INSTANCES} instances, ${summary.durationSeconds} s, ${Object.values(stats.faults).reduce((a, b) => a + b, 0)} faults${redisNote}, ${alive} sessions alive, 0 lost`);
   }
 } catch (error) {
