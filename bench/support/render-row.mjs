@@ -12,6 +12,7 @@
  * Two numbers per case: the whole request (scope, render, the calls) and the calls alone (timed
  * inside the component, from before the first call to after the last).
  */
+import { cookies } from 'next/headers';
 import { createElement } from 'react';
 import { renderToReadableStream } from 'next/dist/compiled/react-server-dom-webpack/server.node.js';
 import { elapsedUs, median } from './measure.mjs';
@@ -64,6 +65,16 @@ export async function renderLoop(bench, name, calls, sealed) {
   };
 }
 
+/**
+ * The floor for a signed-out call: a `withAuth()` that only awaits `cookies()` and answers signed
+ * out, the least any implementation reading the session cookie can do. Its "call alone" is mostly
+ * the render's own work interleaved with one await, which sets the scale for the two packages'.
+ */
+const cookiesOnlyWithAuth = async () => {
+  await cookies();
+  return { user: null };
+};
+
 export async function withAuthRow(bench, plan) {
   const { sealed } = await bench.mintSession();
   const cases = [];
@@ -71,6 +82,7 @@ export async function withAuthRow(bench, plan) {
     for (const calls of [1, 50]) cases.push({ name, key: `${name}×${calls}`, run: await renderLoop(bench, name, calls, sealed) });
     cases.push({ name, key: `${name}×1 signed out`, run: await renderLoop(bench, name, 1, undefined) });
   }
+  cases.push({ name: 'floor', key: 'floor×1 signed out', run: await renderLoop({ ...bench, ours: { withAuth: cookiesOnlyWithAuth } }, 'ours', 1, undefined) });
   const results = Object.fromEntries(cases.map(({ key }) => [key, { request: [], calls: [] }]));
   // Request by request, the cases take turns (the order flips every request), so a change in
   // machine load during a round reaches all of them alike.
