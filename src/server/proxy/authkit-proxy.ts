@@ -61,9 +61,10 @@ export function authkitProxy(options: AuthkitMiddlewareOptions = {}): AuthkitPro
     const check = authRouteCheck(request, authRoute, pathname === authRoute);
     // The auth route writes its own cookies; the proxy only keeps planted headers out.
     if (pathname === authRoute) return withCookie(NextResponse.next({ request: { headers: stripReservedHeaders(request.headers) } }), check);
-    const run = await runAuthkit(root, request, compiled);
+    const next = NextResponse.next();
+    const run = await runAuthkit(root, request, compiled, next.headers);
     const isPublic = protect && isUnauthenticatedPath(pathname);
-    return withCookie(guard(run, request, isPublic, protect) ?? NextResponse.next({ headers: run.headers }), check);
+    return withCookie(guard(run, request, isPublic, protect) ?? next, check);
   };
 }
 

@@ -63,7 +63,11 @@ function writeEagerToken(root: SessionRoot, cookies: SetCookieHeaders, request: 
   cookies.set(EAGER_ACCESS_TOKEN_COOKIE, token, { path: '/', maxAge: 30, secure, sameSite: sameSite === 'none' ? 'none' : 'lax' });
 }
 
-export async function runAuthkit(root: SessionRoot, request: NextRequest, options: CompiledAuthkitOptions): Promise<AuthkitRun> {
+/**
+ * `into`: the Headers the result is written to (the proxy passes its `NextResponse.next()`'s, so
+ * the forwarded headers, a session cookie among them, are written once rather than copied again).
+ */
+export async function runAuthkit(root: SessionRoot, request: NextRequest, options: CompiledAuthkitOptions, into = new Headers()): Promise<AuthkitRun> {
   const log = createDebugLog(options.debug);
   const redirectUri = resolveRedirectUri(root.config, options.redirectUri);
   const path = requestPath(request.nextUrl);
@@ -86,7 +90,8 @@ export async function runAuthkit(root: SessionRoot, request: NextRequest, option
   if (state.status !== 'signed-out' || cookies.size > 0 || request.headers.has('authorization')) {
     addPrivateCacheHeaders(responseHeaders, request);
   }
-  const headers = new Headers(responseHeaders);
+  const headers = into;
+  for (const [name, value] of responseHeaders) headers.append(name, value);
   await writeRequestOverride(root, headers, request, {
     session: state.status === 'signed-out' ? '' : state.sealed,
     path,
