@@ -43,6 +43,19 @@ const readIncomingSession = cache(async (jar: CookieReader, cookie: string | nul
 });
 
 /**
+ * The session in the request's cookie jar (`cookies()`): what this request wrote, else the
+ * incoming session. A value, not a promise, when there is no session cookie, so `withAuth()` can
+ * answer an anonymous visitor after awaiting `cookies()` alone.
+ */
+export function sessionInJar(jar: CookieReader): SessionState | Promise<SessionState> {
+  const root = sessionRoot();
+  if (writtenThisRequest.has(jar)) return readSession(root, writtenThisRequest.get(jar));
+  const cookie = readSessionCookie(root.config, jar);
+  // No session cookie: signed out, with no more asynchronous work (the anonymous visitor's path).
+  return cookie === undefined ? NO_COOKIE : readIncomingSession(jar, cookie);
+}
+
+/**
  * The current request's `SessionState` (signed in, expired, or signed out with a reason).
  *
  * @example
@@ -56,11 +69,7 @@ export async function getSession(): Promise<SessionState> {
   } catch (error) {
     throw explainCacheScope(error);
   }
-  const root = sessionRoot();
-  if (writtenThisRequest.has(jar)) return readSession(root, writtenThisRequest.get(jar));
-  const cookie = readSessionCookie(root.config, jar);
-  // No session cookie: signed out, with no more asynchronous work (the anonymous visitor's path).
-  return cookie === undefined ? NO_COOKIE : readIncomingSession(jar, cookie);
+  return sessionInJar(jar);
 }
 
 /** Records the value a server action or route handler just wrote through `jar` (null: cleared). */
