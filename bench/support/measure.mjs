@@ -16,6 +16,20 @@ export function median(values) {
 const collect = () => globalThis.gc?.();
 
 /** Microseconds since `start` (from `process.hrtime.bigint()`). */
+/**
+ * `items` in a random order (Fisher–Yates). With more than two contenders, a fixed or alternating
+ * order makes each always follow the same neighbours, and what one leaves behind (garbage,
+ * queued microtasks) lands on the next: shuffling spreads it over all of them.
+ */
+export function shuffled(items) {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy;
+}
+
 export const elapsedUs = (start) => Number(process.hrtime.bigint() - start) / 1000;
 
 /**

@@ -15,7 +15,7 @@
 import { cookies } from 'next/headers';
 import { createElement } from 'react';
 import { renderToReadableStream } from 'next/dist/compiled/react-server-dom-webpack/server.node.js';
-import { elapsedUs, median } from './measure.mjs';
+import { elapsedUs, median, shuffled } from './measure.mjs';
 import { inRequest } from './next-headers.mjs';
 
 /** The request headers the render sees after each package's proxy. */
@@ -75,22 +75,19 @@ const cookiesOnlyWithAuth = async () => {
   return { user: null };
 };
 
-export async function withAuthRow(bench, plan) {
-  const { sealed } = await bench.mintSession();
-  const cases = [];
-  for (const name of ['ours', 'reference']) {
-    for (const calls of [1, 50]) cases.push({ name, key: `${name}×${calls}`, run: await renderLoop(bench, name, calls, sealed) });
-    cases.push({ name, key: `${name}×1 signed out`, run: await renderLoop(bench, name, 1, undefined) });
-  }
-  cases.push({ name: 'floor', key: 'floor×1 signed out', run: await renderLoop({ ...bench, ours: { withAuth: cookiesOnlyWithAuth } }, 'ours', 1, undefined) });
+/**
+ * Rounds of `cases` taking turns request by request, so a change in machine load reaches all alike:
+ * in alternating order, or (`shuffle`) in a new random order each time (./measure.mjs `shuffled`),
+ * so that what one case leaves behind does not always land on the same next one.
+ * Returns each case's per-round means.
+ */
+async function interleaved(cases, plan, { shuffle = false } = {}) {
   const results = Object.fromEntries(cases.map(({ key }) => [key, { request: [], calls: [] }]));
-  // Request by request, the cases take turns (the order flips every request), so a change in
-  // machine load during a round reaches all of them alike.
   for (let round = -1; round < plan.rounds; round++) {
     const sums = Object.fromEntries(cases.map(({ key }) => [key, { request: 0, calls: 0 }]));
     globalThis.gc?.();
     for (let i = 0; i < plan.renderIterations; i++) {
-      for (const { key, run } of i % 2 === 0 ? cases : [...cases].reverse()) {
+      for (const { key, run } of shuffle ? shuffled(cases) : i % 2 === 0 ? cases : [...cases].reverse()) {
         const { requestUs, callsUs } = await run(1);
         sums[key].request += requestUs;
         sums[key].calls += callsUs;
@@ -102,6 +99,24 @@ export async function withAuthRow(bench, plan) {
       results[key].calls.push(sums[key].calls / plan.renderIterations);
     }
   }
+  return results;
+}
+
+export async function withAuthRow(bench, plan) {
+  const { sealed } = await bench.mintSession();
+  const signedIn = [];
+  const signedOut = [];
+  for (const name of ['ours', 'reference']) {
+    for (const calls of [1, 50]) signedIn.push({ key: `${name}×${calls}`, run: await renderLoop(bench, name, calls, sealed) });
+    signedOut.push({ key: `${name}×1 signed out`, run: await renderLoop(bench, name, 1, undefined) });
+  }
+  signedOut.push({ key: 'floor×1 signed out', run: await renderLoop({ ...bench, ours: { withAuth: cookiesOnlyWithAuth } }, 'ours', 1, undefined) });
+  // Two groups, each interleaved within itself: a signed-out call (tens of µs) measured between
+  // the reference's signed-in renders (milliseconds, and their garbage) would mostly measure
+  // whose turn came after the garbage collector's. The three signed-out cases are shuffled: in a
+  // fixed order one of them always followed the same neighbour (and was measured 20 µs slower
+  // than the same code in another slot).
+  const results = { ...(await interleaved(signedIn, plan)), ...(await interleaved(signedOut, plan, { shuffle: true })) };
   const summary = Object.fromEntries(Object.entries(results).map(([key, value]) => [key, { request: median(value.request), calls: median(value.calls), rounds: value }]));
   return { id: '5', label: '`withAuth()` in a request scope, 1 and 50 calls, and signed out', unit: 'µs per request', summary };
 }
