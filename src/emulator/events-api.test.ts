@@ -48,6 +48,18 @@ describe('the events API', () => {
     expect(dataOf(newest.data[0]!)).toMatchObject({ userId: 'user_dave' });
   });
 
+  it('keeps a cursor whose event is gone (a reset cleared the log) at its place: later events follow it', async () => {
+    const workos = sdkFor(emulator);
+    await emulator.control.createSession({ email: 'bob@example.com' });
+    const [seen] = (await workos.events.listEvents({ events: ['session.created'] })).data;
+    emulator.control.reset(); // the event named by the cursor is gone
+    await emulator.control.createSession({ email: 'carol@example.com' });
+    const after = await workos.events.listEvents({ events: ['session.created'], after: seen!.id });
+    expect(after.data.map((event) => dataOf(event).userId)).toEqual(['user_carol']);
+    const newest = await workos.events.listEvents({ events: ['session.created'], order: 'desc', after: 'event_ZZZZZZZZZZ' });
+    expect(newest.data.map((event) => dataOf(event).userId)).toEqual(['user_carol']); // desc: a cursor from the future comes before everything
+  });
+
   it('filters by organization and by time range', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     const workos = sdkFor(emulator);

@@ -53,17 +53,28 @@ export function paginate<T extends { id: string; created_at: string }>(
   };
 }
 
+/**
+ * Where a cursor falls in the page order: just after (`after`) or just before (`before`) the object
+ * it names. A cursor naming an object that is gone (deleted, or an event log cleared by a reset)
+ * still marks a place, as a WorkOS cursor does: ids start with their creation time (ULID-like), so
+ * it falls where its id would sort. A poller holding the id of the last event it saw then gets
+ * the events that came later, rather than an empty page forever.
+ */
+function cursorIndex(ordered: readonly { id: string }[], id: string, order: ListQuery['order'], side: 'after' | 'before'): number {
+  const found = ordered.findIndex((item) => item.id === id);
+  if (found >= 0) return side === 'after' ? found + 1 : found;
+  const later = ordered.findIndex((item) => (order === 'asc' ? item.id > id : item.id < id));
+  return later < 0 ? ordered.length : later;
+}
+
 function window(ordered: readonly { id: string }[], query: ListQuery): [number, number] {
-  const indexOf = (id: string) => ordered.findIndex((item) => item.id === id);
   if (query.after) {
-    const index = indexOf(query.after);
-    if (index < 0) return [0, 0];
-    return [index + 1, Math.min(ordered.length, index + 1 + query.limit)];
+    const start = cursorIndex(ordered, query.after, query.order, 'after');
+    return [start, Math.min(ordered.length, start + query.limit)];
   }
   if (query.before) {
-    const index = indexOf(query.before);
-    if (index < 0) return [0, 0];
-    return [Math.max(0, index - query.limit), index];
+    const end = cursorIndex(ordered, query.before, query.order, 'before');
+    return [Math.max(0, end - query.limit), end];
   }
   return [0, Math.min(ordered.length, query.limit)];
 }

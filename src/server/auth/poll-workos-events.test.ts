@@ -69,6 +69,18 @@ describe('pollWorkOSEvents', () => {
     expect(await statusOf(after.sealed)).toBe('signed-in'); // a token issued since carries the change
   });
 
+  it("keeps polling from its cursor when the event it names is gone (the emulator's reset)", async () => {
+    const events = poller();
+    const first = await mintSession(emulator, { email: 'bob@example.com' });
+    await sdkFor(emulator).userManagement.revokeSession({ sessionId: sessionIdOf(first.session.accessToken) });
+    expect(await events.poll()).toBe(1);
+    emulator.control.reset();
+    const second = await mintSession(emulator, { email: 'carol@example.com' });
+    await sdkFor(emulator).userManagement.revokeSession({ sessionId: sessionIdOf(second.session.accessToken) });
+    expect(await events.poll()).toBe(1);
+    expect(await statusOf(second.sealed)).toBe('signed-out');
+  });
+
   it('looks back only as long as an access token lives on its first poll', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     const now = Date.now();
