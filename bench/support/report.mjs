@@ -164,7 +164,7 @@ section comes from \`bench/perf-fixes.md\`).
 - Node.js ${process.version}; authkit-rsc ${context.oursVersion} (commit ${context.commit}); @workos-inc/authkit-nextjs ${context.referenceVersion} with @workos-inc/node ${context.referenceSdkVersion}
 - Load average (1 min) just before the run: ${context.loadBefore}; after the timed rows: ${context.loadAfter}, which includes the bench's own busy thread (about 1) (2 cores; ${context.quiet ? 'quiet: no other work of note' : 'NOT quiet: other work was running, treat the timings as noisy'})
 - Session cookie: ${context.sealedLength.toLocaleString('en-US')} bytes sealed (alice, Acme, admin: the same strings for both packages)
-- Rounds: ${context.plan.rounds} recorded (+1 warm-up) of ${context.plan.proxyIterations} calls (rows 1–3), ${context.plan.firstSeenIterations} (first seen, floor), ${context.plan.refreshIterations} (row 4), ${context.plan.renderIterations} renders (row 5); row 9: ${context.plan.pageRounds} rounds of ${context.plan.pageRequests} requests per build after ${context.plan.pageWarmup} warm-up requests
+- Rounds: ${context.plan.rounds} recorded (+1 warm-up) of ${context.plan.proxyIterations} calls (rows 1–3), ${context.plan.firstSeenIterations} (first seen, floor), ${context.plan.refreshIterations} (row 4), ${context.plan.renderIterations} renders (row 5; ×20 for its signed-out cases); row 9: ${context.plan.pageRounds} rounds of ${context.plan.pageRequests} requests per build after ${context.plan.pageWarmup} warm-up requests
 
 ${table}
 
