@@ -59,8 +59,11 @@ async function pollOnce(intervalMs: number, fallback: EventCursorStore): Promise
       const since = after ? { after } : { rangeStart: new Date(Date.now() - LOOKBACK_MS).toISOString() };
       const { data } = await workosClient(root).events.listEvents({ events: [...EVENTS], limit: PAGE_SIZE, order: 'asc', ...since });
       for (const event of data) if (applyWorkOSEvent(root, event as unknown as WorkOSEvent)) applied += 1;
-      after = data.at(-1)?.id ?? after;
-      if (after && data.length > 0) await cursor.save(after);
+      const last = data.at(-1)?.id;
+      if (last) {
+        after = last;
+        await cursor.save(last);
+      }
       if (data.length < PAGE_SIZE) break;
     }
   } catch (error) {

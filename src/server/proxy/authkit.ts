@@ -64,10 +64,10 @@ function writeEagerToken(root: SessionRoot, cookies: SetCookieHeaders, request: 
 }
 
 /**
- * `into`: the Headers the result is written to (the proxy passes its `NextResponse.next()`'s, so
- * the forwarded headers, a session cookie among them, are written once rather than copied again).
+ * `headers`: where the result's headers are written (the proxy passes its `NextResponse.next()`'s,
+ * so the forwarded headers, a session cookie among them, are written once rather than copied again).
  */
-export async function runAuthkit(root: SessionRoot, request: NextRequest, options: CompiledAuthkitOptions, into = new Headers()): Promise<AuthkitRun> {
+export async function runAuthkit(root: SessionRoot, request: NextRequest, options: CompiledAuthkitOptions, headers = new Headers()): Promise<AuthkitRun> {
   const log = createDebugLog(options.debug);
   const redirectUri = resolveRedirectUri(root.config, options.redirectUri);
   const path = requestPath(request.nextUrl);
@@ -90,7 +90,6 @@ export async function runAuthkit(root: SessionRoot, request: NextRequest, option
   if (state.status !== 'signed-out' || cookies.size > 0 || request.headers.has('authorization')) {
     addPrivateCacheHeaders(responseHeaders, request);
   }
-  const headers = into;
   for (const [name, value] of responseHeaders) headers.append(name, value);
   await writeRequestOverride(root, headers, request, {
     session: state.status === 'signed-out' ? '' : state.sealed,

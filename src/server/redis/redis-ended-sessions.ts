@@ -9,13 +9,9 @@ import 'server-only';
  */
 import type { EndedSessionStore } from '../store/session-store.js';
 import { createEndedSessions } from '../store/in-process-store.js';
+import { MAX_ENDED_SESSIONS, OUTLIVES_ACCESS_TOKENS_MS } from '../store/retention.js';
 import { UNAVAILABLE, type RedisLink } from './redis-link.js';
 import type { StoreKeys } from './store-keys.js';
-
-/** Longer than any access token WorkOS issues lives (the in-process store's bound too). */
-const REMEMBER_MS = 24 * 60 * 60 * 1000;
-/** The most entries an instance reads back (the in-process view's bound). */
-const MAX_LOADED = 10_000;
 
 /** Ended sessions through Redis, with this process's view answering `has()`. */
 export function createRedisEndedSessions(link: RedisLink, keys: StoreKeys): EndedSessionStore {
@@ -26,7 +22,7 @@ export function createRedisEndedSessions(link: RedisLink, keys: StoreKeys): Ende
 
   const send = async (sessionId: string) => {
     const sent = await link.call((client) =>
-      client.multi().zAdd(list, { score: Date.now() + REMEMBER_MS, value: sessionId }).publish(channel, sessionId).exec(),
+      client.multi().zAdd(list, { score: Date.now() + OUTLIVES_ACCESS_TOKENS_MS, value: sessionId }).publish(channel, sessionId).exec(),
     );
     if (sent === UNAVAILABLE) unsent.add(sessionId);
     else unsent.delete(sessionId);
@@ -37,7 +33,7 @@ export function createRedisEndedSessions(link: RedisLink, keys: StoreKeys): Ende
     const now = Date.now();
     const ids = await link.call(async (client) => {
       await client.zRemRangeByScore(list, '-inf', now);
-      return client.zRangeByScore(list, now, '+inf', { LIMIT: { offset: 0, count: MAX_LOADED } });
+      return client.zRangeByScore(list, now, '+inf', { LIMIT: { offset: 0, count: MAX_ENDED_SESSIONS } });
     });
     if (ids !== UNAVAILABLE) for (const sessionId of ids) local.add(sessionId);
   };

@@ -15,15 +15,14 @@ import 'server-only';
  */
 import type { RefreshOutcome } from '../session/refresh.js';
 import type { RefreshStore } from '../store/session-store.js';
-import { createRefreshFlights } from '../store/refresh-flights.js';
+import { FIRST_BACKOFF_MS } from '../store/refresh-backoff.js';
+import { OUTCOME_TTL_MS, createRefreshFlights } from '../store/refresh-flights.js';
 import { UNAVAILABLE, type RedisLink } from './redis-link.js';
 import { openOutcome, sealOutcome } from './sealed-outcome.js';
 import type { StoreKeys } from './store-keys.js';
 
 /** Longer than a refresh usually takes; a crashed holder's lock frees itself after this. */
 const LOCK_MS = 15_000;
-const KEEP_MS = 30_000;
-const KEEP_FAILURE_MS = 5_000;
 const POLL_MS = 100;
 
 // One atomic step: the kept outcome if there is one, else the lock if it is free. (Reading the
@@ -65,7 +64,7 @@ export function createRedisRefreshes(options: RedisRefreshOptions): RefreshStore
 
   const keep = async (id: string, outcome: RefreshOutcome) => {
     const transient = !outcome.ok && outcome.error.isTransient;
-    const ttl = transient ? KEEP_FAILURE_MS : KEEP_MS;
+    const ttl = transient ? FIRST_BACKOFF_MS : OUTCOME_TTL_MS;
     const sealed = await sealOutcome(outcome, Date.now() + ttl, options.password);
     await link.call((client) =>
       client.multi().set(keys.key('refresh', id), sealed, { expiration: { type: 'PX', value: ttl } }).publish(keys.channel('refreshed'), id).exec(),

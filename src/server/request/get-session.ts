@@ -7,7 +7,6 @@ import 'server-only';
  * cookie is the cheapest path of all: nothing is verified, since no hand-over could say otherwise
  * (the proxy rewrites the render's cookie header to match what it forwards).
  */
-import { cookies } from 'next/headers';
 import { cache } from 'react';
 import type { CookieReader } from '../../shared/cookie-chunks.js';
 import { sessionRoot } from '../root/current-root.js';
@@ -15,7 +14,7 @@ import { readForwardedContext, type ForwardedContext } from '../session/forwarde
 import { readSession, readSessionFromCookies } from '../session/read-session.js';
 import { readSessionCookie } from '../session/session-cookie.js';
 import { signedOut, type SessionState } from '../session/session-state.js';
-import { explainCacheScope, requestHeaders as headers } from './request-data.js';
+import { requestCookies, requestHeaders as headers } from './request-data.js';
 
 /** The proxy's forwarded values for this request, when the proxy ran (signature valid). */
 export const getForwardedContext = cache(async (): Promise<ForwardedContext | undefined> => {
@@ -63,13 +62,7 @@ export function sessionInJar(jar: CookieReader): SessionState | Promise<SessionS
  * if (state.status === 'signed-in') return state.info.user.email;
  */
 export async function getSession(): Promise<SessionState> {
-  let jar: Awaited<ReturnType<typeof cookies>>;
-  try {
-    jar = await cookies();
-  } catch (error) {
-    throw explainCacheScope(error);
-  }
-  return sessionInJar(jar);
+  return sessionInJar(await requestCookies());
 }
 
 /** Records the value a server action or route handler just wrote through `jar` (null: cleared). */

@@ -12,16 +12,14 @@ import type { SignedInState } from '../session/session-state.js';
 import { BoundedMap } from './bounded-map.js';
 import { membershipChanges, type MembershipChanges } from './membership-changes.js';
 import { createRefreshFlights } from './refresh-flights.js';
+import { MAX_ENDED_SESSIONS, OUTLIVES_ACCESS_TOKENS_MS } from './retention.js';
 import type { EndedSessionStore, Membership, MembershipStore, SessionStore, VerifiedSessionCache } from './session-store.js';
-
-/** Longer than any access token WorkOS issues lives, so no copy of an ended session outlives its entry. */
-const REMEMBER_ENDED_MS = 24 * 60 * 60 * 1000;
 
 /** Ended sessions in this process (a shared store keeps its local view in one). */
 export function createEndedSessions(): EndedSessionStore {
-  const ended = new BoundedMap<string, number>(10_000);
+  const ended = new BoundedMap<string, number>(MAX_ENDED_SESSIONS);
   return {
-    add: (sessionId) => ended.set(sessionId, Date.now() + REMEMBER_ENDED_MS),
+    add: (sessionId) => ended.set(sessionId, Date.now() + OUTLIVES_ACCESS_TOKENS_MS),
     has(sessionId) {
       if (ended.size === 0) return false;
       const until = ended.get(sessionId);

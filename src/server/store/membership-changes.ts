@@ -9,9 +9,7 @@ import 'server-only';
  */
 import type { MembershipClaims, MembershipStore } from './session-store.js';
 import { BoundedMap } from './bounded-map.js';
-
-/** Longer than any access token WorkOS issues lives: after that every token postdates the change. */
-const REMEMBER_MS = 24 * 60 * 60 * 1000;
+import { OUTLIVES_ACCESS_TOKENS_MS } from './retention.js';
 
 interface Change {
   /** The member's role now; null when they were removed. */
@@ -38,7 +36,7 @@ export type MembershipChanges = Pick<MembershipStore, 'noteChange' | 'isOutdated
 export function membershipChanges(): MembershipChanges {
   const changes = new BoundedMap<string, Change>(10_000);
   const record = ({ userId, organizationId, role, atSeconds }: MembershipChange) => {
-    changes.set(keyOf(userId, organizationId), { role, atSeconds, untilMs: Date.now() + REMEMBER_MS });
+    changes.set(keyOf(userId, organizationId), { role, atSeconds, untilMs: Date.now() + OUTLIVES_ACCESS_TOKENS_MS });
   };
   return {
     record,

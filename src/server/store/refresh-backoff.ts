@@ -13,6 +13,9 @@ import { BoundedMap } from './bounded-map.js';
 
 const STEPS_MS = [5_000, 10_000, 20_000, 40_000, 60_000];
 
+/** The first wait after a transient failure (what a shared store keeps such a failure for). */
+export const FIRST_BACKOFF_MS = STEPS_MS[0]!;
+
 interface Entry {
   failures: number;
   retryAtMs: number;

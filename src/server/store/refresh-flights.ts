@@ -10,7 +10,8 @@ import { BoundedMap } from './bounded-map.js';
 import { RefreshBackoff } from './refresh-backoff.js';
 import type { RefreshStore } from './session-store.js';
 
-const OUTCOME_TTL_MS = 30_000;
+/** How long a refresh's answer is kept for requests still carrying the old cookie. */
+export const OUTCOME_TTL_MS = 30_000;
 const MAX_REMEMBERED_OUTCOMES = 1000;
 
 interface Kept {
