@@ -15,7 +15,6 @@ export function median(values) {
 
 const collect = () => globalThis.gc?.();
 
-/** Microseconds since `start` (from `process.hrtime.bigint()`). */
 /**
  * `items` in a random order (Fisher–Yates). With more than two contenders, a fixed or alternating
  * order makes each always follow the same neighbours, and what one leaves behind (garbage,
@@ -30,6 +29,7 @@ export function shuffled(items) {
   return copy;
 }
 
+/** Microseconds since `start` (from `process.hrtime.bigint()`). */
 export const elapsedUs = (start) => Number(process.hrtime.bigint() - start) / 1000;
 
 /**

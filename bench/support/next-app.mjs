@@ -5,10 +5,10 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from '../../test/support/free-port.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const nextBin = createRequire(join(root, 'package.json')).resolve('next/dist/bin/next');
@@ -22,18 +22,6 @@ export function runNext(appDir, args, env) {
     child.stderr.on('data', (data) => { output += data; });
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`next ${args[0]} in ${appDir} exited ${code}:\n${output.slice(-2000)}`))));
-  });
-}
-
-/** A loopback port nothing listens on right now. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
   });
 }
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Emulator } from '../../src/emulator/index.js';
 import { firstAnswered, proxyOnce, startSharedApp, type AppInstance, type SharedApp } from '../support/app-instances.js';
 import { controlRequest, sdkFor } from '../support/emulator-harness.js';
-import { freePort } from '../support/redis-server.mjs';
+import { freePort } from '../support/free-port.mjs';
 import { mintSession } from '../support/sessions.js';
 
 const SECRET = 'whsec_test_redis_webhooks';

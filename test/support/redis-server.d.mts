@@ -13,8 +13,5 @@ export interface TestRedis {
   readonly running: boolean;
 }
 
-/** A free loopback port, as the OS hands one out. */
-export function freePort(): Promise<number>;
-
 /** Starts a Redis server on a free port (or `port`). Call `stop()` when done. */
 export function startTestRedis(options?: { port?: number }): Promise<TestRedis>;

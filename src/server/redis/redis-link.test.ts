@@ -4,7 +4,8 @@
  * recovers by itself when the server is back, telling its listeners so they can catch up.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { freePort, startTestRedis, type TestRedis } from '../../../test/support/redis-server.mjs';
+import { freePort } from '../../../test/support/free-port.mjs';
+import { startTestRedis, type TestRedis } from '../../../test/support/redis-server.mjs';
 import { createRedisLink, UNAVAILABLE, type RedisLink } from './redis-link.js';
 
 let redis: TestRedis;

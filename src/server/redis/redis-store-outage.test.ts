@@ -5,34 +5,20 @@
  * (an ended session recorded during the outage included).
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RefreshOutcome } from '../session/refresh.js';
 import type { SignedInState } from '../session/session-state.js';
-import { startTestRedis, type TestRedis } from '../../../test/support/redis-server.mjs';
+import { redisStoresPerSuite } from '../../../test/support/redis-stores.js';
 import { TEST_COOKIE_PASSWORD } from '../../../test/support/env.js';
-import { createRedisStore, type RedisSessionStore } from './redis-store.js';
 
-let redis: TestRedis;
-const stores: RedisSessionStore[] = [];
-beforeAll(async () => {
-  redis = await startTestRedis();
-});
+const suite = redisStoresPerSuite();
 afterEach(async () => {
-  redis.resume();
-  if (!redis.running) await redis.start();
-});
-afterAll(async () => {
-  await Promise.all(stores.map((store) => store.close()));
-  await redis?.stop();
+  suite.redis().resume();
+  if (!suite.redis().running) await suite.redis().start();
 });
 
-async function instances(count: number): Promise<RedisSessionStore[]> {
-  const prefix = `test:${randomUUID()}:`;
-  const made = Array.from({ length: count }, () => createRedisStore({ url: redis.url, cookiePassword: TEST_COOKIE_PASSWORD, prefix, timeoutMs: 200 }));
-  stores.push(...made);
-  for (const store of made) expect(await store.ready()).toBe(true);
-  return made;
-}
+/** `count` connected stores sharing one key space; a call gives up after 200 ms. */
+const instances = (count: number) => suite.instances(count, { timeoutMs: 200 });
 
 const refreshed = (): RefreshOutcome => ({ ok: true, state: { status: 'signed-in', sealed: 'Fe26.2*new', claims: { sid: 's', exp: 0 } } as unknown as SignedInState });
 
@@ -54,7 +40,7 @@ describe('the Redis store while Redis is away', () => {
     const warnings = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {
       const [a, b] = await instances(2);
-      await redis.stop();
+      await suite.redis().stop();
       const refresh = counted();
       const { value, ms } = await timed(() => a!.refreshes.singleFlight(`rt_${randomUUID()}`, refresh.exchange));
       expect(value).toEqual(refreshed());
@@ -68,7 +54,7 @@ describe('the Redis store while Redis is away', () => {
       expect(await a!.eventCursor!.takeTurn(60_000)).toEqual({ after: 'event_seen_in_outage' }); // each instance polls for itself
       expect(await b!.eventCursor!.takeTurn(60_000)).toEqual({ after: undefined });
 
-      await redis.start();
+      await suite.redis().start();
       await vi.waitFor(() => expect(b!.endedSessions.has('session_ended_in_outage')).toBe(true), { timeout: 5_000, interval: 20 });
       const shared = counted();
       const key = `rt_${randomUUID()}`;
@@ -90,7 +76,7 @@ describe('the Redis store while Redis is away', () => {
     const warnings = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {
       const [a, b] = await instances(2);
-      redis.pause();
+      suite.redis().pause();
       const refresh = counted();
       const refreshing = await timed(() => a!.refreshes.singleFlight(`rt_${randomUUID()}`, refresh.exchange));
       expect(refreshing.value).toEqual(refreshed());
@@ -100,10 +86,10 @@ describe('the Redis store while Redis is away', () => {
       const ending = await timed(async () => (a!.endedSessions.add('session_hung'), a!.endedSessions.has('session_hung')));
       expect(ending).toMatchObject({ value: true });
       expect(ending.ms).toBeLessThan(50);
-      redis.resume(); // the connections never dropped: the probe notices Redis answers, and what was missed is sent
+      suite.redis().resume(); // the connections never dropped: the probe notices Redis answers, and what was missed is sent
       await vi.waitFor(() => expect(b!.endedSessions.has('session_hung')).toBe(true), { timeout: 5_000, interval: 20 });
     } finally {
-      redis.resume();
+      suite.redis().resume();
       warnings.mockRestore();
     }
   });

@@ -9,30 +9,18 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RefreshOutcome } from '../session/refresh.js';
 import type { SignedInState } from '../session/session-state.js';
-import { startTestRedis, type TestRedis } from '../../../test/support/redis-server.mjs';
-import { TEST_COOKIE_PASSWORD } from '../../../test/support/env.js';
+import { redisStoresPerSuite } from '../../../test/support/redis-stores.js';
 import { createRedisLink, type RedisLink } from './redis-link.js';
-import { createRedisStore, type RedisSessionStore } from './redis-store.js';
 
-let redis: TestRedis;
+const suite = redisStoresPerSuite();
 let inspect: RedisLink;
-const stores: RedisSessionStore[] = [];
-beforeAll(async () => {
-  redis = await startTestRedis();
-  inspect = createRedisLink({ url: redis.url, timeoutMs: 1_000 });
+beforeAll(() => {
+  inspect = createRedisLink({ url: suite.redis().url, timeoutMs: 1_000 });
 });
-afterAll(async () => {
-  await Promise.all([...stores, inspect].map((store) => store.close()));
-  await redis?.stop();
-});
+afterAll(() => inspect.close());
 
 /** `count` connected stores sharing one key space: instances of one app. */
-async function instances(count: number, prefix = `test:${randomUUID()}:`): Promise<RedisSessionStore[]> {
-  const made = Array.from({ length: count }, () => createRedisStore({ url: redis.url, cookiePassword: TEST_COOKIE_PASSWORD, prefix }));
-  stores.push(...made);
-  for (const store of made) expect(await store.ready()).toBe(true);
-  return made;
-}
+const instances = (count: number, prefix?: string) => suite.instances(count, { prefix });
 
 const ACCESS_TOKEN = `at_${randomUUID()}`;
 const REFRESH_TOKEN = `rt_${randomUUID()}`;
