@@ -12,7 +12,6 @@ export type EventListener = (event: EventRecord) => void;
 export class EventLog {
   private events: EventRecord[] = [];
   private readonly listeners: EventListener[] = [];
-  private sequence = 0;
 
   /** Called with every new event (the webhook sender subscribes). */
   subscribe(listener: EventListener): void {
@@ -22,7 +21,7 @@ export class EventLog {
   /** Records `event` with `data` (a WorkOS object in wire shape) and tells the listeners. */
   emit(event: string, data: Record<string, unknown>): EventRecord {
     const record: EventRecord = {
-      id: this.nextId(),
+      id: newId('event'),
       event,
       data,
       created_at: new Date().toISOString(),
@@ -41,12 +40,6 @@ export class EventLog {
 
   clear(): void {
     this.events = [];
-  }
-
-  /** `event_<ulid>`, with a sequence in the tail so ids sort in order of occurrence within a millisecond too. */
-  private nextId(): string {
-    this.sequence += 1;
-    return `${newId('event').slice(0, 'event_'.length + 10)}${this.sequence.toString(36).toUpperCase().padStart(16, '0')}`;
   }
 }
 

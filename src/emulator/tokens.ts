@@ -23,16 +23,34 @@ export function randomSecret(): string {
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-/** A ULID-shaped id (`session_01J…`), like WorkOS object ids. */
+// The last id's time and random part: ids made within one millisecond take the last random part
+// plus one (a monotonic ULID), so they sort in the order they were made. Lists order by creation
+// time, then id, and two objects made in the same millisecond otherwise came out in random order.
+let lastMs = -1;
+let lastTail: number[] = [];
+
+/** `digits` (base 32, most significant first) plus one. */
+function incremented(digits: readonly number[]): number[] {
+  const next = [...digits];
+  for (let i = next.length - 1; i >= 0; i -= 1) {
+    next[i] = (next[i]! + 1) % 32;
+    if (next[i] !== 0) break;
+  }
+  return next;
+}
+
+/** A ULID-shaped id (`session_01J…`), like WorkOS object ids: ids made later sort later. */
 export function newId(prefix: string): string {
-  let time = Date.now();
+  const now = Date.now();
+  lastTail = now === lastMs ? incremented(lastTail) : [...randomBytes(16)].map((byte) => byte % 32);
+  lastMs = now;
+  let time = now;
   let head = '';
   for (let i = 0; i < 10; i += 1) {
     head = CROCKFORD[time % 32] + head;
     time = Math.floor(time / 32);
   }
-  const tail = [...randomBytes(16)].map((byte) => CROCKFORD[byte % 32]).join('');
-  return `${prefix}_${head}${tail}`;
+  return `${prefix}_${head}${lastTail.map((digit) => CROCKFORD[digit]).join('')}`;
 }
 
 /** `base64url(sha256(verifier))`, the PKCE S256 transform. */
