@@ -33,7 +33,6 @@ export const SIGN_IN_FLOW_TTL_SECONDS = 600;
 
 /** Request headers the proxy sets for the render (incoming copies are always stripped). */
 export const FORWARDED_HEADERS = {
-  session: 'x-authkit-session',
   url: 'x-authkit-url',
   redirectUri: 'x-authkit-redirect-uri',
   signUpPaths: 'x-authkit-sign-up-paths',

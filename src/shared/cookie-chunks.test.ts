@@ -1,7 +1,9 @@
 /** The session cookie's chunk plan and chunk reading, pure. */
+import fc from 'fast-check';
+import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
 import { COOKIE_CHUNK_SIZE, MAX_COOKIE_CHUNKS } from './constants.js';
-import { chunkName, planChunkedCookie, readChunkedCookie, sessionCookieNames, type CookieReader } from './cookie-chunks.js';
+import { chunkName, cookieHeaderReader, planChunkedCookie, readChunkedCookie, sessionCookieNames, type CookieReader } from './cookie-chunks.js';
 
 const jarOf = (cookies: Record<string, string>): CookieReader => ({
   getAll: () => Object.entries(cookies).map(([name, value]) => ({ name, value })),
@@ -42,5 +44,32 @@ describe('readChunkedCookie', () => {
   it('ignores names that only look like chunks', () => {
     expect(readChunkedCookie(jarOf({ 's.x': 'a', 's.0.1': 'b', s2: 'c', 's.1234': 'd' }), 's')).toBeUndefined();
     expect(sessionCookieNames(jarOf({ s: '1', 's.0': '2', 's.x': '3', s2: '4' }), 's')).toEqual(['s', 's.0']);
+  });
+});
+
+describe('cookieHeaderReader', () => {
+  // What the render reads the handed-over session from must be what the proxy read through Next.
+  const pair = fc.tuple(
+    fc.constantFrom('wos-session', 'wos-session.0', 'wos-session.1', 'theme', 'a b'),
+    fc.string({ unit: fc.constantFrom(...'aZ09*~_-.=%2C;"\\ '.split('')), maxLength: 12 }),
+  );
+  const header = fc.tuple(fc.array(pair, { maxLength: 6 }), fc.constantFrom('; ', ';', ';  ')).map(([pairs, separator]) => pairs.map(([name, value]) => `${name}=${value}`).join(separator));
+
+  it('reads the same cookies as Next does, for any header', () => {
+    fc.assert(
+      fc.property(header, (value) => {
+        const headers = new Headers({ cookie: value }); // both read the header as Headers carries it (trimmed)
+        const next = new NextRequest('http://localhost/', { headers }).cookies;
+        const byNext = next.getAll().filter(({ name }) => name !== '').map(({ name, value }) => [name, value]);
+        const ours = cookieHeaderReader(headers.get('cookie'));
+        expect(ours.getAll().map(({ name, value }) => [name, value])).toEqual(byNext);
+        expect(readChunkedCookie(ours, 'wos-session')).toBe(readChunkedCookie(next, 'wos-session'));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads nothing from no header', () => {
+    expect(cookieHeaderReader(null).getAll()).toEqual([]);
   });
 });

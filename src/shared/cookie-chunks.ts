@@ -67,3 +67,23 @@ export function readChunkedCookie(jar: CookieReader, base: string): string | und
   }
   return joined.length > 0 ? joined.join('') : null;
 }
+
+/**
+ * The cookies in a `Cookie` request header, parsed as Next parses them for `request.cookies` and
+ * `cookies()` (pairs split at `;`, the value URI-decoded, a pair that does not decode skipped, a
+ * repeated name keeping its last value, a bare name read as `true`), so a value read here is the same string the proxy read.
+ */
+export function cookieHeaderReader(header: string | null): CookieReader {
+  const cookies = new Map<string, string>();
+  for (const pair of (header ?? '').split(/; */)) {
+    const at = pair.indexOf('=');
+    if (at === -1 && pair) cookies.set(pair, 'true'); // Next reads a bare name as set to "true"
+    if (at <= 0) continue;
+    try {
+      cookies.set(pair.slice(0, at), decodeURIComponent(pair.slice(at + 1)));
+    } catch {
+      // Not URI-encoded text: Next drops it too.
+    }
+  }
+  return { getAll: () => [...cookies].map(([name, value]) => ({ name, value })) };
+}

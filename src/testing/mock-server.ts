@@ -69,6 +69,9 @@ export async function setMockSession(session: MockSession | MockAuthState = 'sig
   await loadMockProvider();
   const jar = (await options.cookies) ?? activeCookieJar() ?? mockRequest.cookies();
   await writeCookie(jar, mock);
+  // Set up before the code under test runs: the mocked request arrives with it (in `headers()`
+  // too). Harmless when the jar is another stand-in's (Storybook's).
+  mockRequest.arrive();
   setActive({ mock, jar });
   return mock;
 }

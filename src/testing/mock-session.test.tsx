@@ -90,6 +90,20 @@ describe('the server face reads the mock session through getSession()', () => {
   });
 });
 
+describe('the mocked request', () => {
+  it("holds the session in headers() as the request arrived, and an action's cookie writes only in cookies(), as Next does", async () => {
+    const { nextHeadersMock } = await import('./index.js');
+    await setMockSession('admin');
+    const arrived = (await nextHeadersMock.headers()).get('cookie');
+    expect(arrived).toContain(`wos-session=${encodeURIComponent(mockRequest.cookie('wos-session')!)}`);
+    (await nextHeadersMock.cookies()).set('theme', 'dark');
+    expect((await nextHeadersMock.cookies()).get('theme')?.value).toBe('dark');
+    expect((await nextHeadersMock.headers()).get('cookie')).toBe(arrived);
+    mockRequest.reset({ cookies: { theme: 'light' } });
+    expect((await nextHeadersMock.headers()).get('cookie')).toBe('theme=light');
+  });
+});
+
 describe('the seams it uses', () => {
   it("reads mock tokens and lists memberships through the session root's seams: no global patched, and cleared with the session", async () => {
     const globalFetch = globalThis.fetch;

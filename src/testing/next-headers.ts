@@ -9,8 +9,10 @@
  * - Every write is recorded (`mockRequest.cookieWrites`, `writesTo(name)`) with its options; one
  *   with `maxAge: 0` or a past `expires` removes the cookie from the jar, as a browser would.
  * - `cookies()` returns the same store until the next `reset` (Next keeps one per request);
- *   `headers()` returns the request's headers plus a `cookie` header built from the jar (unless the
- *   test sets one). `draftMode()` is a disabled stub.
+ *   `headers()` returns the request's headers plus a `cookie` header (unless the test sets one)
+ *   built from the cookies the request arrived with (`reset`, then `setMockSession`): as in Next, a
+ *   cookie an action writes shows in `cookies()`, never in `headers()`. `draftMode()` is a
+ *   disabled stub.
  *
  * @example
  * vi.mock('next/headers', async () => (await import('authkit-rsc/testing')).nextHeadersMock);
@@ -51,6 +53,8 @@ const request = {
   readOnly: false,
   writes: [] as MockCookieWrite[],
   store: undefined as ReturnType<typeof cookieStore> | undefined,
+  /** The `cookie` header `headers()` reports: the cookies the request arrived with. */
+  cookieHeader: '',
 };
 
 function record(name: string, value: string, options: Record<string, unknown>): void {
@@ -59,6 +63,9 @@ function record(name: string, value: string, options: Record<string, unknown>): 
   if (isExpiry(options)) request.jar.delete(name);
   else request.jar.set(name, value);
 }
+
+/** A jar as a `Cookie` header: `name=value` pairs, values URI-encoded, as a browser sends them. */
+const serialize = (jar: ReadonlyMap<string, string>) => [...jar].map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('; ');
 
 /** A `cookies()` store over the current mock request (reads and writes go to the same jar). */
 function cookieStore() {
@@ -83,7 +90,7 @@ function cookieStore() {
       record(nameOf(arg), '', { ...options, maxAge: 0, expires: new Date(0) });
       return this;
     },
-    toString: () => entries().map(({ name, value }) => `${name}=${encodeURIComponent(value)}`).join('; '),
+    toString: () => serialize(request.jar),
     [Symbol.iterator]: () => entries().map((cookie) => [cookie.name, cookie] as const)[Symbol.iterator](),
   };
 }
@@ -94,9 +101,14 @@ export const mockRequest = {
   reset(init: MockRequestInit = {}): void {
     request.jar = new Map(Object.entries(init.cookies ?? {}));
     request.headers = { ...(init.headers ?? {}) };
+    request.cookieHeader = serialize(request.jar);
     request.readOnly = init.readOnly ?? false;
     request.writes = [];
     request.store = undefined;
+  },
+  /** Counts the jar as it is now as what the request arrived with (`setMockSession` calls it). */
+  arrive(): void {
+    request.cookieHeader = serialize(request.jar);
   },
   /** Whether cookie writes throw, as in a Server Component render (set it to go on as an action). */
   get readOnly(): boolean {
@@ -124,7 +136,7 @@ export const nextHeadersMock = {
   cookies: async () => mockRequest.cookies(),
   headers: async () => {
     const headers = new Headers(request.headers);
-    if (!headers.has('cookie') && request.jar.size > 0) headers.set('cookie', cookieStore().toString());
+    if (!headers.has('cookie') && request.cookieHeader) headers.set('cookie', request.cookieHeader);
     return headers;
   },
   draftMode: async () => ({ isEnabled: false, enable() {}, disable() {} }),

@@ -153,6 +153,6 @@ describe('request headers (property)', () => {
 
 describe('forwarded header names', () => {
   it('are the documented ones', () => {
-    expect(Object.values(FORWARDED_HEADERS)).toEqual(['x-authkit-session', 'x-authkit-url', 'x-authkit-redirect-uri', 'x-authkit-sign-up-paths']);
+    expect(Object.values(FORWARDED_HEADERS)).toEqual(['x-authkit-url', 'x-authkit-redirect-uri', 'x-authkit-sign-up-paths']);
   });
 });

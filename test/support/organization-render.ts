@@ -8,18 +8,33 @@ import type { ReactNode } from 'react';
 import { serverRender } from './components-request.js';
 import { redirectOf } from './http.js';
 import { mockRequest, nextHeadersMock } from '../../src/testing/next-headers.js';
+import { isReservedHeader } from '../../src/server/proxy/forward-headers.js';
+import { sessionRoot } from '../../src/server/root/current-root.js';
+import { SIGNATURE_HEADER, writeForwardedContext } from '../../src/server/session/forwarded.js';
+import { readSessionCookie } from '../../src/server/session/session-cookie.js';
 
 /** Renders `component` as a server component would be, into the DOM. */
 export async function renderServer<P extends object>(component: (props: P) => ReactNode | Promise<ReactNode>, props: P) {
   return render(await serverRender(component, props));
 }
 
-/** Runs a form action (it redirects), then starts the render of the page it lands on with the cookies it left. */
+/**
+ * Runs a form action (it redirects), then starts the render of the page it lands on with the
+ * cookies it left: the request's own headers, the cookie header made from the jar again and, when
+ * the proxy had handed the action over, a new hand-over for the landing page, as the proxy signs it.
+ */
 export async function afterAction(run: () => Promise<unknown>): Promise<string> {
   const { url } = await redirectOf(run);
-  // The request's own headers; the cookie header is made from the jar again.
-  const headers = Object.fromEntries([...(await nextHeadersMock.headers())].filter(([name]) => name !== 'cookie'));
-  mockRequest.reset({ cookies: mockRequest.cookieJar(), headers, readOnly: true });
+  const before = await nextHeadersMock.headers();
+  const headers = new Headers([...before].filter(([name]) => name !== 'cookie' && !isReservedHeader(name)));
+  const cookies = mockRequest.cookieJar();
+  if (before.has(SIGNATURE_HEADER)) {
+    const root = sessionRoot();
+    const session = readSessionCookie(root.config, { getAll: () => Object.entries(cookies).map(([name, value]) => ({ name, value })) }) ?? '';
+    const landing = new URL(url, 'http://localhost');
+    await writeForwardedContext(root, headers, { session, path: `${landing.pathname}${landing.search}` });
+  }
+  mockRequest.reset({ cookies, headers: Object.fromEntries(headers), readOnly: true });
   return url;
 }
 

@@ -12,14 +12,20 @@ import 'server-only';
  * are missing, `loadNodeCrypto()` is null and the kit uses WebCrypto (web-crypto.ts).
  */
 import { unsealWithPasswords } from '../../shared/iron-seal.js';
+import { lengthPrefix } from './hmac-fields.js';
 import { fixedTimeEqual, unsealWithNodeCrypto } from './node-unseal.js';
 import type { HmacKey, SessionCrypto } from './session-crypto.js';
+
+interface NodeHmac {
+  update(data: string, encoding: 'utf8'): NodeHmac;
+  digest(encoding: 'base64url' | 'hex'): string;
+}
 
 /** The part of `node:crypto` the kit uses (a type, not an import). */
 export interface NodeCryptoSubset {
   pbkdf2Sync(password: string, salt: string, iterations: number, keylen: number, digest: string): Uint8Array;
   createHash(algorithm: string): { update(data: string, encoding: 'utf8'): { digest(): Uint8Array } };
-  createHmac(algorithm: string, key: Uint8Array): { update(data: string, encoding: 'utf8'): { digest(encoding: 'base64url' | 'hex'): string } };
+  createHmac(algorithm: string, key: Uint8Array): NodeHmac;
   createDecipheriv(algorithm: string, key: Uint8Array, iv: Uint8Array): {
     update(data: string, encoding: 'base64url'): Uint8Array;
     final(): Uint8Array;
@@ -44,10 +50,14 @@ export function loadNodeCrypto(): NodeCryptoSubset | null {
 
 function nodeHmacKey(crypto: NodeCryptoSubset, secret: string): HmacKey {
   const key = crypto.createHash('sha256').update(secret, 'utf8').digest();
-  const sign = (message: string) => crypto.createHmac('sha256', key).update(message, 'utf8').digest('hex');
+  const sign = (fields: readonly string[]) => {
+    const hmac = crypto.createHmac('sha256', key);
+    for (const field of fields) hmac.update(lengthPrefix(field), 'utf8').update(field, 'utf8');
+    return hmac.digest('hex');
+  };
   return {
-    sign: async (message) => sign(message),
-    verify: async (message, signature) => /^[0-9a-f]{64}$/.test(signature) && fixedTimeEqual(sign(message), signature),
+    sign: async (fields) => sign(fields),
+    verify: async (fields, signature) => /^[0-9a-f]{64}$/.test(signature) && fixedTimeEqual(sign(fields), signature),
   };
 }
 

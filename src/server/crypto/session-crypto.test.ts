@@ -52,26 +52,34 @@ describe.each(BOTH)('%s', (_name, crypto) => {
     expect(await crypto.unseal(sealed.slice(0, at) + (sealed[at] === 'A' ? 'B' : 'A') + sealed.slice(at + 1), [OLD_PASSWORD])).toBeNull();
   });
 
-  it('refuses a signature that is altered, malformed or for another message or key', async () => {
+  it('refuses a signature that is altered, malformed or for other fields or another key', async () => {
     const key = crypto.hmacKey(PASSWORD);
-    const signature = await key.sign('hello');
+    const signature = await key.sign(['hello', '/']);
     expect(signature).toMatch(/^[0-9a-f]{64}$/);
-    expect(await key.verify('hello', signature)).toBe(true);
-    expect(await key.verify('hellO', signature)).toBe(false);
-    expect(await key.verify('hello', `${signature.slice(0, -1)}${signature.endsWith('0') ? '1' : '0'}`)).toBe(false);
-    for (const bad of ['', 'zz', signature.toUpperCase(), `${signature}00`]) expect(await key.verify('hello', bad)).toBe(false);
-    expect(await crypto.hmacKey(OLD_PASSWORD).verify('hello', signature)).toBe(false);
+    expect(await key.verify(['hello', '/'], signature)).toBe(true);
+    expect(await key.verify(['hellO', '/'], signature)).toBe(false);
+    expect(await key.verify(['hello', '/', ''], signature)).toBe(false);
+    expect(await key.verify(['hello', '/'], `${signature.slice(0, -1)}${signature.endsWith('0') ? '1' : '0'}`)).toBe(false);
+    for (const bad of ['', 'zz', signature.toUpperCase(), `${signature}00`]) expect(await key.verify(['hello', '/'], bad)).toBe(false);
+    expect(await crypto.hmacKey(OLD_PASSWORD).verify(['hello', '/'], signature)).toBe(false);
+  });
+
+  it('never signs two different field lists alike, however the fields split', async () => {
+    const key = crypto.hmacKey(PASSWORD);
+    const lists = [['a:b'], ['a', 'b'], ['a:', 'b'], ['ab'], ['1:a'], ['a', '', 'b'], ['', 'ab'], ['ab', '']];
+    const signatures = await Promise.all(lists.map((fields) => key.sign(fields)));
+    expect(new Set(signatures).size).toBe(lists.length);
   });
 });
 
 describe('Node and WebCrypto agree', () => {
-  it('on every signature, whatever the message and key (an Edge proxy signs, a Node render checks)', async () => {
+  it('on every signature, whatever the fields and key (an Edge proxy signs, a Node render checks)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ minLength: 32, maxLength: 64 }), fc.string({ maxLength: 3000 }), async (secret, message) => {
-        const fromNode = await node.hmacKey(secret).sign(message);
-        expect(await web.hmacKey(secret).sign(message)).toBe(fromNode);
-        expect(await web.hmacKey(secret).verify(message, fromNode)).toBe(true);
-        expect(await node.hmacKey(secret).verify(message, await web.hmacKey(secret).sign(message))).toBe(true);
+      fc.asyncProperty(fc.string({ minLength: 32, maxLength: 64 }), fc.array(fc.string({ maxLength: 3000 }), { maxLength: 4 }), async (secret, fields) => {
+        const fromNode = await node.hmacKey(secret).sign(fields);
+        expect(await web.hmacKey(secret).sign(fields)).toBe(fromNode);
+        expect(await web.hmacKey(secret).verify(fields, fromNode)).toBe(true);
+        expect(await node.hmacKey(secret).verify(fields, await web.hmacKey(secret).sign(fields))).toBe(true);
       }),
       { numRuns: 100 },
     );

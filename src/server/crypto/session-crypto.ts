@@ -10,11 +10,11 @@ import 'server-only';
 import { loadNodeCrypto, createNodeSessionCrypto } from './node-crypto.js';
 import { createWebSessionCrypto } from './web-crypto.js';
 
-/** An HMAC-SHA256 key: signatures are 64 lowercase hex digits. */
+/** An HMAC-SHA256 key over a list of fields (framed: hmac-fields.ts): 64 lowercase hex digits. */
 export interface HmacKey {
-  sign(message: string): Promise<string>;
-  /** True when `signature` is the message's; compared in constant time. */
-  verify(message: string, signature: string): Promise<boolean>;
+  sign(fields: readonly string[]): Promise<string>;
+  /** True when `signature` is the fields'; compared in constant time. */
+  verify(fields: readonly string[], signature: string): Promise<boolean>;
 }
 
 export interface SessionCrypto {

@@ -5,6 +5,7 @@ import 'server-only';
  * asynchronous anyway, so the round trips cost latency there, not correctness.
  */
 import { unsealWithPasswords } from '../../shared/iron-seal.js';
+import { framedMessage } from './hmac-fields.js';
 import type { HmacKey, SessionCrypto } from './session-crypto.js';
 
 const encoder = new TextEncoder();
@@ -23,12 +24,12 @@ function webHmacKey(secret: string): HmacKey {
     (key ??= crypto.subtle.digest('SHA-256', encoder.encode(secret))
       .then((bytes) => crypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])));
   return {
-    async sign(message) {
-      return toHex(await crypto.subtle.sign('HMAC', await imported(), encoder.encode(message)));
+    async sign(fields) {
+      return toHex(await crypto.subtle.sign('HMAC', await imported(), encoder.encode(framedMessage(fields))));
     },
-    async verify(message, signature) {
+    async verify(fields, signature) {
       const bytes = fromHex(signature);
-      return bytes !== null && crypto.subtle.verify('HMAC', await imported(), bytes, encoder.encode(message));
+      return bytes !== null && crypto.subtle.verify('HMAC', await imported(), bytes, encoder.encode(framedMessage(fields)));
     },
   };
 }

@@ -22,7 +22,6 @@ import { isReservedHeader, readRequestOverride, stripReservedHeaders } from './f
  * const internal = AUTHKIT_REQUEST_HEADERS.filter((name) => requestHeaders.has(name));
  */
 export const AUTHKIT_REQUEST_HEADERS = [
-  FORWARDED_HEADERS.session,
   FORWARDED_HEADERS.url,
   FORWARDED_HEADERS.redirectUri,
   FORWARDED_HEADERS.signUpPaths,

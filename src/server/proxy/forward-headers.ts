@@ -1,7 +1,8 @@
 import 'server-only';
 /**
- * The proxy → render hand-over (docs/internals.md §3). The forwarded request gets the current
- * sealed session, the original path and the proxy's options on signed `x-authkit-*` headers;
+ * The proxy → render hand-over (docs/internals.md §3). The forwarded request gets a Cookie header
+ * holding the current sealed session, the original path and the proxy's options on signed
+ * `x-authkit-*` headers;
  * every incoming `x-authkit-*` / `x-workos-*` header is removed first, so a client cannot plant one.
  *
  * The result is encoded the way `NextResponse.next({ request: { headers } })` encodes it, so the
@@ -38,7 +39,7 @@ export function readRequestOverride(headers: Headers): Headers | undefined {
   if (names === null) return undefined;
   const request = new Headers();
   for (const name of names.split(',')) {
-    // An empty value is a value (a signed-out hand-over forwards `x-authkit-session: ''`).
+    // An empty value is a value (a request header can be sent empty).
     const value = name ? headers.get(`${OVERRIDE_PREFIX}${name}`) : null;
     if (value !== null) request.set(name, value);
   }

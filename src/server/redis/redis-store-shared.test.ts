@@ -33,7 +33,9 @@ function refreshed(): RefreshOutcome {
 
 describe('the Redis store across instances', () => {
   it('runs one exchange for K concurrent callers on each of 3 instances; all get its outcome; Redis keeps no token in clear', async () => {
-    const all = await instances(3);
+    // A generous command timeout: on a loaded machine a 250 ms stall would (rightly) make an
+    // instance refresh on its own, which is the outage path (redis-store-outage.test.ts), not this.
+    const all = await suite.instances(3, { timeoutMs: 2_000 });
     let exchanges = 0;
     const exchange = async () => {
       exchanges++;

@@ -1,6 +1,6 @@
 /**
- * The proxy signs its hand-over with the plain-JavaScript HMAC (`forwarded.ts`); the render
- * verifies with WebCrypto over the canonical form. Whatever the values, the two must agree.
+ * The proxy signs its hand-over (`forwarded.ts`), the session travelling in the forwarded Cookie
+ * header; the render reads it back from there and verifies. Whatever the values, the two agree.
  */
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -28,7 +28,9 @@ const context = fc.record({
 });
 
 async function roundTrip(value: ForwardedContext): Promise<ForwardedContext | undefined> {
+  // The proxy's rewritten Cookie header, as forward-headers.ts writes it (URI-encoded values).
   const headers = new Headers();
+  if (value.session) headers.set('cookie', `${sessionRoot().config.cookieName}=${encodeURIComponent(value.session)}`);
   await writeForwardedContext(sessionRoot(), headers, value);
   return readForwardedContext(sessionRoot(), headers);
 }

@@ -1,14 +1,21 @@
 import 'server-only';
 /**
- * The proxy's hand-over to the render, authenticated. The proxy signs the forwarded values
- * (session, path, redirect URI, sign-up paths) with the root's hand-over key (an HMAC keyed from
- * the cookie password) and sends the signature in `x-authkit-signature`; the render trusts the
- * `x-authkit-*` headers only when the signature checks out. Without the proxy (or with planted
- * headers) they are ignored and the render reads the cookie itself, so a client can never steer a
- * redirect or a session through a header. Edge-safe: the root's `SessionCrypto` does the HMAC.
+ * The proxy's hand-over to the render, authenticated. The proxy signs the session it settled on
+ * together with the forwarded values (path, redirect URI, sign-up paths) with the root's
+ * hand-over key (an HMAC keyed from the cookie password) and sends the signature in
+ * `x-authkit-signature`; the render trusts the `x-authkit-*` headers only when the signature
+ * checks out. Without the proxy (or with planted headers) they are ignored and the render reads
+ * the cookie itself, so a client can never steer a redirect or a session through a header.
+ *
+ * The session itself travels once, in the forwarded `Cookie` header: the proxy rewrites that
+ * header to hold the session it settled on (a refreshed value, or none), so the render reads it
+ * there, the same string, rather than from a second 2 KB header. Edge-safe: the root's
+ * `SessionCrypto` does the HMAC.
  */
 import { FORWARDED_HEADERS } from '../../shared/constants.js';
+import { cookieHeaderReader } from '../../shared/cookie-chunks.js';
 import type { SessionRoot } from '../root/session-root.js';
+import { readSessionCookie } from './session-cookie.js';
 
 export const SIGNATURE_HEADER = 'x-authkit-signature';
 
@@ -21,18 +28,22 @@ export interface ForwardedContext {
   signUpPaths?: string[];
 }
 
-function canonical(context: ForwardedContext): string {
-  return JSON.stringify([context.session, context.path, context.redirectUri ?? '', context.signUpPaths ?? []]);
-}
+// What is signed: the session and each header's value as the render will read it back.
+const signedFields = (session: string, path: string, redirectUri: string | null, signUpPaths: string | null) => [
+  session,
+  path,
+  redirectUri ?? '',
+  signUpPaths ?? '',
+];
 
 /**
  * Sets the forwarded headers and their signature on `headers`, each name after `prefix` (the
  * proxy writes them straight into Next's request-override encoding, `x-middleware-request-`).
- * Returns the names written, without the prefix.
+ * `context.session` must be the session the forwarded `Cookie` header holds. Returns the names
+ * written, without the prefix.
  */
 export async function writeForwardedContext(root: SessionRoot, headers: Headers, context: ForwardedContext, prefix = ''): Promise<string[]> {
-  const names: string[] = [FORWARDED_HEADERS.session, FORWARDED_HEADERS.url];
-  headers.set(prefix + FORWARDED_HEADERS.session, context.session);
+  const names: string[] = [FORWARDED_HEADERS.url];
   headers.set(prefix + FORWARDED_HEADERS.url, context.path);
   if (context.redirectUri) {
     headers.set(prefix + FORWARDED_HEADERS.redirectUri, context.redirectUri);
@@ -42,14 +53,14 @@ export async function writeForwardedContext(root: SessionRoot, headers: Headers,
     headers.set(prefix + FORWARDED_HEADERS.signUpPaths, JSON.stringify(context.signUpPaths));
     names.push(FORWARDED_HEADERS.signUpPaths);
   }
-  // Sign what the headers carry: `Headers` trims surrounding whitespace (a cookie value can have it).
-  const carried: ForwardedContext = {
-    ...context,
-    session: headers.get(prefix + FORWARDED_HEADERS.session)!,
-    path: headers.get(prefix + FORWARDED_HEADERS.url)!,
-    redirectUri: headers.get(prefix + FORWARDED_HEADERS.redirectUri) ?? undefined,
-  };
-  headers.set(prefix + SIGNATURE_HEADER, await root.handOverKey.sign(canonical(carried)));
+  // Sign what the headers carry: `Headers` trims surrounding whitespace.
+  const fields = signedFields(
+    context.session,
+    headers.get(prefix + FORWARDED_HEADERS.url)!,
+    headers.get(prefix + FORWARDED_HEADERS.redirectUri),
+    headers.get(prefix + FORWARDED_HEADERS.signUpPaths),
+  );
+  headers.set(prefix + SIGNATURE_HEADER, await root.handOverKey.sign(fields));
   names.push(SIGNATURE_HEADER);
   return names;
 }
@@ -64,13 +75,19 @@ function parsePaths(value: string | null): string[] | undefined | null {
   }
 }
 
-/** The forwarded values when the proxy set them (signature valid), else undefined. */
+/**
+ * The forwarded values when the proxy set them (signature valid), else undefined. The session is
+ * the one in `headers`' `Cookie` header ('' when it holds none).
+ */
 export async function readForwardedContext(root: SessionRoot, headers: Headers): Promise<ForwardedContext | undefined> {
   const signature = headers.get(SIGNATURE_HEADER);
-  const session = headers.get(FORWARDED_HEADERS.session);
   const path = headers.get(FORWARDED_HEADERS.url);
-  const signUpPaths = parsePaths(headers.get(FORWARDED_HEADERS.signUpPaths));
-  if (!signature || session === null || path === null || signUpPaths === null) return undefined;
-  const context: ForwardedContext = { session, path, redirectUri: headers.get(FORWARDED_HEADERS.redirectUri) ?? undefined, signUpPaths };
-  return (await root.handOverKey.verify(canonical(context), signature)) ? context : undefined;
+  if (!signature || path === null) return undefined;
+  const redirectUri = headers.get(FORWARDED_HEADERS.redirectUri);
+  const signUpPathsHeader = headers.get(FORWARDED_HEADERS.signUpPaths);
+  const signUpPaths = parsePaths(signUpPathsHeader);
+  if (signUpPaths === null) return undefined;
+  const session = readSessionCookie(root.config, cookieHeaderReader(headers.get('cookie'))) ?? '';
+  const valid = await root.handOverKey.verify(signedFields(session, path, redirectUri, signUpPathsHeader), signature);
+  return valid ? { session, path, redirectUri: redirectUri ?? undefined, signUpPaths } : undefined;
 }
