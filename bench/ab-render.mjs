@@ -21,7 +21,7 @@ relaunch(import.meta.url);
 const sha = execFileSync('git', ['rev-parse', '--short', rev], { cwd: root, encoding: 'utf8' }).trim();
 const { startBench } = await import('./support/setup.mjs');
 const { renderLoop } = await import('./support/render-row.mjs');
-const { median } = await import('./support/measure.mjs');
+const { collectYoung, median } = await import('./support/measure.mjs');
 const bench = await startBench();
 const before = await import(join(root, 'node_modules', '.authkit-bench-ab', sha, 'dist', 'server', 'index.js'));
 const builds = { [`before (${sha})`]: { ...bench, ours: before, oursProxy: before.authkitProxy() }, 'after (dist/)': { ...bench, oursProxy: bench.ours.authkitProxy() } };
@@ -40,7 +40,7 @@ try {
   const [rounds, renders] = [Number(roundsArg), Number(rendersArg)];
   for (let round = -1; round < rounds; round++) {
     const sums = Object.fromEntries(cases.map(({ key }) => [key, { request: 0, calls: 0 }]));
-    globalThis.gc?.();
+    collectYoung();
     for (let i = 0; i < renders; i++) {
       for (const { key, run } of i % 2 ? cases : [...cases].reverse()) {
         const { requestUs, callsUs } = await run(1);

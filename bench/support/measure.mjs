@@ -4,6 +4,15 @@
  * is its mean time per call; a row reports the median of its rounds. Inputs are prepared before
  * the clock starts (request objects, sessions), and the heap is collected before each round, so a
  * round pays only for its own garbage.
+ *
+ * That collection is a scavenge (V8's young generation, where a round's garbage is), never a full
+ * mark-compact: a full GC also throws away optimised code that pointed at objects it freed ("weak
+ * objects" deoptimisations, seen with node --trace-deopt), and V8 then recompiles about forty of
+ * the hot path's functions on background threads during the round, on the process's CPU clock.
+ * Forced before every round (as the bench did until December 2026), that added about 45 µs of
+ * CPU and 20 µs of wall time to each call of a 1,000-call round of the kit's proxy (about 70 µs
+ * of work), and a few percent to the reference's; a server does not run a full GC every 1,000
+ * requests.
  */
 
 export function median(values) {
@@ -13,7 +22,8 @@ export function median(values) {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-const collect = () => globalThis.gc?.();
+/** Collects the young generation only (see above). */
+export const collectYoung = () => globalThis.gc?.({ type: 'minor' });
 
 /**
  * `items` in a random order (Fisher–Yates). With more than two contenders, a fixed or alternating
@@ -45,7 +55,7 @@ export async function compareRounds(contenders, { rounds, iterations, warmup = t
     const order = round % 2 === 0 ? contenders : [...contenders].reverse();
     for (const contender of order) {
       const inputs = await contender.prepare(iterations, round);
-      collect();
+      collectYoung();
       const cpuStart = process.cpuUsage();
       const start = process.hrtime.bigint();
       for (const input of inputs) await contender.run(input);

@@ -15,7 +15,7 @@
 import { cookies } from 'next/headers';
 import { createElement } from 'react';
 import { renderToReadableStream } from 'next/dist/compiled/react-server-dom-webpack/server.node.js';
-import { elapsedUs, median, shuffled } from './measure.mjs';
+import { collectYoung, elapsedUs, median, shuffled } from './measure.mjs';
 import { inRequest } from './next-headers.mjs';
 
 /** The request headers the render sees after each package's proxy. */
@@ -85,7 +85,7 @@ async function interleaved(cases, plan, { shuffle = false, renders = plan.render
   const results = Object.fromEntries(cases.map(({ key }) => [key, { request: [], calls: [] }]));
   for (let round = -1; round < plan.rounds; round++) {
     const sums = Object.fromEntries(cases.map(({ key }) => [key, { request: 0, calls: 0 }]));
-    globalThis.gc?.();
+    collectYoung();
     for (let i = 0; i < renders; i++) {
       for (const { key, run } of shuffle ? shuffled(cases) : i % 2 === 0 ? cases : [...cases].reverse()) {
         const { requestUs, callsUs } = await run(1);

@@ -199,7 +199,9 @@ ${targets}
   the row (the seen-before path reads this process's view, kept current by pub/sub) and how soon a
   session ended through a second store was refused.
 - **Interleaving.** Every round runs each contender in turn, alternating the order, after one
-  unrecorded warm-up round; the heap is collected before each round.
+  unrecorded warm-up round; the young generation is collected before each round (a scavenge: a
+  forced full GC also discards V8's optimised code, whose recompilation the round would then pay
+  for; see \`bench/support/measure.mjs\`).
 - **Row 5** renders an async server component with Next's own Flight renderer
   (\`next/dist/compiled/react-server-dom-webpack/server.node\`), so React's \`cache()\` is scoped to
   the request exactly as in Next. The component calls \`withAuth()\` 1 or 50 times; the request
