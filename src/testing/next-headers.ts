@@ -10,8 +10,9 @@
  *   with `maxAge: 0` or a past `expires` removes the cookie from the jar, as a browser would.
  * - `cookies()` returns the same store until the next `reset` (Next keeps one per request);
  *   `headers()` returns the request's headers plus a `cookie` header (unless the test sets one)
- *   built from the cookies the request arrived with (`reset`, then `setMockSession`): as in Next, a
- *   cookie an action writes shows in `cookies()`, never in `headers()`. `draftMode()` is a
+ *   built from the cookies the request arrived with (`reset`, then `setMockSession`), the same
+ *   object until the next `reset`: as in Next, a cookie an action writes shows in `cookies()`,
+ *   never in `headers()`. `draftMode()` is a
  *   disabled stub.
  *
  * @example
@@ -55,6 +56,8 @@ const request = {
   store: undefined as ReturnType<typeof cookieStore> | undefined,
   /** The `cookie` header `headers()` reports: the cookies the request arrived with. */
   cookieHeader: '',
+  /** What `headers()` resolves to: one object per request, as in Next. */
+  headersObject: undefined as Headers | undefined,
 };
 
 function record(name: string, value: string, options: Record<string, unknown>): void {
@@ -101,6 +104,7 @@ export const mockRequest = {
   reset(init: MockRequestInit = {}): void {
     request.jar = new Map(Object.entries(init.cookies ?? {}));
     request.headers = { ...(init.headers ?? {}) };
+    request.headersObject = undefined;
     request.cookieHeader = serialize(request.jar);
     request.readOnly = init.readOnly ?? false;
     request.writes = [];
@@ -109,6 +113,7 @@ export const mockRequest = {
   /** Counts the jar as it is now as what the request arrived with (`setMockSession` calls it). */
   arrive(): void {
     request.cookieHeader = serialize(request.jar);
+    request.headersObject = undefined;
   },
   /** Whether cookie writes throw, as in a Server Component render (set it to go on as an action). */
   get readOnly(): boolean {
@@ -135,9 +140,11 @@ export const mockRequest = {
 export const nextHeadersMock = {
   cookies: async () => mockRequest.cookies(),
   headers: async () => {
-    const headers = new Headers(request.headers);
-    if (!headers.has('cookie') && request.cookieHeader) headers.set('cookie', request.cookieHeader);
-    return headers;
+    if (!request.headersObject) {
+      request.headersObject = new Headers(request.headers);
+      if (!request.headersObject.has('cookie') && request.cookieHeader) request.headersObject.set('cookie', request.cookieHeader);
+    }
+    return request.headersObject;
   },
   draftMode: async () => ({ isEnabled: false, enable() {}, disable() {} }),
 };

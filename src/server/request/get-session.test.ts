@@ -5,13 +5,15 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 vi.mock('next/headers', async () => (await import('../../testing/next-headers.js')).nextHeadersMock);
-import { mockRequest } from '../../testing/next-headers.js';
+import { mockRequest, nextHeadersMock } from '../../testing/next-headers.js';
+import { withAuth } from '../auth/with-auth.js';
 import { emulatorSuite } from '../../../test/support/emulator-suite.js';
 import { forwardedHeaders, TestBrowser } from '../../../test/support/http.js';
 import { afterProxy } from '../../../test/support/render.js';
 import { mintSession } from '../../../test/support/sessions.js';
 import { sessionRoot } from '../root/current-root.js';
 import { getSession } from './get-session.js';
+import { writeRequestSession } from './write-session.js';
 
 const suite = emulatorSuite();
 
@@ -21,11 +23,15 @@ async function signedInBrowser(organizationId: string): Promise<TestBrowser> {
   return browser;
 }
 
-/** The request a render sees after an action replaced the session cookie during the same request. */
+/**
+ * The request a render sees after an action replaced the session cookie during the same request:
+ * `headers()` as the request arrived (the proxy's forwarded Cookie header, the pre-action session),
+ * `cookies()` with the action's write.
+ */
 function reRenderAfterAction(proxyResponse: Response, cookieWrittenByAction: string | undefined): void {
   mockRequest.reset({
     cookies: cookieWrittenByAction === undefined ? {} : { 'wos-session': cookieWrittenByAction },
-    headers: { ...Object.fromEntries(forwardedHeaders(proxyResponse)), cookie: '' },
+    headers: Object.fromEntries(forwardedHeaders(proxyResponse)),
     readOnly: true,
   });
 }
@@ -52,6 +58,17 @@ describe('getSession', () => {
     expect(await getSession()).toEqual({ status: 'signed-out', reason: 'no-cookie' });
     expect(verify).not.toHaveBeenCalled();
     verify.mockRestore();
+  });
+
+  it('sees a session an action wrote for a visitor who arrived signed out, in the same request (withAuth too)', async () => {
+    mockRequest.reset({ cookies: { theme: 'dark' }, readOnly: false });
+    expect(await getSession()).toEqual({ status: 'signed-out', reason: 'no-cookie' });
+    const { sealed } = await mintSession(suite.emulator, { organization_id: 'org_acme' });
+    await writeRequestSession(sessionRoot(), sealed);
+    expect((await nextHeadersMock.headers()).get('cookie')).toBe('theme=dark'); // as it arrived
+    const state = await getSession();
+    expect(state.status === 'signed-in' && state.info.organizationId).toBe('org_acme');
+    expect((await withAuth()).user?.email).toBe('alice@example.com');
   });
 
   it('reads signed out when the action cleared the cookie', async () => {

@@ -4,8 +4,9 @@ import 'server-only';
  * It prefers the proxy's signed hand-over (the current value, after any refresh) and otherwise
  * reads the cookie itself, so it works with or without the proxy. It never writes cookies and
  * never refreshes; it is what `withAuth()` and every gate build on. A request without a session
- * cookie is the cheapest path of all: nothing is verified, since no hand-over could say otherwise
- * (the proxy rewrites the render's cookie header to match what it forwards).
+ * cookie is the cheapest path of all: answered from `headers()` alone, nothing verified, since no
+ * hand-over could say otherwise (the proxy rewrites the render's cookie header to match what it
+ * forwards).
  */
 import { cache } from 'react';
 import type { CookieReader } from '../../shared/cookie-chunks.js';
@@ -27,6 +28,9 @@ export const getForwardedContext = cache(async (): Promise<ForwardedContext | un
 // What this request wrote (saveSession, refreshSession, signOut), keyed by its cookie store (one
 // per request in Next), so later reads in the same action or route handler see the new value.
 const writtenThisRequest = new WeakMap<object, string | null>();
+// The same requests, by their `headers()` object (also one per request in Next, and unchanged by
+// cookie writes): a request that wrote its session is never answered from `headers()` alone.
+const wroteSession = new WeakSet<object>();
 
 const NO_COOKIE = Object.freeze(signedOut('no-cookie'));
 
@@ -43,8 +47,7 @@ const readIncomingSession = cache(async (jar: CookieReader, cookie: string | nul
 
 /**
  * The session in the request's cookie jar (`cookies()`): what this request wrote, else the
- * incoming session. A value, not a promise, when there is no session cookie, so `withAuth()` can
- * answer an anonymous visitor after awaiting `cookies()` alone.
+ * incoming session. A value, not a promise, when there is no session cookie.
  */
 export function sessionInJar(jar: CookieReader): SessionState | Promise<SessionState> {
   const root = sessionRoot();
@@ -55,6 +58,18 @@ export function sessionInJar(jar: CookieReader): SessionState | Promise<SessionS
 }
 
 /**
+ * False when the request as it arrived (`incoming`: `headers()`) carries no session cookie and this
+ * request has not written one: the visitor is anonymous, and `cookies()` need not even be read
+ * (Next parses the whole Cookie header on the first `cookies()` of a request; `headers()` is
+ * there already). The name test is a substring test: a false "maybe" only takes the full path.
+ */
+export function mayHoldSession(incoming: Headers): boolean {
+  if (wroteSession.has(incoming)) return true;
+  const cookie = incoming.get('cookie');
+  return cookie !== null && cookie.includes(sessionRoot().config.cookieName);
+}
+
+/**
  * The current request's `SessionState` (signed in, expired, or signed out with a reason).
  *
  * @example
@@ -62,10 +77,15 @@ export function sessionInJar(jar: CookieReader): SessionState | Promise<SessionS
  * if (state.status === 'signed-in') return state.info.user.email;
  */
 export async function getSession(): Promise<SessionState> {
+  if (!mayHoldSession(await headers())) return NO_COOKIE;
   return sessionInJar(await requestCookies());
 }
 
-/** Records the value a server action or route handler just wrote through `jar` (null: cleared). */
-export function noteSessionWritten(jar: object, sealed: string | null): void {
+/**
+ * Records the value a server action or route handler just wrote through `jar` (null: cleared);
+ * `incoming` is the same request's `headers()`.
+ */
+export function noteSessionWritten(jar: object, incoming: object, sealed: string | null): void {
   writtenThisRequest.set(jar, sealed);
+  wroteSession.add(incoming);
 }

@@ -7,19 +7,19 @@ import 'server-only';
 import type { SessionRoot } from '../root/session-root.js';
 import { clearFlowCookies, writeSessionCookie } from '../session/session-cookie.js';
 import { noteSessionWritten } from './get-session.js';
-import { requestCookies as cookies } from './request-data.js';
+import { requestCookies as cookies, requestHeaders as headers } from './request-data.js';
 
 /** Stores a sealed session (chunked when large), or clears it with `null`. */
 export async function writeRequestSession(root: SessionRoot, sealed: string | null, url?: string): Promise<void> {
-  const jar = await cookies();
+  const [jar, incoming] = await Promise.all([cookies(), headers()]);
   writeSessionCookie(root.config, jar, jar, sealed, url);
-  noteSessionWritten(jar, sealed);
+  noteSessionWritten(jar, incoming, sealed);
 }
 
 /** Clears the session cookie, its chunks and every pending sign-in flow cookie. */
 export async function clearRequestAuthCookies(root: SessionRoot): Promise<void> {
-  const jar = await cookies();
+  const [jar, incoming] = await Promise.all([cookies(), headers()]);
   writeSessionCookie(root.config, jar, jar, null);
   clearFlowCookies(root.config, jar, jar);
-  noteSessionWritten(jar, null);
+  noteSessionWritten(jar, incoming, null);
 }
