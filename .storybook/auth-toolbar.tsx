@@ -46,13 +46,18 @@ const never = () => new Promise<never>(() => {});
 
 /**
  * Puts the story's mock session in place before it renders. "Loading" on the server face means the
- * session has not been read yet: `cookies()` never resolves, so the server components suspend.
+ * session has not been read yet: the request carries a session cookie (so the kit does not answer
+ * from `headers()` alone, as it does for an anonymous visitor) and `cookies()` never resolves, so
+ * the server components suspend.
  */
 export async function applyAuthState(context: StateContext): Promise<void> {
   cookies.mockRestore();
   const state = authStateOf(context);
   await setMockSession(createMockSession(state), { cookies: cookies() });
-  if (state === 'loading') mocked(cookies).mockImplementation(never as never);
+  if (state === 'loading') {
+    cookies().set('wos-session', 'not-read-yet');
+    mocked(cookies).mockImplementation(never as never);
+  }
 }
 
 /** Shown while server components wait for the session (the app's `loading.tsx` in real life). */
