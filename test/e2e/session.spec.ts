@@ -4,6 +4,7 @@
  * emulator too) and a tampered cookie (the signed-out view, never an error page).
  */
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { APP_URL } from './ports.js';
 import {
   AUTHENTICATE, LOGOUT, SESSION_COOKIE, claimsOf, emulator, refreshAtEmulator, screenshot, sessionCookie,
@@ -147,4 +148,22 @@ test('a tampered session cookie shows the signed-out view, not an error page', a
   const account = await page.goto('/account');
   expect(account?.status()).toBe(200);
   await expect(page).toHaveURL(/\/user_management\/authorize/);
+});
+
+// With Cache Components Next renders each request in stages and reports a clock read in the
+// static or runtime stage ("encountered the unstable value `Date.now()` while prerendering"):
+// once per signed-in request, before the kit read its clock through performance (shared/clock.ts).
+test('signed-in pages render without Next reporting a clock read, in this whole run of the app so far', async ({ page }) => {
+  await signInAtHome(page, 'alice@example.com', { via: 'cookie', organizationId: 'org_acme' });
+  for (const path of ['/', '/account', '/client', '/organization', '/choose-organization', '/']) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(200);
+  }
+  await page.getByRole('link', { name: 'Account' }).click();
+  await expect(shownTestId(page, 'account-email')).toHaveText('alice@example.com');
+  // The app's log is appended to across runs: this run's part starts at its last start banner.
+  const whole = readFileSync('test-results/e2e-example.log', 'utf8');
+  expect(whole).toContain('Ready in');
+  const thisRun = whole.slice(whole.lastIndexOf('Ready in'));
+  expect(thisRun.match(/encountered the unstable value[^\n]*/g) ?? []).toEqual([]);
 });

@@ -3,6 +3,7 @@ import 'server-only';
 import type { JWTPayload } from 'jose';
 import { decodeJwtClaims } from '../../shared/claims.js';
 import { getSession } from '../request/get-session.js';
+import { currentTimeMs } from '../../shared/clock.js';
 
 /**
  * The claims of an access token (decoded, not verified): the given one, else the session's.
@@ -42,5 +43,5 @@ export async function checkRecentAuth(options: { maxAge: number }): Promise<Rece
   const state = await getSession();
   const authTime = state.status === 'signed-in' ? state.claims.auth_time : undefined;
   if (typeof authTime !== 'number') return { authenticatedAt: null, isStale: true };
-  return { authenticatedAt: new Date(authTime * 1000), isStale: Date.now() / 1000 - authTime > maxAge };
+  return { authenticatedAt: new Date(authTime * 1000), isStale: currentTimeMs() / 1000 - authTime > maxAge };
 }

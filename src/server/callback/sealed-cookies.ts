@@ -9,6 +9,7 @@ import 'server-only';
  */
 import type { SessionRoot } from '../root/session-root.js';
 import { unsealForPurpose } from '../session/session-seal.js';
+import { currentTimeMs } from '../../shared/clock.js';
 
 const SHARE_MS = 5_000;
 const MAX_ENTRIES = 64;
@@ -23,10 +24,10 @@ export function openSealedCookie(root: SessionRoot, purpose: string, sealed: str
   if (!opened) openedByRoot.set(root, (opened = new Map()));
   const key = `${purpose} ${sealed}`;
   const hit = opened.get(key);
-  if (hit && hit.untilMs > Date.now()) return hit.value;
+  if (hit && hit.untilMs > currentTimeMs()) return hit.value;
   const value = unsealForPurpose(root, purpose, sealed);
   opened.delete(key);
-  opened.set(key, { value, untilMs: Date.now() + SHARE_MS });
+  opened.set(key, { value, untilMs: currentTimeMs() + SHARE_MS });
   if (opened.size > MAX_ENTRIES) opened.delete(opened.keys().next().value!);
   return value;
 }

@@ -19,6 +19,7 @@ import 'server-only';
  */
 import type { NodeCryptoSubset } from './node-crypto.js';
 import { base64UrlToBytes } from '../../shared/base64url.js';
+import { currentTimeMs } from '../../shared/clock.js';
 
 const MAC_PREFIX = 'Fe26.2';
 /** iron's defaults, as iron-session passes them. */
@@ -70,7 +71,7 @@ export function unsealWithNodeCrypto(crypto: NodeCryptoSubset, sealed: string, p
   if (prefix !== MAC_PREFIX || !encryptionSalt || !macSalt || !BASE64URL.test(iv) || !BASE64URL.test(ciphertext) || ciphertext.length % 4 === 1) return undefined;
   if (expiration) {
     if (!DIGITS.test(expiration)) return undefined;
-    if (Number.parseInt(expiration, 10) <= Date.now() - TIMESTAMP_SKEW_MS) return null; // iron: "Expired seal", whatever the password
+    if (Number.parseInt(expiration, 10) <= currentTimeMs() - TIMESTAMP_SKEW_MS) return null; // iron: "Expired seal", whatever the password
   }
   const macBase = parts.slice(0, 6).join('*');
   for (const password of passwords) {

@@ -23,6 +23,7 @@ import { jwtVerify } from 'jose/jwt/verify';
 import type { JWTHeaderParameters, FlattenedJWSInput } from 'jose';
 import type { AccessToken } from '../../shared/types.js';
 import { workosBaseUrl, type AuthKitConfig } from '../config.js';
+import { currentTimeMs } from '../../shared/clock.js';
 
 /** The one algorithm WorkOS signs access tokens with. */
 const WORKOS_ALGORITHM = 'RS256';
@@ -62,15 +63,44 @@ const TOKEN_ERRORS = [
 ];
 const isTokenError = (error: unknown) => TOKEN_ERRORS.some((type) => error instanceof type);
 
-/** The remote key set, falling back to the last keys it fetched when a re-fetch fails. */
+// jose's own defaults for a remote key set: keys kept 10 minutes, a refetch for an unknown key at
+// most every 30 seconds.
+const KEYS_MAX_AGE_MS = 10 * 60_000;
+const KEYS_COOLDOWN_MS = 30_000;
+
+/**
+ * The remote key set, its freshness judged on the kit's clock (shared/clock.ts: jose's own check
+ * reads `Date.now()` on every verification, which Next reports in a render); jose still fetches
+ * (`reload`). The last keys fetched stay in use when a refetch fails.
+ */
 function keyResolver(keys: ReturnType<typeof createRemoteJWKSet>) {
+  let local: ReturnType<typeof createLocalJWKSet> | undefined;
+  let loadedAtMs = Number.NEGATIVE_INFINITY;
+  const load = async () => {
+    await keys.reload();
+    local = createLocalJWKSet(keys.jwks()!);
+    loadedAtMs = currentTimeMs();
+  };
+  const age = () => currentTimeMs() - loadedAtMs;
   return async (header: JWTHeaderParameters, token: FlattenedJWSInput) => {
+    if (!local || age() >= KEYS_MAX_AGE_MS) {
+      try {
+        await load();
+      } catch (error) {
+        if (!local) throw error; // never fetched: nothing to fall back on
+      }
+    }
     try {
-      return await keys(header, token);
+      return await local!(header, token);
     } catch (error) {
-      const lastKnown = isTokenError(error) ? undefined : keys.jwks();
-      if (lastKnown) return createLocalJWKSet(lastKnown)(header, token);
-      throw error;
+      if (!(error instanceof errors.JWKSNoMatchingKey) || age() < KEYS_COOLDOWN_MS) throw error;
+      // A key WorkOS may have just added. If it cannot be fetched, the key is still unknown.
+      try {
+        await load();
+      } catch {
+        throw error;
+      }
+      return local!(header, token);
     }
   };
 }
@@ -97,11 +127,12 @@ export function createAccessTokenVerifier(config: AuthKitConfig, fetchKeys: type
   const resolveKey = keyResolver(keys);
   let firstNeededMs: number | undefined;
   return async function verifyAccessToken(token) {
-    firstNeededMs ??= Date.now();
+    firstNeededMs ??= currentTimeMs();
     const claims = decodeClaims(token);
     if (!claims) return { result: 'malformed' };
     try {
-      await jwtVerify(token, resolveKey, { algorithms: [WORKOS_ALGORITHM] });
+      // `currentDate`: jose would read `new Date()` for the expiry check (see shared/clock.ts).
+      await jwtVerify(token, resolveKey, { algorithms: [WORKOS_ALGORITHM], currentDate: new Date(currentTimeMs()) });
       return { result: 'valid', claims };
     } catch (error) {
       if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return { result: 'malformed' };
@@ -109,7 +140,7 @@ export function createAccessTokenVerifier(config: AuthKitConfig, fetchKeys: type
       // jose checks the signature before the claims: JWTExpired means a WorkOS key verified it.
       if (error instanceof errors.JWTExpired) return { result: 'expired', claims, signatureChecked: true };
       if (isTokenError(error)) return { result: 'expired', claims, signatureChecked: false };
-      const withinBound = Date.now() - firstNeededMs <= UNVERIFIED_TRUST_MS;
+      const withinBound = currentTimeMs() - firstNeededMs <= UNVERIFIED_TRUST_MS;
       return withinBound ? { result: 'unverifiable', claims } : { result: 'expired', claims, signatureChecked: false };
     }
   };

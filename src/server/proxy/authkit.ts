@@ -24,6 +24,7 @@ import { staleUserInfo, type SessionState } from '../session/session-state.js';
 import { addPrivateCacheHeaders, writeRequestOverride } from './forward-headers.js';
 import type { AuthkitOptions } from './options.js';
 import { settleSession, type SettledSession } from './settle-session.js';
+import { syncClock } from '../../shared/clock.js';
 
 /** What `authkit()` returns (the reference's shape). */
 export interface AuthkitResult {
@@ -68,6 +69,9 @@ function writeEagerToken(root: SessionRoot, cookies: SetCookieHeaders, request: 
  * so the forwarded headers, a session cookie among them, are written once rather than copied again).
  */
 export async function runAuthkit(root: SessionRoot, request: NextRequest, options: CompiledAuthkitOptions, headers = new Headers()): Promise<AuthkitRun> {
+  // The proxy is where Next does not watch the clock: the kit's clock takes the wall clock's
+  // offset here, for this request's render too (shared/clock.ts).
+  syncClock();
   const log = createDebugLog(options.debug);
   const redirectUri = resolveRedirectUri(root.config, options.redirectUri);
   const path = requestPath(request.nextUrl);

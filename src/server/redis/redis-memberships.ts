@@ -15,6 +15,7 @@ import { membershipChanges, type MembershipChange } from '../store/membership-ch
 import type { Membership, MembershipStore } from '../store/session-store.js';
 import { UNAVAILABLE, type RedisLink } from './redis-link.js';
 import type { StoreKeys } from './store-keys.js';
+import { currentTimeMs } from '../../shared/clock.js';
 
 interface Entry {
   memberships: Promise<Membership[]>;
@@ -37,7 +38,7 @@ export function createRedisMemberships(link: RedisLink, keys: StoreKeys): Member
     const kept = await link.call((client) => client.get(keys.key('memberships', userId)));
     if (kept === UNAVAILABLE || !kept) return undefined;
     const entry = JSON.parse(kept) as { memberships: Membership[]; expiresAtMs: number };
-    return entry.expiresAtMs > Date.now() ? entry : undefined;
+    return entry.expiresAtMs > currentTimeMs() ? entry : undefined;
   };
 
   const share = (userId: string, memberships: Membership[], expiresAtMs: number) =>
@@ -60,8 +61,8 @@ export function createRedisMemberships(link: RedisLink, keys: StoreKeys): Member
   return {
     get(userId, list, { fresh }) {
       const hit = local.get(userId);
-      if (hit && !fresh && hit.expiresAtMs > Date.now()) return hit.memberships;
-      const entry: Entry = { memberships: Promise.resolve([]), expiresAtMs: Date.now() + MEMBERSHIPS_TTL_MS };
+      if (hit && !fresh && hit.expiresAtMs > currentTimeMs()) return hit.memberships;
+      const entry: Entry = { memberships: Promise.resolve([]), expiresAtMs: currentTimeMs() + MEMBERSHIPS_TTL_MS };
       entry.memberships = fill(userId, entry, list, fresh);
       local.set(userId, entry);
       entry.memberships.catch(() => {
@@ -74,7 +75,7 @@ export function createRedisMemberships(link: RedisLink, keys: StoreKeys): Member
       void link.call((client) => client.multi().del(keys.key('memberships', userId)).publish(channel, userId).exec());
     },
     noteChange(userId, organizationId, role) {
-      const change: MembershipChange = { userId, organizationId, role, atSeconds: Math.floor(Date.now() / 1000) };
+      const change: MembershipChange = { userId, organizationId, role, atSeconds: Math.floor(currentTimeMs() / 1000) };
       changes.record(change);
       void link.call((client) => client.publish(changesChannel, JSON.stringify(change)));
     },

@@ -9,6 +9,7 @@ import { sealWithPassword, unsealWithPasswords } from '../../shared/iron-seal.js
 import { TokenRefreshError } from '../../shared/errors.js';
 import type { RefreshOutcome } from '../session/refresh.js';
 import type { SignedInState } from '../session/session-state.js';
+import { currentTimeMs } from '../../shared/clock.js';
 
 type KeptFailure = { message: string; isTransient: boolean; userId?: string; sessionId?: string; retryAfter?: number };
 type Kept = { expiresAtMs: number } & ({ ok: true; state: SignedInState } | { ok: false; error: KeptFailure });
@@ -23,7 +24,7 @@ export function sealOutcome(outcome: RefreshOutcome, expiresAtMs: number, passwo
 }
 
 /** The outcome in `sealed` while it is valid; undefined when expired or when no password opens it. */
-export async function openOutcome(sealed: string, passwords: readonly string[], nowMs = Date.now()): Promise<RefreshOutcome | undefined> {
+export async function openOutcome(sealed: string, passwords: readonly string[], nowMs = currentTimeMs()): Promise<RefreshOutcome | undefined> {
   const kept = (await unsealWithPasswords(sealed, passwords)) as Kept | null;
   if (!kept || typeof kept.expiresAtMs !== 'number' || kept.expiresAtMs <= nowMs) return undefined;
   if (kept.ok) return { ok: true, state: kept.state };

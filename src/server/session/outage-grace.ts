@@ -10,15 +10,16 @@ import 'server-only';
  */
 import type { AuthKitConfig } from '../config.js';
 import type { ExpiredState } from './session-state.js';
+import { currentTimeMs } from '../../shared/clock.js';
 
 /** True when `state` may be served stale now. */
-export function isWithinOutageGrace(config: AuthKitConfig, state: ExpiredState, nowMs = Date.now()): boolean {
+export function isWithinOutageGrace(config: AuthKitConfig, state: ExpiredState, nowMs = currentTimeMs()): boolean {
   const grace = config.outageGraceSeconds;
   const { exp } = state.claims;
   return grace > 0 && state.signatureChecked && typeof exp === 'number' && nowMs < (exp + grace) * 1000;
 }
 
 /** Whole seconds until `retryAtMs` (at least 1): a `Retry-After` value. */
-export function secondsUntil(retryAtMs: number, nowMs = Date.now()): number {
+export function secondsUntil(retryAtMs: number, nowMs = currentTimeMs()): number {
   return Math.max(1, Math.ceil((retryAtMs - nowMs) / 1000));
 }

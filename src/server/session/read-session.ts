@@ -11,6 +11,7 @@ import type { SessionRoot } from '../root/session-root.js';
 import { readSessionCookie } from './session-cookie.js';
 import { unsealSession } from './session-seal.js';
 import { signedIn, signedOut, type SessionState } from './session-state.js';
+import { currentTimeMs } from '../../shared/clock.js';
 
 async function readUncached(root: SessionRoot, sealed: string): Promise<SessionState> {
   const session = await unsealSession(root, sealed);
@@ -29,7 +30,7 @@ async function readUncached(root: SessionRoot, sealed: string): Promise<SessionS
   // kit sealed this token itself, straight from WorkOS. Trust it until `exp` rather than sign anyone
   // out, within the bound verify-token.ts sets (UNVERIFIED_TRUST_MS, then it reads as expired).
   warnOnce('jwks-unreachable', 'The WorkOS JWKS could not be fetched; sessions are trusted from their seal until their tokens expire, for at most 10 minutes.');
-  const secondsLeft = (check.claims.exp ?? 0) - Date.now() / 1000;
+  const secondsLeft = (check.claims.exp ?? 0) - currentTimeMs() / 1000;
   return secondsLeft > 0 ? state : { status: 'expired', session, claims: check.claims, sealed, signatureChecked: false };
 }
 

@@ -6,9 +6,10 @@ import 'server-only';
  */
 import { refreshBufferSeconds } from '../../shared/token-expiry.js';
 import type { AccessToken } from '../../shared/types.js';
+import { currentTimeMs } from '../../shared/clock.js';
 
 /** True when the token expires within the buffer (the configured one, else the default). */
-export function isWithinRefreshBuffer(claims: AccessToken, configuredBuffer?: number, nowMs = Date.now()): boolean {
+export function isWithinRefreshBuffer(claims: AccessToken, configuredBuffer?: number, nowMs = currentTimeMs()): boolean {
   if (typeof claims.exp !== 'number') return false;
   const buffer = configuredBuffer ?? refreshBufferSeconds(claims);
   if (buffer <= 0) return false;

@@ -10,6 +10,7 @@ import type { SessionRoot } from '../root/session-root.js';
 import { readRetryMarker } from './retry-marker.js';
 import { refreshTokens, type RefreshOutcome } from './refresh.js';
 import type { ExpiredState, SignedInState } from './session-state.js';
+import { currentTimeMs } from '../../shared/clock.js';
 
 /** Used when nothing says how long to wait (a caller that stopped waiting for a slow WorkOS). */
 const DEFAULT_RETRY_MS = 5_000;
@@ -23,6 +24,6 @@ export async function refreshUnlessBackingOff(root: SessionRoot, state: SignedIn
   const marked = state.status === 'expired' ? await readRetryMarker(root, jar, state.claims.sid) : undefined;
   if (marked !== undefined) return { attempted: false, retryAtMs: marked };
   const outcome = await refreshTokens(root, state);
-  const retryAtMs = (!outcome.ok && outcome.retryAtMs) || Date.now() + DEFAULT_RETRY_MS;
+  const retryAtMs = (!outcome.ok && outcome.retryAtMs) || currentTimeMs() + DEFAULT_RETRY_MS;
   return { attempted: true, outcome, retryAtMs };
 }

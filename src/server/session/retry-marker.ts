@@ -15,6 +15,7 @@ import type { SessionRoot } from '../root/session-root.js';
 import type { CookieWriter } from './cookie-jar.js';
 import { sessionCookieAttributes, type SchemeHints } from './cookie-options.js';
 import { sealForPurpose, unsealForPurpose } from './session-seal.js';
+import { currentTimeMs } from '../../shared/clock.js';
 
 const PURPOSE = 'refresh-retry';
 /** iron accepts a seal up to 60 s past its expiry: the time that counts is `retryAt` inside it. */
@@ -24,7 +25,7 @@ const markerName = (root: SessionRoot) => `${root.config.cookieName}-retry`;
 
 /** Writes the marker for `sessionId`, valid until `retryAtMs`. */
 export async function writeRetryMarker(root: SessionRoot, writer: CookieWriter, sessionId: string, retryAtMs: number, urls: SchemeHints): Promise<void> {
-  const seconds = Math.max(1, Math.ceil((retryAtMs - Date.now()) / 1000));
+  const seconds = Math.max(1, Math.ceil((retryAtMs - currentTimeMs()) / 1000));
   const sealed = await sealForPurpose(root, PURPOSE, { sid: sessionId, retryAt: retryAtMs }, seconds + SEAL_SLACK_SECONDS);
   writer.set(markerName(root), sealed, { ...sessionCookieAttributes(root.config, urls), maxAge: seconds });
 }
@@ -36,5 +37,5 @@ export async function readRetryMarker(root: SessionRoot, jar: CookieReader, sess
   if (!value) return undefined;
   const data = await unsealForPurpose(root, PURPOSE, value);
   const retryAt = data?.retryAt;
-  return data?.sid === sessionId && typeof retryAt === 'number' && retryAt > Date.now() ? retryAt : undefined;
+  return data?.sid === sessionId && typeof retryAt === 'number' && retryAt > currentTimeMs() ? retryAt : undefined;
 }

@@ -14,16 +14,17 @@ import { membershipChanges, type MembershipChanges } from './membership-changes.
 import { createRefreshFlights } from './refresh-flights.js';
 import { MAX_ENDED_SESSIONS, OUTLIVES_ACCESS_TOKENS_MS } from './retention.js';
 import type { EndedSessionStore, Membership, MembershipStore, SessionStore, VerifiedSessionCache } from './session-store.js';
+import { currentTimeMs } from '../../shared/clock.js';
 
 /** Ended sessions in this process (a shared store keeps its local view in one). */
 export function createEndedSessions(): EndedSessionStore {
   const ended = new BoundedMap<string, number>(MAX_ENDED_SESSIONS);
   return {
-    add: (sessionId) => ended.set(sessionId, Date.now() + OUTLIVES_ACCESS_TOKENS_MS),
+    add: (sessionId) => ended.set(sessionId, currentTimeMs() + OUTLIVES_ACCESS_TOKENS_MS),
     has(sessionId) {
       if (ended.size === 0) return false;
       const until = ended.get(sessionId);
-      if (until === undefined || until > Date.now()) return until !== undefined;
+      if (until === undefined || until > currentTimeMs()) return until !== undefined;
       ended.delete(sessionId);
       return false;
     },
@@ -36,14 +37,14 @@ export function createVerifiedSessions(): VerifiedSessionCache {
   return {
     recall(sealed) {
       const entry = entries.get(sealed);
-      if (!entry || entry.expiresAtMs > Date.now()) return entry?.state;
+      if (!entry || entry.expiresAtMs > currentTimeMs()) return entry?.state;
       entries.delete(sealed);
       return undefined;
     },
     remember(sealed, state) {
       const { exp } = state.claims;
       const expiresAtMs = typeof exp === 'number' ? (exp - refreshBufferSeconds(state.claims)) * 1000 : 0;
-      if (expiresAtMs > Date.now()) entries.set(sealed, { state, expiresAtMs });
+      if (expiresAtMs > currentTimeMs()) entries.set(sealed, { state, expiresAtMs });
     },
   };
 }
@@ -54,8 +55,8 @@ function memberships(changes: MembershipChanges): MembershipStore {
   return {
     get(userId, list, { fresh }) {
       const hit = entries.get(userId);
-      if (hit && !fresh && hit.expiresAtMs > Date.now()) return hit.memberships;
-      const entry = { memberships: list(), expiresAtMs: Date.now() + MEMBERSHIPS_TTL_MS };
+      if (hit && !fresh && hit.expiresAtMs > currentTimeMs()) return hit.memberships;
+      const entry = { memberships: list(), expiresAtMs: currentTimeMs() + MEMBERSHIPS_TTL_MS };
       entries.set(userId, entry);
       entry.memberships.catch(() => {
         if (entries.get(userId) === entry) entries.delete(userId); // a failure is never kept

@@ -10,6 +10,7 @@ import 'server-only';
 import type { MembershipClaims, MembershipStore } from './session-store.js';
 import { BoundedMap } from './bounded-map.js';
 import { OUTLIVES_ACCESS_TOKENS_MS } from './retention.js';
+import { currentTimeMs } from '../../shared/clock.js';
 
 interface Change {
   /** The member's role now; null when they were removed. */
@@ -36,19 +37,19 @@ export type MembershipChanges = Pick<MembershipStore, 'noteChange' | 'isOutdated
 export function membershipChanges(): MembershipChanges {
   const changes = new BoundedMap<string, Change>(10_000);
   const record = ({ userId, organizationId, role, atSeconds }: MembershipChange) => {
-    changes.set(keyOf(userId, organizationId), { role, atSeconds, untilMs: Date.now() + OUTLIVES_ACCESS_TOKENS_MS });
+    changes.set(keyOf(userId, organizationId), { role, atSeconds, untilMs: currentTimeMs() + OUTLIVES_ACCESS_TOKENS_MS });
   };
   return {
     record,
     noteChange(userId, organizationId, role) {
-      record({ userId, organizationId, role, atSeconds: Math.floor(Date.now() / 1000) });
+      record({ userId, organizationId, role, atSeconds: Math.floor(currentTimeMs() / 1000) });
     },
     isOutdated(claims: MembershipClaims) {
       if (changes.size === 0 || !claims.org_id) return false;
       const key = keyOf(claims.sub, claims.org_id);
       const change = changes.get(key);
       if (!change) return false;
-      if (change.untilMs <= Date.now()) {
+      if (change.untilMs <= currentTimeMs()) {
         changes.delete(key);
         return false;
       }

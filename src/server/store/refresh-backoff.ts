@@ -10,6 +10,7 @@ import 'server-only';
  */
 import type { TokenRefreshError } from '../../shared/errors.js';
 import { BoundedMap } from './bounded-map.js';
+import { currentTimeMs } from '../../shared/clock.js';
 
 const STEPS_MS = [5_000, 10_000, 20_000, 40_000, 60_000];
 
@@ -32,13 +33,13 @@ export class RefreshBackoff {
   private readonly entries = new BoundedMap<string, Entry>(1000);
 
   /** The failure to answer with while `key` is backing off, and when it may be tried again. */
-  current(key: string, nowMs = Date.now()): { error: TokenRefreshError; retryAtMs: number } | undefined {
+  current(key: string, nowMs = currentTimeMs()): { error: TokenRefreshError; retryAtMs: number } | undefined {
     const entry = this.entries.get(key);
     return entry && entry.retryAtMs > nowMs ? { error: entry.error, retryAtMs: entry.retryAtMs } : undefined;
   }
 
   /** Records a transient failure of `key`; returns when it may be tried again. */
-  failed(key: string, error: TokenRefreshError, nowMs = Date.now()): number {
+  failed(key: string, error: TokenRefreshError, nowMs = currentTimeMs()): number {
     const failures = (this.entries.get(key)?.failures ?? 0) + 1;
     const stepMs = STEPS_MS[Math.min(failures, STEPS_MS.length) - 1]!;
     const retryAtMs = nowMs + Math.max(stepMs, (workosRetryAfterSeconds(error) ?? 0) * 1000);

@@ -9,6 +9,7 @@ import type { RefreshOutcome } from '../session/refresh.js';
 import { BoundedMap } from './bounded-map.js';
 import { RefreshBackoff } from './refresh-backoff.js';
 import type { RefreshStore } from './session-store.js';
+import { currentTimeMs } from '../../shared/clock.js';
 
 /** How long a refresh's answer is kept for requests still carrying the old cookie. */
 export const OUTCOME_TTL_MS = 30_000;
@@ -27,7 +28,7 @@ export function createRefreshFlights(): RefreshStore {
 
   const recall = (key: string) => {
     const entry = kept.get(key);
-    if (entry && entry.expiresAtMs > Date.now()) return entry.outcome;
+    if (entry && entry.expiresAtMs > currentTimeMs()) return entry.outcome;
     kept.delete(key);
     return undefined;
   };
@@ -36,7 +37,7 @@ export function createRefreshFlights(): RefreshStore {
   const keep = (key: string, outcome: RefreshOutcome): RefreshOutcome => {
     if (!outcome.ok && outcome.error.isTransient) return { ...outcome, retryAtMs: backoff.failed(key, outcome.error) };
     backoff.settled(key);
-    const now = Date.now();
+    const now = currentTimeMs();
     kept.prune((entry) => entry.expiresAtMs <= now);
     kept.set(key, { outcome, expiresAtMs: now + OUTCOME_TTL_MS });
     return outcome;
