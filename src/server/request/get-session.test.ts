@@ -37,7 +37,7 @@ function reRenderAfterAction(proxyResponse: Response, cookieWrittenByAction: str
 }
 
 describe('getSession', () => {
-  it("uses the proxy's hand-over while the cookie is the one the proxy left", async () => {
+  it('reads the session the proxy left in the Cookie header', async () => {
     await afterProxy(await signedInBrowser('org_acme'), '/', { readOnly: true });
     const state = await getSession();
     expect(state.status === 'signed-in' && state.info.organizationId).toBe('org_acme');

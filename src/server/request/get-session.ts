@@ -1,8 +1,8 @@
 import 'server-only';
 /**
- * `getSession()`: the session of the current request, read once per request (React `cache`).
- * It prefers the proxy's signed hand-over (the current value, after any refresh) and otherwise
- * reads the cookie itself, so it works with or without the proxy. It never writes cookies and
+ * `getSession()`: the session of the current request, read once per request (React `cache`),
+ * from its cookie: behind the proxy that is the proxy's answer (it rewrites the render's Cookie
+ * header after a refresh), so it works the same with or without the proxy. It never writes cookies and
  * never refreshes; it is what `withAuth()` and every gate build on. A request without a session
  * cookie is the cheapest path of all: answered from `headers()` alone, nothing verified, since no
  * hand-over could say otherwise (the proxy rewrites the render's cookie header to match what it
@@ -34,16 +34,11 @@ const wroteSession = new WeakSet<object>();
 
 const NO_COOKIE = Object.freeze(signedOut('no-cookie'));
 
-// The request's session cookie, read once per request (React `cache` keys it by the request's store).
-const readIncomingSession = cache(async (jar: CookieReader, cookie: string | null): Promise<SessionState> => {
-  const root = sessionRoot();
-  const forwarded = await getForwardedContext();
-  // The hand-over describes the request as the proxy left it (its Cookie header is rewritten to
-  // match). A server action that wrote the session supersedes it: Next re-renders after the
-  // action with the cookies the action set, while the forwarded header still holds the old value.
-  if (forwarded && forwarded.session === (cookie ?? '')) return readSession(root, forwarded.session);
-  return readSessionFromCookies(root, jar);
-});
+// The request's session cookie, read once per request (React `cache` keys it by the request's
+// store). The proxy's hand-over is not consulted for it: the proxy rewrites the render's Cookie
+// header to hold the session it settled on (a refreshed one, or none), so the cookie is already
+// the proxy's answer, and after a server action's write it is the newer one.
+const readIncomingSession = cache((jar: CookieReader): Promise<SessionState> => readSessionFromCookies(sessionRoot(), jar));
 
 /**
  * The session in the request's cookie jar (`cookies()`): what this request wrote, else the
@@ -54,7 +49,7 @@ export function sessionInJar(jar: CookieReader): SessionState | Promise<SessionS
   if (writtenThisRequest.has(jar)) return readSession(root, writtenThisRequest.get(jar));
   const cookie = readSessionCookie(root.config, jar);
   // No session cookie: signed out, with no more asynchronous work (the anonymous visitor's path).
-  return cookie === undefined ? NO_COOKIE : readIncomingSession(jar, cookie);
+  return cookie === undefined ? NO_COOKIE : readIncomingSession(jar);
 }
 
 /**
