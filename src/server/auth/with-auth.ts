@@ -74,6 +74,17 @@ const authOnce = cache(async (ensureSignedIn: boolean): Promise<UserInfo | NoUse
   return { user: null };
 });
 
+/**
+ * The signed-in user and their session claims, or `{ user: null }`.
+ * With `ensureSignedIn: true` a signed-out visitor is redirected to sign in (and back).
+ * While WorkOS cannot refresh an expired session, it is returned with `stale: true` (and its
+ * expired access token) for the outage grace period.
+ *
+ * @example
+ * const { user, organizationId, role } = await withAuth();
+ * @example
+ * const { user } = await withAuth({ ensureSignedIn: true }); // user is never null here
+ */
 export function withAuth(options: { ensureSignedIn: true }): Promise<UserInfo>;
 export function withAuth(options?: { ensureSignedIn?: boolean }): Promise<UserInfo | NoUserInfo>;
 export function withAuth(options: { ensureSignedIn?: boolean } = {}): Promise<UserInfo | NoUserInfo> {
