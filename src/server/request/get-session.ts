@@ -12,7 +12,7 @@ import { cache } from 'react';
 import type { CookieReader } from '../../shared/cookie-chunks.js';
 import { sessionRoot } from '../root/current-root.js';
 import { readForwardedContext, type ForwardedContext } from '../session/forwarded.js';
-import { readSession, readSessionFromCookies } from '../session/read-session.js';
+import { readSession, readSessionCookieValue } from '../session/read-session.js';
 import { readSessionCookie } from '../session/session-cookie.js';
 import { signedOut, type SessionState } from '../session/session-state.js';
 import { requestCookies, requestHeaders as headers } from './request-data.js';
@@ -34,11 +34,11 @@ const wroteSession = new WeakSet<object>();
 
 const NO_COOKIE = Object.freeze(signedOut('no-cookie'));
 
-// The request's session cookie, read once per request (React `cache` keys it by the request's
-// store). The proxy's hand-over is not consulted for it: the proxy rewrites the render's Cookie
+// The request's session cookie, read once per request (React `cache` keys it by the value). The
+// proxy's hand-over is not consulted for it: the proxy rewrites the render's Cookie
 // header to hold the session it settled on (a refreshed one, or none), so the cookie is already
 // the proxy's answer, and after a server action's write it is the newer one.
-const readIncomingSession = cache((jar: CookieReader): Promise<SessionState> => readSessionFromCookies(sessionRoot(), jar));
+const readIncomingSession = cache((sealed: string | null): Promise<SessionState> => readSessionCookieValue(sessionRoot(), sealed));
 
 /**
  * The session in the request's cookie jar (`cookies()`): what this request wrote, else the
@@ -49,7 +49,7 @@ export function sessionInJar(jar: CookieReader): SessionState | Promise<SessionS
   if (writtenThisRequest.has(jar)) return readSession(root, writtenThisRequest.get(jar));
   const cookie = readSessionCookie(root.config, jar);
   // No session cookie: signed out, with no more asynchronous work (the anonymous visitor's path).
-  return cookie === undefined ? NO_COOKIE : readIncomingSession(jar);
+  return cookie === undefined ? NO_COOKIE : readIncomingSession(cookie);
 }
 
 /**

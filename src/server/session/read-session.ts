@@ -62,8 +62,12 @@ export async function readSession(root: SessionRoot, sealed: string | null | und
   return state;
 }
 
+/** Reads the session cookie's value as `readSessionCookie` gives it (`null`: chunks we could not have written). */
+export async function readSessionCookieValue(root: SessionRoot, sealed: string | null | undefined): Promise<SessionState> {
+  return sealed === null ? signedOut('invalid-cookie') : readSession(root, sealed);
+}
+
 /** Reads the session cookie (all chunks) from a cookie jar: `request.cookies` or `cookies()`. */
 export async function readSessionFromCookies(root: SessionRoot, jar: CookieReader): Promise<SessionState> {
-  const sealed = readSessionCookie(root.config, jar);
-  return sealed === null ? signedOut('invalid-cookie') : readSession(root, sealed);
+  return readSessionCookieValue(root, readSessionCookie(root.config, jar));
 }
