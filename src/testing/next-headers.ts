@@ -54,10 +54,8 @@ const request = {
   readOnly: false,
   writes: [] as MockCookieWrite[],
   store: undefined as ReturnType<typeof cookieStore> | undefined,
-  /** The `cookie` header `headers()` reports: the cookies the request arrived with. */
-  cookieHeader: '',
-  /** What `headers()` resolves to: one object per request, as in Next. */
-  headersObject: undefined as Headers | undefined,
+  /** What `headers()` resolves to: one object per request, as in Next, with the cookies it arrived with. */
+  arrived: new Headers(),
 };
 
 function record(name: string, value: string, options: Record<string, unknown>): void {
@@ -69,6 +67,13 @@ function record(name: string, value: string, options: Record<string, unknown>): 
 
 /** A jar as a `Cookie` header: `name=value` pairs, values URI-encoded, as a browser sends them. */
 const serialize = (jar: ReadonlyMap<string, string>) => [...jar].map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('; ');
+
+/** The request's headers plus a `cookie` header made from the jar as it is now (unless the test set one). */
+function arrivedHeaders(): Headers {
+  const headers = new Headers(request.headers);
+  if (!headers.has('cookie') && request.jar.size > 0) headers.set('cookie', serialize(request.jar));
+  return headers;
+}
 
 /** A `cookies()` store over the current mock request (reads and writes go to the same jar). */
 function cookieStore() {
@@ -104,16 +109,14 @@ export const mockRequest = {
   reset(init: MockRequestInit = {}): void {
     request.jar = new Map(Object.entries(init.cookies ?? {}));
     request.headers = { ...(init.headers ?? {}) };
-    request.headersObject = undefined;
-    request.cookieHeader = serialize(request.jar);
+    request.arrived = arrivedHeaders();
     request.readOnly = init.readOnly ?? false;
     request.writes = [];
     request.store = undefined;
   },
   /** Counts the jar as it is now as what the request arrived with (`setMockSession` calls it). */
   arrive(): void {
-    request.cookieHeader = serialize(request.jar);
-    request.headersObject = undefined;
+    request.arrived = arrivedHeaders();
   },
   /** Whether cookie writes throw, as in a Server Component render (set it to go on as an action). */
   get readOnly(): boolean {
@@ -139,12 +142,6 @@ export const mockRequest = {
 /** Module-shaped `next/headers` replacement: `cookies()`, `headers()`, `draftMode()`. */
 export const nextHeadersMock = {
   cookies: async () => mockRequest.cookies(),
-  headers: async () => {
-    if (!request.headersObject) {
-      request.headersObject = new Headers(request.headers);
-      if (!request.headersObject.has('cookie') && request.cookieHeader) request.headersObject.set('cookie', request.cookieHeader);
-    }
-    return request.headersObject;
-  },
+  headers: async () => request.arrived,
   draftMode: async () => ({ isEnabled: false, enable() {}, disable() {} }),
 };
