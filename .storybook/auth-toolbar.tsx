@@ -13,6 +13,7 @@ import {
   MOCK_AUTH_STATE_LABELS, MOCK_AUTH_STATES, MockAuthKitProvider, createMockSession, onMockSessionChange, setMockSession,
 } from '../src/testing/index.js';
 import type { MockAuthState } from '../src/testing/index.js';
+import { DEFAULT_SESSION_COOKIE_NAME } from '../src/shared/constants.js';
 
 /** Toolbar value meaning "the state the story is named after". */
 export const STORY_STATE = 'story';
@@ -55,7 +56,7 @@ export async function applyAuthState(context: StateContext): Promise<void> {
   const state = authStateOf(context);
   await setMockSession(createMockSession(state), { cookies: cookies() });
   if (state === 'loading') {
-    cookies().set('wos-session', 'not-read-yet');
+    cookies().set(DEFAULT_SESSION_COOKIE_NAME, 'not-read-yet');
     mocked(cookies).mockImplementation(never as never);
   }
 }
