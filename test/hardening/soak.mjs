@@ -257,8 +257,14 @@ async function signOut(user, browser) {
   await checkHome(user, browser);
 }
 
+/**
+ * A code exchange fails while a fault is queued at WorkOS, and faults queue back to back (a new one
+ * every 1-3 s, an outage answering 20-40 exchanges with 503): the user starts again, as a user would,
+ * until the faults have been quiet for 20 s. Failing after that is a flaw.
+ */
 async function signIn(user, browser) {
-  for (let attempt = 0; attempt < 10; attempt += 1) {
+  const faultsRecent = () => Date.now() - lastFaultAt < 20_000;
+  for (let attempt = 0; attempt < 10 || (faultsRecent() && attempt < 120); attempt += 1) {
     const page = await browser.signIn(`${primary.appUrl}/callback?return_to=%2F`, user.email, user.organizationId);
     if (signedInAs(page.text) === user.email) {
       user.signedIn = true;
