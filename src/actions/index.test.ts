@@ -124,6 +124,20 @@ describe('switchOrganizationAction', () => {
     expect(sessionWrites()).toHaveLength(0);
   });
 
+  it.each([
+    ['SSO', 'org_initech'],
+    ['MFA enrolment', 'org_umbrella'],
+  ])('sends a switch that needs %s to the kit’s own sign-in for that organisation when WorkOS names no page, keeping the session', async (_why, organizationId) => {
+    // WorkOS does not promise authkit_redirect_url; without it the kit starts the sign-in itself.
+    emulator().control.setConfig({ step_up_redirect: false });
+    await signedInRequest(emulator(), { user: 'dave@example.com', organizationId: 'org_globex' }, { ...action, path: '/home' });
+    const { url } = await redirectOf(() => switchOrganizationAction(organizationId));
+    const target = new URL(url);
+    expect(target.origin + target.pathname).toBe('http://localhost:3000/callback');
+    expect(target.searchParams.get('organization_id')).toBe(organizationId);
+    expect(sessionWrites()).toHaveLength(0);
+  });
+
   it('reports a WorkOS outage as { error } and keeps the session', async () => {
     await signedInRequest(emulator(), alice, action);
     emulator().control.injectFault({ endpoint: AUTHENTICATE, status: 503, times: 10 });

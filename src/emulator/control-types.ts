@@ -29,6 +29,11 @@ export interface FaultInfo extends Required<Pick<FaultInput, 'endpoint' | 'drop'
 export interface RuntimeConfig {
   access_token_ttl_seconds: number;
   refresh_grace_seconds: number;
+  /**
+   * Whether an SSO/MFA step-up answer on a refresh carries `authkit_redirect_url`. WorkOS does not
+   * promise it, so apps must handle both; turn it off to test the path without it. @default true
+   */
+  step_up_redirect: boolean;
 }
 
 export interface ImpersonatorJson {

@@ -8,16 +8,18 @@ import { featureFlagControlJson } from './feature-flags.js';
 import { createControlSession } from './control-session.js';
 import type { Runtime } from './runtime.js';
 import type { EmulatorControl, RuntimeConfig } from './types.js';
-import { Issues, objectAt, optionalInteger } from './validate.js';
+import { Issues, objectAt, optionalBoolean, optionalInteger } from './validate.js';
 
 export function updateConfig(runtime: Runtime, patch: unknown): RuntimeConfig {
   const issues = new Issues();
-  const raw = objectAt(issues, '', patch, ['access_token_ttl_seconds', 'refresh_grace_seconds']) ?? {};
+  const raw = objectAt(issues, '', patch, ['access_token_ttl_seconds', 'refresh_grace_seconds', 'step_up_redirect']) ?? {};
   const ttl = optionalInteger(issues, 'access_token_ttl_seconds', raw.access_token_ttl_seconds, { min: 1, max: 31_536_000 });
   const grace = optionalInteger(issues, 'refresh_grace_seconds', raw.refresh_grace_seconds, { min: 0, max: 86_400 });
+  const stepUpRedirect = optionalBoolean(issues, 'step_up_redirect', raw.step_up_redirect);
   issues.assert();
   if (ttl !== undefined) runtime.config.access_token_ttl_seconds = ttl;
   if (grace !== undefined) runtime.config.refresh_grace_seconds = grace;
+  if (stepUpRedirect !== undefined) runtime.config.step_up_redirect = stepUpRedirect;
   return { ...runtime.config };
 }
 

@@ -67,7 +67,7 @@ function runtimeConfig(options: EmulatorOptions) {
   const ttl = optionalInteger(issues, 'accessTokenTtlSeconds', options.accessTokenTtlSeconds, { min: 1, max: 31_536_000 });
   const grace = optionalInteger(issues, 'refreshGraceSeconds', options.refreshGraceSeconds, { min: 0, max: 86_400 });
   issues.assert();
-  return { access_token_ttl_seconds: ttl ?? 300, refresh_grace_seconds: grace ?? 30 };
+  return { access_token_ttl_seconds: ttl ?? 300, refresh_grace_seconds: grace ?? 30, step_up_redirect: true };
 }
 
 function webhooksOf(options: EmulatorOptions) {

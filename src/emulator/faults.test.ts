@@ -117,8 +117,8 @@ describe('the control surface', () => {
 
   it('updates the runtime config over HTTP', async () => {
     const patch = await controlRequest(emulator, 'PATCH', 'config', { access_token_ttl_seconds: 42, refresh_grace_seconds: 5 });
-    expect(await patch.json()).toEqual({ config: { access_token_ttl_seconds: 42, refresh_grace_seconds: 5 } });
-    expect(emulator.control.config()).toEqual({ access_token_ttl_seconds: 42, refresh_grace_seconds: 5 });
+    expect(await patch.json()).toEqual({ config: { access_token_ttl_seconds: 42, refresh_grace_seconds: 5, step_up_redirect: true } });
+    expect(emulator.control.config()).toEqual({ access_token_ttl_seconds: 42, refresh_grace_seconds: 5, step_up_redirect: true });
     expect(() => emulator.control.setConfig({ refresh_grace_seconds: -1 })).toThrow(/refresh_grace_seconds/);
   });
 

@@ -139,6 +139,19 @@ describe('SSO and MFA organisations', () => {
     expect(mfa.organizationId).toBe('org_umbrella');
   });
 
+  it('leaves authkit_redirect_url out when step_up_redirect is off (WorkOS does not promise it)', async () => {
+    const workos = sdkFor(emulator);
+    const dave = await signIn(workos, 'dave@example.com', { choose: 'org_globex' });
+    emulator.control.setConfig({ step_up_redirect: false });
+    try {
+      const refused = await rejectionOf(workos.userManagement.authenticateWithRefreshToken({ refreshToken: dave.refreshToken, organizationId: 'org_initech' }));
+      expect(refused).toMatchObject({ status: 403, code: 'sso_required' });
+      expect((refused as unknown as AuthenticationException).rawData).not.toHaveProperty('authkit_redirect_url');
+    } finally {
+      emulator.control.setConfig({ step_up_redirect: true });
+    }
+  });
+
   it('changes nothing when the step-up is cancelled, and the link dies with the session', async () => {
     const workos = sdkFor(emulator);
     const dave = await signIn(workos, 'dave@example.com', { choose: 'org_globex' });

@@ -9,7 +9,7 @@ const CONTROL_ROUTES = [
   ['POST', '/_emulator/faults', 'inject a fault: {endpoint, times, status, retry_after, latency_ms, drop, when}'],
   ['DELETE', '/_emulator/faults', 'remove all faults'],
   ['GET', '/_emulator/config', 'runtime config'],
-  ['PATCH', '/_emulator/config', '{access_token_ttl_seconds, refresh_grace_seconds}'],
+  ['PATCH', '/_emulator/config', '{access_token_ttl_seconds, refresh_grace_seconds, step_up_redirect}'],
   ['GET', '/_emulator/sessions', 'sessions (ended ones too), newest first: ?user_id= or ?email='],
   ['POST', '/_emulator/sessions', 'mint a session: {user_id | email, organization_id, role, …}'],
   ['GET', '/_emulator/invitations', 'invitations with their token and accept_invitation_url: ?email='],

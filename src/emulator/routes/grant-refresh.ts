@@ -51,7 +51,9 @@ function switchOrganization(runtime: Runtime, session: SessionRecord, organizati
   if (stepUp) {
     const { userId, clientId, impersonator } = session;
     const auth = { userId, clientId, organizationId, method: session.method, authTime: session.authTime };
-    const browserStep = { authkit_redirect_url: startStepUp(runtime, session, organizationId, stepUp) };
+    const browserStep = runtime.config.step_up_redirect
+      ? { authkit_redirect_url: startStepUp(runtime, session, organizationId, stepUp) }
+      : {};
     throw stepUpError(runtime, stepUp, impersonator ? { ...auth, impersonator } : auth, browserStep);
   }
   session.organizationId = organizationId;

@@ -158,6 +158,18 @@ describe('switchToOrganization', () => {
     expect(await (await fetch(url)).text()).toMatch(/Umbrella requires multi-factor authentication/);
     expect(mockRequest.cookie('wos-session')).toBe(sealed);
   });
+
+  it('starts the sign-in for that organisation itself when WorkOS names no page (SSO and MFA), keeping the session', async () => {
+    // WorkOS does not promise authkit_redirect_url in a step-up answer; without it the kit sends the
+    // browser through its own sign-in for the organisation.
+    suite.emulator.control.setConfig({ step_up_redirect: false });
+    const { sealed } = await actionRequest({ email: 'dave@example.com', organization_id: 'org_globex' });
+    const { url } = await redirectOf(() => switchToOrganization('org_initech', { returnTo: '/home' }));
+    expect(url).toBe('http://localhost:3000/callback?return_to=%2Fhome&organization_id=org_initech');
+    const mfa = await redirectOf(() => switchToOrganization('org_umbrella'));
+    expect(new URL(mfa.url).searchParams.get('organization_id')).toBe('org_umbrella');
+    expect(mockRequest.cookie('wos-session')).toBe(sealed);
+  });
 });
 
 describe('saveSession', () => {
